@@ -1,0 +1,23 @@
+package dev.fleetdeploy.core;
+
+/**
+ * What the provider answered to a cancel or retry that succeeded.
+ *
+ * @param httpStatus the 2xx status
+ * @param state the deployment's state after the request, if the answer said (e.g. "stopping"); else null
+ * @param message the provider's own words about it, if any; else null
+ */
+public record ActionResult(int httpStatus, String state, String message) {
+
+    /** "HTTP 200, state stopping: Cancellation has been requested." */
+    public String summary() {
+        StringBuilder text = new StringBuilder("HTTP ").append(httpStatus);
+        if (state != null) {
+            text.append(", state ").append(state);
+        }
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.fleetdeploy.core;
+
+/** The API answered outside 2xx (after any retries). */
+public final class ApiException extends OperationFailure {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String apiText;
+
+    /**
+     * @param status the HTTP status
+     * @param statusText how to show the status ("403 Forbidden")
+     * @param apiText the API's own error text, already reduced to one line; empty when the body said nothing
+     * @param hint what to check next
+     */
+    public ApiException(int status, String statusText, String apiText, String hint) {
+        super("HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText), hint, null);
+        this.status = status;
+        this.apiText = apiText;
+    }
+
+    @Override
+    public Integer httpStatus() {
+        return status;
+    }
+
+    public String apiText() {
+        return apiText;
+    }
+}

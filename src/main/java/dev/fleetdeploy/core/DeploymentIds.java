@@ -1,0 +1,96 @@
+package dev.fleetdeploy.core;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gathers the deployment ids of one target from its three sources, in order: the comma-separated
+ * {@code deploymentId}, the {@code deploymentIds} list and the {@code deploymentIdFile}. Repeated ids are kept once.
+ */
+public final class DeploymentIds {
+    private DeploymentIds() {
+    }
+
+    public static List<DeploymentId> collect(String commaSeparated, List<String> list, Path file, ParameterNaming naming) {
+        Set<DeploymentId> ids = new LinkedHashSet<>();
+        if (commaSeparated != null && !commaSeparated.isBlank()) {
+            ids.addAll(fromCommaList(commaSeparated, naming.describe(CommonParameters.DEPLOYMENT_ID)));
+        }
+        if (list != null) {
+            String origin = naming.describe(CommonParameters.DEPLOYMENT_IDS);
+            for (int i = 0; i < list.size(); i++) {
+                String entry = list.get(i);
+                if (entry == null || entry.isBlank()) {
+                    throw new ConfigurationException("Entry " + (i + 1) + " of " + origin
+                            + " is blank: remove it or fill in the deployment id.");
+                }
+                ids.add(DeploymentId.parse(entry, origin));
+            }
+        }
+        if (file != null) {
+            ids.addAll(fromFile(file, naming.describe(CommonParameters.DEPLOYMENT_ID_FILE)));
+        }
+        if (ids.isEmpty()) {
+            throw new ConfigurationException("No deployment id: set " + naming.describe(CommonParameters.DEPLOYMENT_ID)
+                    + ", " + naming.describe(CommonParameters.DEPLOYMENT_IDS) + " or "
+                    + naming.describe(CommonParameters.DEPLOYMENT_ID_FILE) + ".");
+        }
+        return List.copyOf(ids);
+    }
+
+    static List<DeploymentId> fromCommaList(String value, String origin) {
+        String[] parts = value.split(",", -1);
+        List<DeploymentId> ids = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                // Usually a template with an unset variable ("${A},${B}"): sending the rest would hide it.
+                throw new ConfigurationException(origin + " '" + value
+                        + "' has an empty entry: give every id, separated by single commas.");
+            }
+            ids.add(DeploymentId.parse(part, origin));
+        }
+        return ids;
+    }
+
+    static List<DeploymentId> fromFile(Path file, String origin) {
+        if (!Files.exists(file)) {
+            throw new ConfigurationException(origin + " '" + file + "' does not exist: check the path"
+                    + " (a relative path is taken from the project folder) and that the step that writes the ids ran.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException(origin + " '" + file + "' is not a file: give the file that holds the ids, one a line.");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException(origin + " '" + file + "' is not UTF-8 text: write the ids as plain text, one a line.");
+        } catch (IOException e) {
+            throw new ConfigurationException(origin + " '" + file + "' cannot be read (" + e.getMessage()
+                    + "): check its permissions.");
+        }
+        List<DeploymentId> ids = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            ids.add(DeploymentId.parse(line, origin + " '" + file + "' line " + (i + 1)));
+        }
+        if (ids.isEmpty()) {
+            throw new ConfigurationException(origin + " '" + file + "' holds no deployment id (only blank lines and # comments):"
+                    + " check the step that writes it.");
+        }
+        return ids;
+    }
+}

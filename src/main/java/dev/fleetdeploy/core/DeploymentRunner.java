@@ -1,0 +1,212 @@
+package dev.fleetdeploy.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Works through every deployment of every target: each one is attempted, whatever happened to the others, and gets
+ * one outcome. Refusals that need no request (an operation the provider lacks) come first, before anything is sent.
+ */
+public final class DeploymentRunner {
+    private final FleetLog log;
+    private final RunOptions options;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public DeploymentRunner(FleetLog log, RunOptions options) {
+        this(log, options, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
+        this.log = log;
+        this.options = options;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
+        for (FleetTarget target : targets) {
+            target.provider().checkSupported(operation);
+        }
+        List<WorkItem> items = new ArrayList<>();
+        for (FleetTarget target : targets) {
+            announce(operation, target);
+            for (DeploymentId id : target.ids()) {
+                items.add(new WorkItem(target, id));
+            }
+        }
+        List<DeploymentOutcome> outcomes = options.dryRun()
+                ? items.stream().map(item -> plan(operation, item)).toList()
+                : runAll(operation, items);
+        return new RunReport(operation, options.dryRun(), outcomes);
+    }
+
+    private record WorkItem(FleetTarget target, DeploymentId id) {
+    }
+
+    private void announce(Operation operation, FleetTarget target) {
+        String prefix = (options.dryRun() ? "[dry run] " : "") + (target.label() == null ? "" : target.label() + ": ");
+        String provider = target.provider().kind().displayName();
+        List<DeploymentId> ids = target.ids();
+        String what = ids.size() == 1
+                ? provider + " deployment '" + ids.get(0) + "'"
+                : RunReport.plural(ids.size(), provider + " deployment") + " ("
+                        + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
+        log.info(prefix + operation.progressive() + " " + what + " on " + target.provider().location() + ".");
+    }
+
+    private DeploymentOutcome plan(Operation operation, WorkItem item) {
+        List<PlannedRequest> requests = item.target().provider().plan(operation, item.id());
+        log.info("[dry run] " + item.target().name(item.id()) + ": would send");
+        for (PlannedRequest request : requests) {
+            log.info("[dry run]   " + request.method() + " " + request.url()
+                    + (request.note() == null ? "" : "  (" + request.note() + ")"));
+            for (String header : request.headers()) {
+                log.info("[dry run]     " + header);
+            }
+        }
+        return new DeploymentOutcome.Planned(item.target(), item.id(), requests);
+    }
+
+    private List<DeploymentOutcome> runAll(Operation operation, List<WorkItem> items) throws InterruptedException {
+        int threads = Math.min(options.parallelism(), items.size());
+        if (threads <= 1) {
+            List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
+            for (WorkItem item : items) {
+                outcomes.add(work(operation, item));
+            }
+            return outcomes;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(threads, workerThreads());
+        try {
+            List<Future<DeploymentOutcome>> futures = new ArrayList<>(items.size());
+            for (WorkItem item : items) {
+                futures.add(executor.submit(() -> work(operation, item)));
+            }
+            List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
+            for (Future<DeploymentOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (ExecutionException e) {
+            // work() turns every failure into an outcome; anything else is a bug worth its stack trace.
+            throw new IllegalStateException("A deployment worker failed unexpectedly", e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "fleet-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private DeploymentOutcome work(Operation operation, WorkItem item) throws InterruptedException {
+        FleetTarget target = item.target();
+        FleetProvider provider = target.provider();
+        DeploymentId id = item.id();
+        try {
+            return switch (operation) {
+                case CANCEL, RETRY -> {
+                    ActionResult action = operation == Operation.CANCEL ? provider.cancel(id) : provider.retry(id);
+                    log.info(target.name(id) + ": " + operation.verb() + " requested (" + action.summary() + ")");
+                    DeploymentStatus status = null;
+                    if (options.waitForFinalState()) {
+                        try {
+                            status = awaitFinalState(target, id, null);
+                        } catch (OperationFailure failure) {
+                            yield failed(item, target.name(id) + ": " + operation.verb()
+                                    + " was requested, but waiting for its final state failed: ", failure);
+                        }
+                    }
+                    yield new DeploymentOutcome.Succeeded(target, id, action, status);
+                }
+                case STATUS -> {
+                    DeploymentStatus status = provider.status(id);
+                    logStatus(target, id, status);
+                    if (options.waitForFinalState()) {
+                        status = awaitFinalState(target, id, status);
+                    }
+                    yield new DeploymentOutcome.Succeeded(target, id, null, status);
+                }
+            };
+        } catch (OperationFailure failure) {
+            return failed(item, failureLead(operation, item), failure);
+        } catch (RuntimeException bug) {
+            return failed(item, failureLead(operation, item), null, "unexpected error: " + bug,
+                    "This is a bug in the plugin; please report it with the log of a -X run.");
+        }
+    }
+
+    /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
+    private static String failureLead(Operation operation, WorkItem item) {
+        FleetTarget target = item.target();
+        return (target.label() == null ? "" : target.label() + ": ") + target.provider().kind().displayName() + " "
+                + operation.verb() + " of deployment '" + item.id() + "' failed: ";
+    }
+
+    private DeploymentOutcome failed(WorkItem item, String lead, OperationFailure failure) {
+        return failed(item, lead, failure.httpStatus(), failure.detail(), failure.hint());
+    }
+
+    private DeploymentOutcome failed(WorkItem item, String lead, Integer httpStatus, String problem, String hint) {
+        FleetTarget target = item.target();
+        String message = lead + problem + ". " + hint;
+        if (options.failuresAsWarnings()) {
+            log.warn(message);
+        } else {
+            log.error(message);
+        }
+        return new DeploymentOutcome.Failed(target, item.id(), httpStatus, problem, hint, message);
+    }
+
+    private void logStatus(FleetTarget target, DeploymentId id, DeploymentStatus status) {
+        log.info(target.name(id) + ": " + status.summary());
+        for (String detail : status.details()) {
+            log.info("  " + detail);
+        }
+    }
+
+    /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
+    private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentId id, DeploymentStatus known)
+            throws OperationFailure, InterruptedException {
+        Instant deadline = clock.instant().plus(options.waitTimeout());
+        DeploymentStatus status = known;
+        if (status == null) {
+            status = target.provider().status(id);
+            logStatus(target, id, status);
+        }
+        String shown = status.summary();
+        while (!status.terminal()) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw new WaitTimeoutException("it was still " + (status.state() == null ? "without a final state" : "'" + status.state() + "'")
+                        + " after waiting " + options.waitTimeout().toSeconds() + " s",
+                        "Check it again with the deployment-status goal, or raise waitTimeout.");
+            }
+            Duration pause = remaining.compareTo(options.pollInterval()) < 0 ? remaining : options.pollInterval();
+            log.debug(target.name(id) + ": not final yet; next check in " + pause.toSeconds() + " s");
+            sleeper.sleep(pause);
+            status = target.provider().status(id);
+            if (!status.summary().equals(shown)) {
+                logStatus(target, id, status);
+                shown = status.summary();
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fleetdeploy.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes the machine-readable outcome of a goal ({@code reportFile}): one entry per deployment, so that a pipeline
+ * step after the build can tell which deployments were done and which failed.
+ */
+public final class ReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    public static void write(RunReport report, Path file, SecretMasker masker) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, masker.mask(toJson(report)) + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static String toJson(RunReport report) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("goal", report.operation().goal());
+        root.put("dryRun", report.dryRun());
+        root.put("deploymentCount", report.outcomes().size());
+        root.put("failureCount", report.failures().size());
+        ArrayNode deployments = root.putArray("deployments");
+        for (DeploymentOutcome outcome : report.outcomes()) {
+            deployments.add(entry(outcome));
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static ObjectNode entry(DeploymentOutcome outcome) {
+        ObjectNode node = JSON.createObjectNode();
+        FleetTarget target = outcome.target();
+        if (target.label() != null) {
+            node.put("target", target.label());
+        }
+        node.put("provider", target.provider().kind().id());
+        node.put("location", target.provider().location());
+        node.put("deploymentId", outcome.id().value());
+        if (outcome instanceof DeploymentOutcome.Succeeded done) {
+            node.put("result", "succeeded");
+            if (done.action() != null) {
+                node.put("httpStatus", done.action().httpStatus());
+                putIfPresent(node, "state", done.action().state());
+                putIfPresent(node, "message", done.action().message());
+            }
+            if (done.status() != null) {
+                node.set("status", status(done.status()));
+            }
+        } else if (outcome instanceof DeploymentOutcome.Failed failed) {
+            node.put("result", "failed");
+            if (failed.httpStatus() != null) {
+                node.put("httpStatus", failed.httpStatus());
+            }
+            node.put("problem", failed.problem());
+            node.put("hint", failed.hint());
+            node.put("message", failed.message());
+        } else if (outcome instanceof DeploymentOutcome.Planned planned) {
+            node.put("result", "planned");
+            ArrayNode requests = node.putArray("requests");
+            for (PlannedRequest request : planned.requests()) {
+                ObjectNode r = requests.addObject();
+                r.put("method", request.method());
+                r.put("url", request.url());
+                putIfPresent(r, "note", request.note());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode status(DeploymentStatus status) {
+        ObjectNode node = JSON.createObjectNode();
+        putIfPresent(node, "state", status.state());
+        node.put("final", status.terminal());
+        node.put("unit", status.unit());
+        if (status.total() != null) {
+            node.put("total", status.total());
+        }
+        ObjectNode counts = node.putObject("counts");
+        status.counts().forEach(counts::put);
+        ArrayNode details = node.putArray("details");
+        status.details().forEach(details::add);
+        return node;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

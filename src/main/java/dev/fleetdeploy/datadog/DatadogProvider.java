@@ -1,0 +1,190 @@
+package dev.fleetdeploy.datadog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ApiException;
+import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentStatus;
+import dev.fleetdeploy.core.FleetProvider;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.OperationFailure;
+import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.ProviderKind;
+import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.http.ApiRequest;
+import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.ErrorText;
+import dev.fleetdeploy.http.HttpTransport;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * Datadog Fleet Automation: cancel a deployment and read its status, through API v2 or the older unstable
+ * (Preview) generation. Datadog has no retry operation.
+ */
+public final class DatadogProvider implements FleetProvider {
+    /** Hosts per page when counting an unstable deployment's hosts (the API's maximum). */
+    static final int HOST_PAGE_SIZE = 100;
+    /** Pages read at most: 5,000 hosts, enough for a status line without paging through a huge fleet. */
+    static final int MAX_HOST_PAGES = 50;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DatadogConfig config;
+    private final HttpTransport transport;
+
+    public DatadogProvider(DatadogConfig config, HttpTransport transport) {
+        this.config = config;
+        this.transport = transport;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.DATADOG;
+    }
+
+    @Override
+    public String location() {
+        String where = config.baseUrlOverridden()
+                ? stripTrailingSlash(config.baseUrl().toString()) + " (in place of " + config.site().apiHost() + ")"
+                : config.site().site();
+        return where + ", API " + config.api().id();
+    }
+
+    @Override
+    public void checkSupported(Operation operation) {
+        if (operation == Operation.RETRY) {
+            throw new ConfigurationException("Datadog Fleet Automation has no retry operation (neither its v2 nor its"
+                    + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.");
+        }
+    }
+
+    @Override
+    public ActionResult cancel(DeploymentId id) throws OperationFailure {
+        ApiResponse response = send(Operation.CANCEL, cancelRequest(id));
+        if (config.api() == DatadogApi.V2 && !response.body().isBlank()) {
+            // The body only adds words; a cancel that answered 2xx succeeded even if they cannot be read.
+            JsonNode attributes = readTreeOrMissing(response.body()).path("data").path("attributes");
+            return new ActionResult(response.code(), DatadogStatusReader.firstText(attributes, "status"),
+                    DatadogStatusReader.firstText(attributes, "message"));
+        }
+        return new ActionResult(response.code(), null, null);
+    }
+
+    @Override
+    public ActionResult retry(DeploymentId id) {
+        checkSupported(Operation.RETRY);
+        throw new IllegalStateException("unreachable");
+    }
+
+    @Override
+    public DeploymentStatus status(DeploymentId id) throws OperationFailure {
+        if (config.api() == DatadogApi.V2) {
+            ApiResponse response = send(Operation.STATUS, statusRequest(id, -1));
+            return DatadogStatusReader.fromV2(json(response));
+        }
+        JsonNode first = json(send(Operation.STATUS, statusRequest(id, 0)));
+        List<JsonNode> hosts = new ArrayList<>();
+        first.path("data").path("attributes").path("hosts").forEach(hosts::add);
+        long totalPages = first.path("meta").path("hosts").path("total_pages").asLong(1);
+        int page = 1;
+        for (; page < totalPages && page < MAX_HOST_PAGES; page++) {
+            JsonNode next = json(send(Operation.STATUS, statusRequest(id, page)));
+            JsonNode pageHosts = next.path("data").path("attributes").path("hosts");
+            if (pageHosts.isEmpty()) {
+                break;
+            }
+            pageHosts.forEach(hosts::add);
+        }
+        return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages);
+    }
+
+    @Override
+    public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
+        checkSupported(operation);
+        return switch (operation) {
+            case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
+            case STATUS -> List.of(transport.plan(statusRequest(id, config.api() == DatadogApi.V2 ? -1 : 0),
+                    config.api() == DatadogApi.UNSTABLE ? "and further pages while the deployment has more hosts" : null));
+            case RETRY -> throw new IllegalStateException("unreachable");
+        };
+    }
+
+    private ApiRequest cancelRequest(DeploymentId id) {
+        HttpUrl url = deploymentUrl(id).addPathSegment("cancel").build();
+        return authenticated(ApiRequest.post(url));
+    }
+
+    /** @param page the host page to read (unstable only), or -1 for v2 */
+    private ApiRequest statusRequest(DeploymentId id, int page) {
+        HttpUrl.Builder url = deploymentUrl(id);
+        if (page >= 0) {
+            url.addQueryParameter("limit", Integer.toString(HOST_PAGE_SIZE)).addQueryParameter("page", Integer.toString(page));
+        }
+        return authenticated(ApiRequest.get(url.build()));
+    }
+
+    private HttpUrl.Builder deploymentUrl(DeploymentId id) {
+        // addPathSegment percent-encodes the id as one segment: "/" and "?" in an id cannot change the path.
+        return config.baseUrl().newBuilder()
+                .addPathSegments(config.api().deploymentsPath().substring(1))
+                .addPathSegment(id.value());
+    }
+
+    private ApiRequest authenticated(ApiRequest.Builder builder) {
+        return builder.secretHeader("DD-API-KEY", config.apiKey())
+                .secretHeader("DD-APPLICATION-KEY", config.applicationKey())
+                .build();
+    }
+
+    private ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
+        ApiResponse response;
+        try {
+            response = transport.send(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted before Datadog answered", "The build was stopped.", e);
+        }
+        if (!response.successful()) {
+            throw new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+                    DatadogHints.forAnswer(operation, response, config));
+        }
+        return response;
+    }
+
+    private JsonNode json(ApiResponse response) throws ApiException {
+        try {
+            JsonNode root = JSON.readTree(response.body());
+            if (root != null && root.isObject()) {
+                return root;
+            }
+        } catch (JsonProcessingException e) {
+            // Reported below.
+        }
+        throw new ApiException(response.code(), response.statusText(),
+                "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
+                "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.");
+    }
+
+    private static JsonNode readTreeOrMissing(String body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            return root == null ? JSON.missingNode() : root;
+        } catch (JsonProcessingException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "DatadogProvider[" + config + "]";
+    }
+}

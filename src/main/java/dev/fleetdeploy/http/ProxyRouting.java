@@ -1,0 +1,96 @@
+package dev.fleetdeploy.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.Authenticator;
+import okhttp3.Credentials;
+import okhttp3.Request;
+
+/**
+ * Chooses the proxy for each request from the user's proxies, on the client alone: setting JVM-wide proxy properties
+ * would change the rest of the build. Loopback hosts are always reached directly.
+ */
+final class ProxyRouting extends ProxySelector {
+    private final List<ProxyConfig> proxies;
+
+    ProxyRouting(List<ProxyConfig> proxies) {
+        this.proxies = List.copyOf(proxies);
+    }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+        return proxyFor(uri.getScheme(), uri.getHost())
+                .map(config -> List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(config.host(), config.port()))))
+                .orElse(List.of(Proxy.NO_PROXY));
+    }
+
+    Optional<ProxyConfig> proxyFor(String scheme, String host) {
+        if (host == null || Loopback.isLoopback(host)) {
+            return Optional.empty();
+        }
+        String wanted = scheme == null ? "http" : scheme.toLowerCase(Locale.ROOT);
+        Optional<ProxyConfig> chosen = byProtocol(wanted);
+        if (chosen.isEmpty() && wanted.equals("https")) {
+            chosen = byProtocol("http");
+        }
+        return chosen.filter(config -> !bypasses(config.nonProxyHosts(), host));
+    }
+
+    private Optional<ProxyConfig> byProtocol(String protocol) {
+        return proxies.stream()
+                .filter(config -> protocol.equalsIgnoreCase(config.protocol() == null ? "http" : config.protocol()))
+                .findFirst();
+    }
+
+    static boolean bypasses(String nonProxyHosts, String host) {
+        if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
+            return false;
+        }
+        for (String pattern : nonProxyHosts.split("[|,]")) {
+            String trimmed = pattern.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String regex = Pattern.quote(trimmed.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
+            if (host.toLowerCase(Locale.ROOT).matches(regex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+        // The transport reports and retries failed connections itself.
+    }
+
+    /** Answers a proxy's 407 (and OkHttp's pre-emptive challenge for HTTPS tunnels) with that proxy's credentials. */
+    Authenticator authenticator() {
+        return (route, response) -> {
+            if (route == null || response.request().header("Proxy-Authorization") != null) {
+                return null; // Already tried: the credentials were refused.
+            }
+            if (!(route.proxy().address() instanceof InetSocketAddress address)) {
+                return null;
+            }
+            Optional<ProxyConfig> config = proxies.stream()
+                    .filter(p -> p.host().equalsIgnoreCase(address.getHostString()) && p.port() == address.getPort())
+                    .filter(p -> p.username() != null && p.password() != null)
+                    .findFirst();
+            if (config.isEmpty()) {
+                return null;
+            }
+            Request.Builder request = response.request().newBuilder();
+            request.header("Proxy-Authorization", Credentials.basic(config.get().username(), config.get().password().reveal()));
+            return request.build();
+        };
+    }
+}

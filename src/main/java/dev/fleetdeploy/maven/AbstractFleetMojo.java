@@ -1,0 +1,310 @@
+package dev.fleetdeploy.maven;
+
+import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentOutcome;
+import dev.fleetdeploy.core.DeploymentRunner;
+import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.FleetTarget;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.ReportWriter;
+import dev.fleetdeploy.core.RunOptions;
+import dev.fleetdeploy.core.RunReport;
+import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.datadog.DatadogParameters;
+import dev.fleetdeploy.http.HttpSettings;
+import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.providers.Providers;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What every goal shares: it reads the configuration, hands it to the core, and turns the outcome into log lines,
+ * a report file and the build's result. Nothing here talks to a provider.
+ */
+public abstract class AbstractFleetMojo extends AbstractMojo {
+
+    /** The fleet service: {@code datadog}, or {@code azure-device-update} (alias {@code adu}). Required. */
+    @Parameter(property = "fleet.provider")
+    private String provider;
+
+    /** The deployment to work on; several may be given, separated by commas. */
+    @Parameter(property = "fleet.deploymentId")
+    private String deploymentId;
+
+    /** Deployments to work on, as a list in the POM: {@code <deploymentIds><deploymentId>...</deploymentId></deploymentIds>}. */
+    @Parameter
+    private List<String> deploymentIds;
+
+    /**
+     * A file of deployment ids, one a line, for instance written by the step that started the deployment. Blank
+     * lines and lines starting with {@code #} are ignored. A relative path is taken from the project folder (the
+     * current folder when there is no project).
+     */
+    @Parameter(property = "fleet.deploymentIdFile")
+    private File deploymentIdFile;
+
+    /**
+     * {@code scheme://host[:port]} that replaces the provider's API host (private link, gateway, tests). Plain
+     * {@code http} is accepted only to a loopback host.
+     */
+    @Parameter(property = "fleet.baseUrl")
+    private String baseUrl;
+
+    /**
+     * The id of a {@code <server>} in settings.xml that holds the credentials; passwords encrypted with
+     * {@code mvn --encrypt-password} are decrypted as Maven does. Datadog: {@code <username>} is the API key,
+     * {@code <password>} the application key.
+     */
+    @Parameter(property = "fleet.serverId")
+    private String serverId;
+
+    /** {@code false}: report failures as warnings and let the build pass. */
+    @Parameter(property = "fleet.failOnError", defaultValue = "true")
+    private boolean failOnError;
+
+    /** Do nothing, and say so. */
+    @Parameter(property = "fleet.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Print what would be sent, credentials masked, and send nothing. Configuration is still checked in full. */
+    @Parameter(property = "fleet.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** Seconds to wait for a connection to the API. */
+    @Parameter(property = "fleet.connectTimeout", defaultValue = "10")
+    private int connectTimeout;
+
+    /** Seconds to wait for the API's answer. */
+    @Parameter(property = "fleet.readTimeout", defaultValue = "30")
+    private int readTimeout;
+
+    /**
+     * How many times to repeat a request answered 408, 429 or 5xx, or whose connection failed, waiting as the API
+     * asks (Datadog's {@code x-ratelimit-reset}, {@code Retry-After}) or 2, 4, 8... seconds, at most 60 s a time.
+     * A request that may already have reached the API is not repeated unless it only reads. 0 disables retries.
+     */
+    @Parameter(property = "fleet.maxRetries", defaultValue = "3")
+    private int maxRetries;
+
+    /**
+     * Where to write the machine-readable outcome, one entry per deployment (JSON). Default, when there is a
+     * project: {@code target/fleet/<goal>.json}; without a project, no report unless this is set.
+     */
+    @Parameter(property = "fleet.reportFile")
+    private File reportFile;
+
+    /** After the operation, poll the deployment until it reaches a final state (or {@code waitTimeout} passes). */
+    @Parameter(property = "fleet.wait", defaultValue = "false")
+    private boolean wait;
+
+    /** Seconds {@code wait} polls at most; a deployment still not final then counts as a failure. */
+    @Parameter(property = "fleet.waitTimeout", defaultValue = "600")
+    private int waitTimeout;
+
+    /**
+     * How many deployments to work on at once. Lowered by itself, for the rest of the execution, when the API
+     * answers 429 (its rate limit).
+     */
+    @Parameter(property = "fleet.parallelism", defaultValue = "8")
+    private int parallelism;
+
+    /**
+     * Several providers, sites or accounts in one execution: each {@code <target>} takes the parameters of this
+     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, site, apiKey,
+     * applicationKey, datadogApi, and a {@code name} for messages) and inherits those it does not set, a group at a
+     * time (ids; credentials; site and baseUrl).
+     */
+    @Parameter
+    private List<Target> targets;
+
+    /**
+     * Datadog: the site, in any of the forms Datadog writes it ({@code datadoghq.eu}, {@code EU1},
+     * {@code app.datadoghq.eu}, {@code api.datadoghq.eu}). Default: the {@code DD_SITE} environment variable, else
+     * {@code datadoghq.com}.
+     */
+    @Parameter(property = "fleet.site")
+    private String site;
+
+    /**
+     * Datadog: the API key. Default: the {@code <username>} of the {@code serverId} server, else the
+     * {@code DD_API_KEY} environment variable. User property: {@code fleet.apiKey}, read by the plugin itself so that
+     * its value never appears in Maven's debug output (do not write the key, or {@code ${env...}}, into the POM:
+     * Maven prints the POM's configuration under {@code -X}).
+     */
+    @Parameter
+    private String apiKey;
+
+    /**
+     * Datadog: the application key. Default: the {@code <password>} of the {@code serverId} server, else the
+     * {@code DD_APP_KEY} environment variable. User property: {@code fleet.applicationKey}, read by the plugin
+     * itself, like {@code fleet.apiKey}.
+     */
+    @Parameter
+    private String applicationKey;
+
+    /**
+     * Datadog: the API generation: {@code v2} ({@code /api/v2/fleet/...}, current) or {@code unstable}
+     * ({@code /api/unstable/fleet/...}, the older Preview endpoints).
+     */
+    @Parameter(property = "fleet.datadogApi", defaultValue = "v2")
+    private String datadogApi;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    private final SettingsDecrypter decrypter;
+
+    /** The process environment; Mojo tests put their own here. */
+    private Environment environment = Environment.system();
+
+    protected AbstractFleetMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    /** What this goal asks of each deployment. */
+    protected abstract Operation operation();
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        String goal = operation().goal();
+        if (skip) {
+            getLog().info("Skipping " + goal + ": skip is set (fleet.skip).");
+            return;
+        }
+        SecretMasker masker = new SecretMasker();
+        FleetLog log = new MavenFleetLog(getLog(), masker);
+        try {
+            RunOptions options = runOptions();
+            List<TargetSettings> settings = TargetSettingsFactory.build(topLevel(), targets);
+            MavenSettingsAccess mavenSettings = new MavenSettingsAccess(session.getSettings(), decrypter, masker);
+            HttpSettings http = httpSettings(mavenSettings);
+            try (HttpTransport transport = new HttpTransport(http, log)) {
+                List<FleetTarget> fleetTargets = new ArrayList<>();
+                for (TargetSettings target : settings) {
+                    fleetTargets.add(new FleetTarget(target.label(),
+                            Providers.create(target, environment, mavenSettings, transport, masker), target.deploymentIds()));
+                }
+                if (session.isOffline() && !dryRun) {
+                    throw new ConfigurationException("Maven is offline (-o), and " + goal
+                            + " must reach the provider's API: run it without -o (nothing was sent).");
+                }
+                RunReport report = new DeploymentRunner(log, options).run(operation(), fleetTargets);
+                finish(report, log, masker);
+            }
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(masker.mask(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException(goal + " was interrupted; some deployments may not have been attempted.");
+        }
+    }
+
+    private void finish(RunReport report, FleetLog log, SecretMasker masker) throws MojoExecutionException, MojoFailureException {
+        Optional<Path> reportPath = reportPath();
+        if (reportPath.isPresent()) {
+            try {
+                ReportWriter.write(report, reportPath.get(), masker);
+                log.info("Report: " + reportPath.get());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Could not write the report file " + reportPath.get() + " (" + e.getMessage()
+                        + "): check that its folder is writable, or set reportFile elsewhere.");
+            }
+        }
+        log.info(report.summary());
+        if (!report.hasFailures()) {
+            return;
+        }
+        if (!failOnError) {
+            log.warn("failOnError is false: the build goes on despite " + report.failures().size() + " failed deployment"
+                    + (report.failures().size() == 1 ? "" : "s") + ".");
+            return;
+        }
+        List<DeploymentOutcome.Failed> failures = report.failures();
+        String message = failures.size() == 1 && report.outcomes().size() == 1
+                ? failures.get(0).message()
+                : report.summary() + System.lineSeparator()
+                        + failures.stream().map(DeploymentOutcome.Failed::message).collect(Collectors.joining(System.lineSeparator()));
+        throw new MojoFailureException(masker.mask(message));
+    }
+
+    private ConfigurationLayer topLevel() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(CommonParameters.PROVIDER, provider);
+        values.put(CommonParameters.BASE_URL, baseUrl);
+        values.put(CommonParameters.SERVER_ID, serverId);
+        values.put(DatadogParameters.SITE, site);
+        values.put(DatadogParameters.API_KEY, apiKey != null ? apiKey : secretProperty("fleet.apiKey"));
+        values.put(DatadogParameters.APPLICATION_KEY, applicationKey != null ? applicationKey : secretProperty("fleet.applicationKey"));
+        values.put(DatadogParameters.DATADOG_API, datadogApi);
+        return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);
+    }
+
+    /**
+     * A credential's user property, looked up as Maven looks up {@code ${...}} (user, then system, then project
+     * properties), but by the plugin itself: had Maven injected it, {@code -X} would print it.
+     */
+    private String secretProperty(String name) {
+        String value = session.getUserProperties().getProperty(name);
+        if (value == null) {
+            value = session.getSystemProperties().getProperty(name);
+        }
+        if (value == null && project != null) {
+            value = project.getProperties().getProperty(name);
+        }
+        return value;
+    }
+
+    private RunOptions runOptions() {
+        requireAtLeast("connectTimeout", connectTimeout, 1);
+        requireAtLeast("readTimeout", readTimeout, 1);
+        requireAtLeast("maxRetries", maxRetries, 0);
+        requireAtLeast("waitTimeout", waitTimeout, 1);
+        requireAtLeast("parallelism", parallelism, 1);
+        return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), RunOptions.DEFAULT_POLL_INTERVAL, parallelism,
+                !failOnError);
+    }
+
+    private static void requireAtLeast(String parameter, int value, int minimum) {
+        if (value < minimum) {
+            throw new ConfigurationException(parameter + " (-Dfleet." + parameter + ") is " + value + ": give at least "
+                    + minimum + ".");
+        }
+    }
+
+    private HttpSettings httpSettings(MavenSettingsAccess mavenSettings) {
+        return new HttpSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
+                RetryPolicy.withRetries(maxRetries), parallelism, mavenSettings.activeProxies());
+    }
+
+    private Optional<Path> reportPath() {
+        if (reportFile != null) {
+            return Optional.of(reportFile.toPath());
+        }
+        if (project != null && session.getRequest() != null && session.getRequest().isProjectPresent()) {
+            return Optional.of(Path.of(project.getBuild().getDirectory(), "fleet", operation().goal() + ".json"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fleetdeploy.maven;
+
+import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.datadog.DatadogParameters;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of {@code <targets>}: a provider, site or account, credentials and deployments of its own, for working
+ * on several of them in one execution. What an entry leaves out it takes from the goal's own parameters, a group at a
+ * time: an entry that sets any deployment id source, any credential or any location uses only its own of that group.
+ */
+public class Target {
+    /** How messages and the report name this target; default {@code targets[N]}. */
+    private String name;
+    private String provider;
+    private String deploymentId;
+    private List<String> deploymentIds;
+    private File deploymentIdFile;
+    private String baseUrl;
+    private String serverId;
+    private String site;
+    private String apiKey;
+    private String applicationKey;
+    private String datadogApi;
+
+    String name() {
+        return name;
+    }
+
+    ConfigurationLayer layer() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(CommonParameters.PROVIDER, provider);
+        values.put(CommonParameters.BASE_URL, baseUrl);
+        values.put(CommonParameters.SERVER_ID, serverId);
+        values.put(DatadogParameters.SITE, site);
+        values.put(DatadogParameters.API_KEY, apiKey);
+        values.put(DatadogParameters.APPLICATION_KEY, applicationKey);
+        values.put(DatadogParameters.DATADOG_API, datadogApi);
+        return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);
+    }
+
+    @Override
+    public String toString() {
+        // Maven's -X output prints configured objects: name no credential.
+        return "Target[" + (name == null ? "" : name + ", ") + "provider=" + provider + "]";
+    }
+}
