@@ -1,0 +1,86 @@
+package dev.fleetdeploy.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An answer a test forces for a deployment id, whatever the fake's state says. The factories give every error body
+ * shape that DATADOG.md lists as seen on the wire.
+ *
+ * @param code the HTTP status
+ * @param headers response headers, in order
+ * @param body the body, possibly empty
+ */
+public record CannedAnswer(int code, Map<String, String> headers, String body) {
+    private static final String JSON = "application/json";
+
+    public CannedAnswer {
+        headers = new LinkedHashMap<>(headers);
+    }
+
+    public static CannedAnswer of(int code, String contentType, String body) {
+        return new CannedAnswer(code, Map.of("Content-Type", contentType), body);
+    }
+
+    /** The documented shape: {@code {"errors":["..."]}}. */
+    public static CannedAnswer errors(int code, String... messages) {
+        return of(code, JSON, Json.write(Map.of("errors", messages)));
+    }
+
+    /** The documented shape with extra keys: {@code {"status":"error","code":403,"errors":["Forbidden"]}}. */
+    public static CannedAnswer statusError(int code, String... messages) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("code", code);
+        body.put("errors", messages);
+        return of(code, JSON, Json.write(body));
+    }
+
+    /** JSON:API items: {@code {"errors":[{"status":"400","title":"Bad Request","detail":"..."}]}}. */
+    public static CannedAnswer jsonApiError(int code, String title, String detail) {
+        Map<String, String> item = new LinkedHashMap<>();
+        item.put("status", Integer.toString(code));
+        item.put("title", title);
+        item.put("detail", detail);
+        return of(code, "application/vnd.api+json", Json.write(Map.of("errors", new Object[] {item})));
+    }
+
+    /** No {@code errors} key at all: {@code {"error":{"message":"...","code":"..."}}}. */
+    public static CannedAnswer errorObject(int code, String message, String errorCode) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("code", errorCode);
+        return of(code, JSON, Json.write(Map.of("error", error)));
+    }
+
+    /** What a proxy or load balancer sends. */
+    public static CannedAnswer html(int code, String title) {
+        return of(code, "text/html", "<html><head><title>" + title + "</title></head><body><h1>" + title
+                + "</h1></body></html>");
+    }
+
+    /** A status with no body. */
+    public static CannedAnswer empty(int code) {
+        return new CannedAnswer(code, Map.of(), "");
+    }
+
+    /** 429 with Datadog's rate-limit headers; the plugin should wait {@code resetSeconds} before trying again. */
+    public static CannedAnswer rateLimited(int resetSeconds) {
+        // Datadog sends these in lower case.
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", JSON);
+        headers.put("x-ratelimit-limit", "100");
+        headers.put("x-ratelimit-period", "60");
+        headers.put("x-ratelimit-remaining", "0");
+        headers.put("x-ratelimit-reset", Integer.toString(resetSeconds));
+        headers.put("x-ratelimit-name", "fleet_deployments");
+        return new CannedAnswer(429, headers, Json.write(Map.of("errors", new String[] {"Too many requests"})));
+    }
+
+    /** A copy with one more header. */
+    public CannedAnswer withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new CannedAnswer(code, more, body);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.fleetdeploy.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The success bodies of the Fleet deployments API, shaped as in Datadog's OpenAPI spec
+ * ({@code /work/shared/api/reference/datadog}): {@code {"data":{"id","type":"deployment","attributes":{...}}}}.
+ */
+final class DatadogBodies {
+    static final String CANCEL_MESSAGE = "Cancellation has been requested; the deployment is stopping.";
+
+    private DatadogBodies() {
+    }
+
+    /** v2 cancel: 200 with the new status and Datadog's words. */
+    static String v2Cancel(FakeDeployment deployment) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("message", CANCEL_MESSAGE);
+        attributes.put("status", deployment.status());
+        return resource(deployment.id(), attributes, null);
+    }
+
+    /** v2 get: the host counts come ready-made; every host is listed. */
+    static String v2Get(FakeDeployment deployment) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("author", "it@example.com");
+        attributes.put("config_operations", List.of());
+        attributes.put("duration_seconds", 0);
+        attributes.put("error_summary", "");
+        attributes.put("estimated_finished_at", 0);
+        attributes.put("high_level_status", deployment.status());
+        attributes.put("query", "env:it");
+        attributes.put("target_versions", List.of("7.52.0"));
+        attributes.put("update_type", "update_package");
+        attributes.put("total_hosts", deployment.hosts().size());
+        for (String state : List.of("succeeded", "failed", "running", "canceled", "skipped")) {
+            attributes.put(state + "_hosts", deployment.hostsIn(state));
+        }
+        attributes.put("hosts", deployment.hosts().stream().map(DatadogBodies::host).toList());
+        return resource(deployment.id(), attributes, null);
+    }
+
+    /** unstable get: one page of hosts, and {@code meta.hosts} to page through the rest. */
+    static String unstableGet(FakeDeployment deployment, int limit, int page) {
+        List<FakeHost> all = deployment.hosts();
+        int from = Math.min(all.size(), page * limit);
+        int to = Math.min(all.size(), from + limit);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("config_operations", List.of());
+        attributes.put("filter_query", "env:it");
+        attributes.put("high_level_status", deployment.status());
+        attributes.put("hosts", all.subList(from, to).stream().map(DatadogBodies::host).toList());
+        attributes.put("total_hosts", all.size());
+        Map<String, Object> hostsPage = new LinkedHashMap<>();
+        hostsPage.put("current_page", page);
+        hostsPage.put("page_size", limit);
+        hostsPage.put("total_hosts", all.size());
+        hostsPage.put("total_pages", (all.size() + limit - 1) / limit);
+        return resource(deployment.id(), attributes, Map.of("hosts", hostsPage));
+    }
+
+    private static Map<String, Object> host(FakeHost host) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("hostname", host.hostname());
+        node.put("status", host.status());
+        if (host.error() != null) {
+            node.put("error", host.error());
+        }
+        List<Map<String, String>> versions = new ArrayList<>();
+        versions.add(Map.of("package_name", "datadog-agent", "current_version", "7.50.0", "target_version", "7.52.0"));
+        node.put("versions", versions);
+        return node;
+    }
+
+    private static String resource(String id, Map<String, Object> attributes, Map<String, Object> meta) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("type", "deployment");
+        data.put("attributes", attributes);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("data", data);
+        if (meta != null) {
+            root.put("meta", meta);
+        }
+        return Json.write(root);
+    }
+}

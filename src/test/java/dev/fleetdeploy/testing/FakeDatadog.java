@@ -1,0 +1,112 @@
+package dev.fleetdeploy.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A stateful fake of Datadog's Fleet deployments API (v2 and unstable) on 127.0.0.1, for the plugin's tests and the
+ * invoker ITs' {@code setup.groovy} / {@code verify.groovy}.
+ *
+ * <pre>
+ * def server = FakeDatadog.start('it-api-key-...', 'it-app-key-...')
+ * server.deployment('abc', 'running', 3)                       // or addDeployment(FakeDeployment...)
+ * server.answerAlways('denied', CannedAnswer.statusError(403, 'Forbidden'))
+ * context.get('userProperties').put('fleet.baseUrl', server.url())
+ * ...
+ * assert server.requests('POST', '/api/v2/fleet/deployments/abc/cancel').size() == 1
+ * server.close()
+ * </pre>
+ */
+public final class FakeDatadog implements AutoCloseable {
+    private final MockWebServer server;
+    private final FleetState state = new FleetState();
+    private final FleetDispatcher dispatcher;
+
+    private FakeDatadog(String apiKey, String applicationKey) {
+        this.dispatcher = new FleetDispatcher(apiKey, applicationKey, state);
+        this.server = new MockWebServer();
+        server.setDispatcher(dispatcher);
+    }
+
+    /** Starts a fake that accepts only these keys (401 otherwise), on an ephemeral loopback port. */
+    public static FakeDatadog start(String apiKey, String applicationKey) {
+        FakeDatadog fake = new FakeDatadog(apiKey, applicationKey);
+        try {
+            // The literal address, not "localhost": that could resolve to ::1 while url() says 127.0.0.1.
+            fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake Datadog server", e);
+        }
+        return fake;
+    }
+
+    /** "http://127.0.0.1:PORT", to give the plugin as {@code baseUrl}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Adds (or replaces) a deployment with {@code hostCount} hosts in the state that goes with {@code status}. */
+    public FakeDatadog deployment(String id, String status, int hostCount) {
+        return addDeployment(FakeDeployment.withHosts(id, status, hostCount));
+    }
+
+    /** Adds (or replaces) a deployment with these hosts. */
+    public FakeDatadog deployment(String id, String status, List<FakeHost> hosts) {
+        return addDeployment(FakeDeployment.of(id, status, hosts));
+    }
+
+    public FakeDatadog addDeployment(FakeDeployment deployment) {
+        state.put(deployment);
+        return this;
+    }
+
+    /** The deployment as the fake holds it now (after any cancel), or null when unknown. */
+    public FakeDeployment deployment(String id) {
+        return state.get(id).orElse(null);
+    }
+
+    /** Every request about this id (cancel or get) gets this answer, whatever the state; keys are checked first. */
+    public FakeDatadog answerAlways(String id, CannedAnswer answer) {
+        dispatcher.answerAlways(id, answer);
+        return this;
+    }
+
+    /** The next request about this id gets this answer; calls queue up, and then the fake answers as usual. */
+    public FakeDatadog answerOnce(String id, CannedAnswer answer) {
+        dispatcher.answerOnce(id, answer);
+        return this;
+    }
+
+    /** Every request received, in order, including refused ones. */
+    public List<ReceivedRequest> requests() {
+        return dispatcher.received();
+    }
+
+    /** The requests with this method to exactly this path (percent-encoded, as sent; query ignored). */
+    public List<ReceivedRequest> requests(String method, String path) {
+        return requests().stream().filter(r -> r.is(method, path)).toList();
+    }
+
+    /** The only request with this method to this path; fails, listing what was received, when there are 0 or more. */
+    public ReceivedRequest onlyRequest(String method, String path) {
+        List<ReceivedRequest> matching = requests(method, path);
+        if (matching.size() != 1) {
+            throw new AssertionError("expected exactly one " + method + " " + path + " but got " + matching.size()
+                    + "; received: " + requests());
+        }
+        return matching.get(0);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeDatadog[" + url() + ", " + requests().size() + " requests]";
+    }
+}

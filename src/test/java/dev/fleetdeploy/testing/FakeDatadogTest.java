@@ -1,0 +1,234 @@
+package dev.fleetdeploy.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake over real loopback HTTP, so that the ITs can trust what it answers and records. */
+class FakeDatadogTest {
+    private static final String API_KEY = "test-api-key-1";
+    private static final String APP_KEY = "test-app-key-2";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private FakeDatadog fake;
+
+    @BeforeEach
+    void start() {
+        fake = FakeDatadog.start(API_KEY, APP_KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void listensOnLoopbackWithAnEphemeralPort() {
+        assertThat(fake.url()).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");
+    }
+
+    @Test
+    void v2CancelAnswers200WithTheStoppingBodyAndMovesTheDeploymentToStopping() throws Exception {
+        fake.deployment("k7Q-3mX-p9Z", "running", 2);
+
+        HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
+                + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
+        assertThat(fake.deployment("k7Q-3mX-p9Z").status()).isEqualTo("stopping");
+    }
+
+    @Test
+    void unstableCancelAnswers204WithNoBody() throws Exception {
+        fake.deployment("abc", "pending", 1);
+
+        HttpResponse<String> response = send("POST", "/api/unstable/fleet/deployments/abc/cancel");
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+        assertThat(fake.deployment("abc").status()).isEqualTo("stopping");
+    }
+
+    @Test
+    void cancelOfADeploymentThatIsNeitherPendingNorRunningAnswers400() throws Exception {
+        fake.deployment("done", "completed", 1);
+
+        HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/done/cancel");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"errors\":[\"").contains("its status is completed");
+        assertThat(fake.deployment("done").status()).isEqualTo("completed");
+    }
+
+    @Test
+    void unknownIdAnswers404InBothGenerations() throws Exception {
+        assertThat(send("POST", "/api/v2/fleet/deployments/nope/cancel").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/unstable/fleet/deployments/nope").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v2/fleet/deployments/nope").body()).isEqualTo("{\"errors\":[\"Deployment not found\"]}");
+    }
+
+    @Test
+    void wrongOrMissingKeysAnswer401AndAreStillRecorded() throws Exception {
+        fake.deployment("abc", "running", 1);
+
+        HttpResponse<String> wrong = client.send(request("POST", "/api/v2/fleet/deployments/abc/cancel")
+                .header("DD-API-KEY", API_KEY).header("DD-APPLICATION-KEY", "wrong").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/abc"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(fake.deployment("abc").status()).isEqualTo("running");
+        assertThat(fake.requests()).hasSize(2);
+    }
+
+    @Test
+    void v2GetReportsStatusAndHostCounts() throws Exception {
+        fake.deployment("mixed", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.failed("web-02", "disk full"),
+                FakeHost.of("web-03", "running"), FakeHost.of("web-04", "pending")));
+
+        String body = send("GET", "/api/v2/fleet/deployments/mixed").body();
+
+        assertThat(body).startsWith("{\"data\":{\"id\":\"mixed\",\"type\":\"deployment\",\"attributes\":{")
+                .contains("\"high_level_status\":\"running\"", "\"total_hosts\":4", "\"succeeded_hosts\":1",
+                        "\"failed_hosts\":1", "\"running_hosts\":1", "\"canceled_hosts\":0", "\"skipped_hosts\":0",
+                        "{\"hostname\":\"web-02\",\"status\":\"failed\",\"error\":\"disk full\"");
+    }
+
+    @Test
+    void aCanceledDeploymentIsStoppingForOneReadThenCanceledWithItsUnfinishedHostsCanceled() throws Exception {
+        fake.deployment("abc", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.of("web-02", "running")));
+        send("POST", "/api/v2/fleet/deployments/abc/cancel");
+
+        String first = send("GET", "/api/v2/fleet/deployments/abc").body();
+        String second = send("GET", "/api/v2/fleet/deployments/abc").body();
+
+        assertThat(first).contains("\"high_level_status\":\"stopping\"");
+        assertThat(second).contains("\"high_level_status\":\"canceled\"", "\"succeeded_hosts\":1", "\"canceled_hosts\":1");
+    }
+
+    @Test
+    void theFinalStateAndHowLongStoppingLastsCanBeChosen() throws Exception {
+        fake.addDeployment(FakeDeployment.withHosts("abc", "running", 1).withFinalStatus("done_with_errors", 0));
+        send("POST", "/api/v2/fleet/deployments/abc/cancel");
+
+        assertThat(send("GET", "/api/v2/fleet/deployments/abc").body()).contains("\"high_level_status\":\"done_with_errors\"");
+    }
+
+    @Test
+    void unstableGetPagesThroughTheHosts() throws Exception {
+        fake.deployment("big", "running", 5);
+
+        String page1 = send("GET", "/api/unstable/fleet/deployments/big?limit=2&page=1").body();
+
+        assertThat(page1).contains("\"high_level_status\":\"running\"", "\"total_hosts\":5", "\"filter_query\":\"env:it\"",
+                "\"hostname\":\"host-03\"", "\"hostname\":\"host-04\"",
+                "\"meta\":{\"hosts\":{\"current_page\":1,\"page_size\":2,\"total_hosts\":5,\"total_pages\":3}}");
+        assertThat(page1).doesNotContain("host-02", "host-05");
+        assertThat(send("GET", "/api/unstable/fleet/deployments/big?limit=101&page=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aForcedAnswerBeatsTheStateAndAOnceAnswerIsUsedOnce() throws Exception {
+        fake.deployment("abc", "running", 1)
+                .answerOnce("abc", CannedAnswer.rateLimited(1))
+                .answerAlways("denied", CannedAnswer.statusError(403, "Forbidden"));
+
+        HttpResponse<String> limited = send("POST", "/api/v2/fleet/deployments/abc/cancel");
+        HttpResponse<String> then = send("POST", "/api/v2/fleet/deployments/abc/cancel");
+        HttpResponse<String> denied = send("GET", "/api/v2/fleet/deployments/denied");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("x-ratelimit-reset")).hasValue("1");
+        assertThat(then.statusCode()).isEqualTo(200);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).isEqualTo("{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}");
+    }
+
+    @Test
+    void everyErrorShapeCanBeForced() throws Exception {
+        fake.answerAlways("a", CannedAnswer.errors(400, "Bad id"))
+                .answerAlways("b", CannedAnswer.jsonApiError(400, "Bad Request", "id is malformed"))
+                .answerAlways("c", CannedAnswer.errorObject(500, "Internal error", "E42"))
+                .answerAlways("d", CannedAnswer.html(502, "502 Bad Gateway"))
+                .answerAlways("e", CannedAnswer.empty(503));
+
+        assertThat(send("GET", "/api/v2/fleet/deployments/a").body()).isEqualTo("{\"errors\":[\"Bad id\"]}");
+        HttpResponse<String> jsonApi = send("GET", "/api/v2/fleet/deployments/b");
+        assertThat(jsonApi.headers().firstValue("Content-Type")).hasValue("application/vnd.api+json");
+        assertThat(jsonApi.body()).isEqualTo("{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\",\"detail\":\"id is malformed\"}]}");
+        assertThat(send("GET", "/api/v2/fleet/deployments/c").body()).isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"E42\"}}");
+        assertThat(send("GET", "/api/v2/fleet/deployments/d").body()).contains("<title>502 Bad Gateway</title>");
+        HttpResponse<String> empty = send("GET", "/api/v2/fleet/deployments/e");
+        assertThat(empty.statusCode()).isEqualTo(503);
+        assertThat(empty.body()).isEmpty();
+    }
+
+    @Test
+    void recordsMethodPathAsSentAndHeaders() throws Exception {
+        fake.deployment("a/b c", "running", 1);
+
+        HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/a%2Fb%20c/cancel");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        ReceivedRequest request = fake.onlyRequest("POST", "/api/v2/fleet/deployments/a%2Fb%20c/cancel");
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("dd-api-key")).isEqualTo(API_KEY);
+        assertThat(request.header("DD-APPLICATION-KEY")).isEqualTo(APP_KEY);
+        assertThat(request.header("User-Agent")).isEqualTo("fake-test/1");
+        assertThat(request.header("X-Absent")).isNull();
+        assertThat(fake.requests("GET", "/api/v2/fleet/deployments/a%2Fb%20c/cancel")).isEmpty();
+    }
+
+    @Test
+    void recordsTheQuerySeparately() throws Exception {
+        fake.deployment("abc", "running", 1);
+
+        send("GET", "/api/unstable/fleet/deployments/abc?limit=100&page=0");
+
+        ReceivedRequest request = fake.onlyRequest("GET", "/api/unstable/fleet/deployments/abc");
+        assertThat(request.target()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=0");
+        assertThat(request.query()).isEqualTo("limit=100&page=0");
+    }
+
+    @Test
+    void onlyRequestSaysWhatWasReceivedWhenTheCountIsWrong() throws Exception {
+        send("GET", "/api/v2/fleet/deployments/x");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.onlyRequest("POST", "/api/v2/fleet/deployments/x/cancel"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("got 0").hasMessageContaining("GET /api/v2/fleet/deployments/x");
+    }
+
+    @Test
+    void unknownPathsAnswer404AndWrongMethods405() throws Exception {
+        assertThat(send("GET", "/api/v1/validate").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v2/fleet/deployments/abc/cancel").statusCode()).isEqualTo(405);
+        assertThat(send("POST", "/api/v2/fleet/deployments/abc").statusCode()).isEqualTo(405);
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = request(method, pathAndQuery)
+                .header("DD-API-KEY", API_KEY)
+                .header("DD-APPLICATION-KEY", APP_KEY)
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery))
+                .header("User-Agent", "fake-test/1")
+                .method(method, HttpRequest.BodyPublishers.noBody());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.fleetdeploy.testing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * Answers as Datadog's Fleet deployments API does: records the request, checks the keys, then answers from a forced
+ * answer if the test set one for the id, else from the fleet's state.
+ */
+final class FleetDispatcher extends Dispatcher {
+    private final String apiKey;
+    private final String applicationKey;
+    private final FleetState state;
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<CannedAnswer>> onceAnswers = new HashMap<>();
+    private final Map<String, CannedAnswer> standingAnswers = new HashMap<>();
+
+    FleetDispatcher(String apiKey, String applicationKey, FleetState state) {
+        this.apiKey = apiKey;
+        this.applicationKey = applicationKey;
+        this.state = state;
+    }
+
+    List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    synchronized void answerAlways(String id, CannedAnswer answer) {
+        standingAnswers.put(id, answer);
+    }
+
+    synchronized void answerOnce(String id, CannedAnswer answer) {
+        onceAnswers.computeIfAbsent(id, key -> new ArrayDeque<>()).add(answer);
+    }
+
+    private synchronized Optional<CannedAnswer> forcedAnswer(String id) {
+        Deque<CannedAnswer> once = onceAnswers.get(id);
+        if (once != null && !once.isEmpty()) {
+            return Optional.of(once.poll());
+        }
+        return Optional.ofNullable(standingAnswers.get(id));
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        received.add(record(request));
+        if (!apiKey.equals(request.getHeaders().get("DD-API-KEY"))
+                || !applicationKey.equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
+            return json(401, Json.write(Map.of("errors", List.of("Unauthorized"))));
+        }
+        Optional<Route> route = Route.of(request.getUrl());
+        if (route.isEmpty()) {
+            return json(404, Json.write(Map.of("errors", List.of("Not Found"))));
+        }
+        Route to = route.get();
+        if (!request.getMethod().equals(to.method())) {
+            return json(405, Json.write(Map.of("errors", List.of("Method Not Allowed"))));
+        }
+        Optional<CannedAnswer> forced = forcedAnswer(to.id());
+        if (forced.isPresent()) {
+            return toResponse(forced.get());
+        }
+        return to.cancel() ? cancel(to) : read(to, request.getUrl());
+    }
+
+    private MockResponse cancel(Route route) {
+        Optional<FleetState.CancelOutcome> outcome = state.cancel(route.id());
+        if (outcome.isEmpty()) {
+            return notFound();
+        }
+        FakeDeployment deployment = outcome.get().deployment();
+        if (!outcome.get().accepted()) {
+            return json(400, Json.write(Map.of("errors", List.of("Deployment " + deployment.id()
+                    + " cannot be canceled: its status is " + deployment.status()
+                    + "; only pending or running deployments can be canceled."))));
+        }
+        return route.v2() ? json(200, DatadogBodies.v2Cancel(deployment)) : new MockResponse.Builder().code(204).build();
+    }
+
+    private MockResponse read(Route route, HttpUrl url) {
+        int limit;
+        int page;
+        try {
+            limit = intParameter(url, "limit", 50);
+            page = intParameter(url, "page", 0);
+        } catch (NumberFormatException e) {
+            return json(400, Json.write(Map.of("errors", List.of("Invalid limit or page: " + e.getMessage()))));
+        }
+        if (limit < 1 || limit > 100 || page < 0) {
+            return json(400, Json.write(Map.of("errors", List.of("limit must be 1 to 100 and page at least 0"))));
+        }
+        Optional<FakeDeployment> deployment = state.read(route.id());
+        if (deployment.isEmpty()) {
+            return notFound();
+        }
+        return json(200, route.v2() ? DatadogBodies.v2Get(deployment.get())
+                : DatadogBodies.unstableGet(deployment.get(), limit, page));
+    }
+
+    private static int intParameter(HttpUrl url, String name, int defaultValue) {
+        String value = url.queryParameter(name);
+        return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    private static MockResponse notFound() {
+        return json(404, Json.write(Map.of("errors", List.of("Deployment not found"))));
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static MockResponse toResponse(CannedAnswer answer) {
+        MockResponse.Builder builder = new MockResponse.Builder().code(answer.code());
+        answer.headers().forEach(builder::addHeader);
+        return builder.body(answer.body()).build();
+    }
+
+    private static ReceivedRequest record(RecordedRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : request.getHeaders().names()) {
+            headers.put(name, new ArrayList<>(request.getHeaders().values(name)));
+        }
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        return new ReceivedRequest(request.getMethod(), request.getTarget(), headers, body);
+    }
+}
