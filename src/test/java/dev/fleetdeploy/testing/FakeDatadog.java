@@ -48,6 +48,12 @@ public final class FakeDatadog implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
+    /** Accepts one more key pair (an IT that sends keys from two places, say), besides the one it started with. */
+    public FakeDatadog alsoAccept(String apiKey, String applicationKey) {
+        dispatcher.accept(apiKey, applicationKey);
+        return this;
+    }
+
     /** Adds (or replaces) a deployment with {@code hostCount} hosts in the state that goes with {@code status}. */
     public FakeDatadog deployment(String id, String status, int hostCount) {
         return addDeployment(FakeDeployment.withHosts(id, status, hostCount));

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,15 @@ class FakeDatadogTest {
     }
 
     @Test
+    void acceptsFurtherKeyPairsButNotTheirKeysMixed() throws Exception {
+        fake.deployment("abc", "running", 1).alsoAccept("other-api", "other-app");
+
+        assertThat(sendWithKeys("other-api", "other-app").statusCode()).isEqualTo(200);
+        assertThat(sendWithKeys("other-api", APP_KEY).statusCode()).isEqualTo(401);
+        assertThat(sendWithKeys(API_KEY, "other-app").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void v2GetReportsStatusAndHostCounts() throws Exception {
         fake.deployment("mixed", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.failed("web-02", "disk full"),
                 FakeHost.of("web-03", "running"), FakeHost.of("web-04", "pending")));
@@ -176,6 +189,25 @@ class FakeDatadogTest {
     }
 
     @Test
+    void sendsTheRealReasonPhraseAsDatadogDoes() throws Exception {
+        fake.answerAlways("denied", CannedAnswer.statusError(403, "Forbidden"))
+                .answerAlways("teapot", CannedAnswer.empty(418));
+        OkHttpClient okHttp = new OkHttpClient();
+        try {
+            for (String[] expected : new String[][] {{"denied", "Forbidden"}, {"teapot", ""}, {"unknown", "Not Found"}}) {
+                Request request = new Request.Builder().url(fake.url() + "/api/v2/fleet/deployments/" + expected[0])
+                        .header("DD-API-KEY", API_KEY).header("DD-APPLICATION-KEY", APP_KEY).build();
+                try (Response response = okHttp.newCall(request).execute()) {
+                    assertThat(response.message()).as(expected[0]).isEqualTo(expected[1]);
+                }
+            }
+        } finally {
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+        }
+    }
+
+    @Test
     void recordsMethodPathAsSentAndHeaders() throws Exception {
         fake.deployment("a/b c", "running", 1);
 
@@ -206,7 +238,7 @@ class FakeDatadogTest {
     void onlyRequestSaysWhatWasReceivedWhenTheCountIsWrong() throws Exception {
         send("GET", "/api/v2/fleet/deployments/x");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.onlyRequest("POST", "/api/v2/fleet/deployments/x/cancel"))
+        assertThatThrownBy(() -> fake.onlyRequest("POST", "/api/v2/fleet/deployments/x/cancel"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("got 0").hasMessageContaining("GET /api/v2/fleet/deployments/x");
     }
@@ -224,6 +256,11 @@ class FakeDatadogTest {
                 .header("DD-APPLICATION-KEY", APP_KEY)
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sendWithKeys(String apiKey, String appKey) throws IOException, InterruptedException {
+        return client.send(request("GET", "/api/v2/fleet/deployments/abc")
+                .header("DD-API-KEY", apiKey).header("DD-APPLICATION-KEY", appKey).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String method, String pathAndQuery) {

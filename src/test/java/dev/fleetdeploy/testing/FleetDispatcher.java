@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -19,17 +20,20 @@ import okhttp3.HttpUrl;
  * answer if the test set one for the id, else from the fleet's state.
  */
 final class FleetDispatcher extends Dispatcher {
-    private final String apiKey;
-    private final String applicationKey;
+    /** Accepted API key to its application key: one organization's key pairs. */
+    private final Map<String, String> keyPairs = new ConcurrentHashMap<>();
     private final FleetState state;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<CannedAnswer>> onceAnswers = new HashMap<>();
     private final Map<String, CannedAnswer> standingAnswers = new HashMap<>();
 
     FleetDispatcher(String apiKey, String applicationKey, FleetState state) {
-        this.apiKey = apiKey;
-        this.applicationKey = applicationKey;
+        keyPairs.put(apiKey, applicationKey);
         this.state = state;
+    }
+
+    void accept(String apiKey, String applicationKey) {
+        keyPairs.put(apiKey, applicationKey);
     }
 
     List<ReceivedRequest> received() {
@@ -55,8 +59,8 @@ final class FleetDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         received.add(record(request));
-        if (!apiKey.equals(request.getHeaders().get("DD-API-KEY"))
-                || !applicationKey.equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
+        String apiKey = request.getHeaders().get("DD-API-KEY");
+        if (apiKey == null || !keyPairs.getOrDefault(apiKey, "").equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
             return json(401, Json.write(Map.of("errors", List.of("Unauthorized"))));
         }
         Optional<Route> route = Route.of(request.getUrl());
@@ -85,7 +89,7 @@ final class FleetDispatcher extends Dispatcher {
                     + " cannot be canceled: its status is " + deployment.status()
                     + "; only pending or running deployments can be canceled."))));
         }
-        return route.v2() ? json(200, DatadogBodies.v2Cancel(deployment)) : new MockResponse.Builder().code(204).build();
+        return route.v2() ? json(200, DatadogBodies.v2Cancel(deployment)) : new MockResponse.Builder().status(StatusLine.of(204)).build();
     }
 
     private MockResponse read(Route route, HttpUrl url) {
@@ -118,11 +122,11 @@ final class FleetDispatcher extends Dispatcher {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("Content-Type", "application/json").body(body).build();
     }
 
     private static MockResponse toResponse(CannedAnswer answer) {
-        MockResponse.Builder builder = new MockResponse.Builder().code(answer.code());
+        MockResponse.Builder builder = new MockResponse.Builder().status(StatusLine.of(answer.code()));
         answer.headers().forEach(builder::addHeader);
         return builder.body(answer.body()).build();
     }

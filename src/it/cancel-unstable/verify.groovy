@@ -1,0 +1,22 @@
+import dev.fleetdeploy.testing.FakeDatadog
+
+FakeDatadog server = context.get('fakeDatadog')
+try {
+    def log = new File(basedir, 'build.log').text
+
+    assert log.contains("[INFO] Canceling Datadog deployment 'team-a/rollout-7' on ${server.url()} (in place of api.datadoghq.com), API unstable.")
+    assert log.contains("[INFO] Datadog deployment 'team-a/rollout-7': cancel requested (HTTP 204)")
+    assert log.contains('[INFO] Cancel: 1 of 1 deployment done.')
+    assert log.contains('BUILD SUCCESS')
+
+    // The Preview path, the id as one encoded segment, and nothing sent to v2.
+    def cancel = server.onlyRequest('POST', '/api/unstable/fleet/deployments/team-a%2Frollout-7/cancel')
+    assert cancel.header('DD-API-KEY') == 'it-api-key-0f3c9a71d2e4'
+    assert cancel.header('DD-APPLICATION-KEY') == 'it-app-key-5be8e04c19aa7d31'
+    assert cancel.header('Accept') == 'application/json'
+    assert server.requests().size() == 1
+    assert server.deployment('team-a/rollout-7').status() == 'stopping'
+} finally {
+    server?.close()
+}
+return true

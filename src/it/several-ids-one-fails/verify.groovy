@@ -1,0 +1,37 @@
+import dev.fleetdeploy.testing.FakeDatadog
+import groovy.json.JsonSlurper
+
+FakeDatadog server = context.get('fakeDatadog')
+try {
+    def log = new File(basedir, 'build.log').text
+
+    assert log.contains("[INFO] Datadog deployment 'run-1': cancel requested (HTTP 200, state stopping")
+    assert log.contains("[INFO] Datadog deployment 'run-3': cancel requested (HTTP 200, state stopping")
+    assert log.contains("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
+            'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled')
+    assert log.contains('Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
+    assert log.contains('[INFO] Cancel: 2 of 3 deployments done; failed: done-2.')
+    assert log.contains("[ERROR] Failed to execute goal ${pluginCoordinates}:cancel-deployment (default-cli) on project several-ids-one-fails: Cancel: 2 of 3 deployments done; failed: done-2.")
+    assert log.contains('BUILD FAILURE')
+
+    def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))
+    assert report.deploymentCount == 3
+    assert report.failureCount == 1
+    assert report.deployments*.deploymentId == ['run-1', 'done-2', 'run-3']
+    assert report.deployments*.result == ['succeeded', 'failed', 'succeeded']
+    assert report.deployments*.httpStatus == [200, 400, 200]
+
+    ['run-1', 'done-2', 'run-3'].each { id -> server.onlyRequest('POST', "/api/v2/fleet/deployments/${id}/cancel") }
+    assert server.requests().size() == 3
+    assert server.deployment('done-2').status() == 'completed'
+
+    // Last, so that everything above is checked first: Datadog's text ends with a period, and the plugin must not
+    // add a second one before its hint ("...can be canceled.. Only a deployment..." is the bug this catches).
+    assert !log.contains('can be canceled.. ')
+    assert log.contains("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
+            'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled. ' +
+            'Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
+} finally {
+    server?.close()
+}
+return true
