@@ -7,6 +7,8 @@ def server = FakeDatadog.start('it-api-key-0f3c9a71d2e4', 'it-app-key-5be8e04c19
 server.addDeployment(FakeDeployment.of('k7Q-3mX-p9Z', 'running',
         [FakeHost.of('web-01', 'succeeded'), FakeHost.of('web-02', 'running'), FakeHost.of('web-03', 'pending')])
         .withFinalStatus('canceled', 0))
+// Still stopping after many reads.
+server.addDeployment(FakeDeployment.withHosts('slow-stop', 'running', 2).withFinalStatus('canceled', 100))
 context.put('fakeDatadog', server)
 context.get('userProperties').put('fleet.baseUrl', server.url())
 return true

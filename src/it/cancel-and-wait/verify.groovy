@@ -14,7 +14,17 @@ try {
     assert report.deployments[0].status.final == true
 
     // The cancel, then the read that found it final.
-    assert server.requests()*.toString() == ['POST /api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel', 'GET /api/v2/fleet/deployments/k7Q-3mX-p9Z']
+    assert server.requests().findAll { it.path().contains('k7Q-3mX-p9Z') }*.toString() ==
+            ['POST /api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel', 'GET /api/v2/fleet/deployments/k7Q-3mX-p9Z']
+
+    // 2: the cancel was accepted, the wait gave up, and the build says what to do.
+    assert log.contains("[ERROR] Datadog deployment 'slow-stop': cancel was requested, but waiting for its final state failed: " +
+            "it was still 'stopping' after waiting 1 s. Check it again with the deployment-status goal, or raise waitTimeout.")
+    assert log.contains('BUILD FAILURE')
+    def slow = new JsonSlurper().parse(new File(basedir, 'target/fleet/slow-stop.json'))
+    assert slow.deployments*.result == ['failed']
+    server.onlyRequest('POST', '/api/v2/fleet/deployments/slow-stop/cancel')
+    assert server.requests('GET', '/api/v2/fleet/deployments/slow-stop').size() >= 1
 } finally {
     server?.close()
 }

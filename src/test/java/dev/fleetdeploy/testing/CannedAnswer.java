@@ -1,5 +1,6 @@
 package dev.fleetdeploy.testing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,12 +11,17 @@ import java.util.Map;
  * @param code the HTTP status
  * @param headers response headers, in order
  * @param body the body, possibly empty
+ * @param delay how long the fake waits before it answers (to make the plugin's readTimeout expire)
  */
-public record CannedAnswer(int code, Map<String, String> headers, String body) {
+public record CannedAnswer(int code, Map<String, String> headers, String body, Duration delay) {
     private static final String JSON = "application/json";
 
     public CannedAnswer {
         headers = new LinkedHashMap<>(headers);
+    }
+
+    public CannedAnswer(int code, Map<String, String> headers, String body) {
+        this(code, headers, body, Duration.ZERO);
     }
 
     public static CannedAnswer of(int code, String contentType, String body) {
@@ -81,6 +87,11 @@ public record CannedAnswer(int code, Map<String, String> headers, String body) {
     public CannedAnswer withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new CannedAnswer(code, more, body);
+        return new CannedAnswer(code, more, body, delay);
+    }
+
+    /** A copy that the fake sends only after {@code seconds}: the request arrived, the answer is late. */
+    public CannedAnswer afterSeconds(long seconds) {
+        return new CannedAnswer(code, headers, body, Duration.ofSeconds(seconds));
     }
 }

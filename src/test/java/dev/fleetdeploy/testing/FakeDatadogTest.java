@@ -170,6 +170,18 @@ class FakeDatadogTest {
     }
 
     @Test
+    void aDelayedAnswerComesLate() throws Exception {
+        fake.answerAlways("slow", CannedAnswer.errors(500, "late").afterSeconds(1));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send("GET", "/api/v2/fleet/deployments/slow");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(900_000_000L);
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
     void everyErrorShapeCanBeForced() throws Exception {
         fake.answerAlways("a", CannedAnswer.errors(400, "Bad id"))
                 .answerAlways("b", CannedAnswer.jsonApiError(400, "Bad Request", "id is malformed"))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -128,6 +129,9 @@ final class FleetDispatcher extends Dispatcher {
     private static MockResponse toResponse(CannedAnswer answer) {
         MockResponse.Builder builder = new MockResponse.Builder().status(StatusLine.of(answer.code()));
         answer.headers().forEach(builder::addHeader);
+        if (!answer.delay().isZero()) {
+            builder.headersDelay(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
         return builder.body(answer.body()).build();
     }
 
