@@ -130,6 +130,8 @@ class DeploymentRunnerTest {
         RunReport report = run(Operation.CANCEL, options(false, 4, false), new FleetTarget(null, provider, ids(many)));
         assertThat(report.outcomes()).extracting(o -> o.id().value()).containsExactly(many);
         assertThat(provider.calls()).hasSize(20);
+        assertThat(log.lines()).first().asString().isEqualTo("[INFO] Canceling 20 Datadog deployments ('d0', 'd1', 'd2', 'd3',"
+                + " 'd4', 'd5', 'd6', 'd7', 'd8', 'd9' and 10 more) on datadoghq.com, API v2.");
     }
 
     @Test
