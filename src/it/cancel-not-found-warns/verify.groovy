@@ -1,16 +1,17 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 import groovy.json.JsonSlurper
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[WARNING] Datadog cancel of deployment 'gone-404-id' failed: HTTP 404 Not Found: Deployment not found. " +
+    log.shows("[WARNING] Datadog cancel of deployment 'gone-404-id' failed: HTTP 404 Not Found: Deployment not found. " +
             "Check the deployment id (a 404 also means the keys' owner cannot see it)")
-    assert log.contains('[WARNING] failOnError is false: the build goes on despite 1 failed deployment.')
-    assert log.contains('[INFO] Cancel: 0 of 1 deployment done; failed: gone-404-id.')
-    assert !log.contains('[ERROR]')
-    assert log.contains('BUILD SUCCESS')
+    log.shows('[WARNING] failOnError is false: the build goes on despite 1 failed deployment.')
+    log.shows('[INFO] Cancel: 0 of 1 deployment done; failed: gone-404-id.')
+    log.lacks('[ERROR]')
+    log.shows('BUILD SUCCESS')
 
     // The report still says it failed, for the pipeline's next step.
     def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))

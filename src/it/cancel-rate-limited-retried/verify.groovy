@@ -1,12 +1,13 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[INFO] POST ${server.url()}/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel answered 429 Too Many Requests; retrying in 1 s (retry 1 of 3).")
-    assert log.contains("[INFO] Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping")
-    assert log.contains('BUILD SUCCESS')
+    log.shows("[INFO] POST ${server.url()}/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel answered 429 Too Many Requests; retrying in 1 s (retry 1 of 3).")
+    log.shows("[INFO] Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping")
+    log.shows('BUILD SUCCESS')
 
     def cancels = server.requests('POST', '/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel')
     assert cancels.size() == 2

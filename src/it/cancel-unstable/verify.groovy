@@ -1,13 +1,14 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[INFO] Canceling Datadog deployment 'team-a/rollout-7' on ${server.url()} (in place of api.datadoghq.com), API unstable.")
-    assert log.contains("[INFO] Datadog deployment 'team-a/rollout-7': cancel requested (HTTP 204)")
-    assert log.contains('[INFO] Cancel: 1 of 1 deployment done.')
-    assert log.contains('BUILD SUCCESS')
+    log.shows("[INFO] Canceling Datadog deployment 'team-a/rollout-7' on ${server.url()} (in place of api.datadoghq.com), API unstable.")
+    log.shows("[INFO] Datadog deployment 'team-a/rollout-7': cancel requested (HTTP 204)")
+    log.shows('[INFO] Cancel: 1 of 1 deployment done.')
+    log.shows('BUILD SUCCESS')
 
     // The Preview path, the id as one encoded segment, and nothing sent to v2.
     def cancel = server.onlyRequest('POST', '/api/unstable/fleet/deployments/team-a%2Frollout-7/cancel')

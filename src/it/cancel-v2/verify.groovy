@@ -1,14 +1,15 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
     // What the user reads: the cancel was accepted, in Datadog's words.
-    assert log.contains("[INFO] Canceling Datadog deployment 'k7Q-3mX-p9Z' on ${server.url()} (in place of api.datadoghq.com), API v2.")
-    assert log.contains("[INFO] Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been requested; the deployment is stopping.)")
-    assert log.contains('[INFO] Cancel: 1 of 1 deployment done.')
-    assert log.contains('BUILD SUCCESS')
+    log.shows("[INFO] Canceling Datadog deployment 'k7Q-3mX-p9Z' on ${server.url()} (in place of api.datadoghq.com), API v2.")
+    log.shows("[INFO] Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been requested; the deployment is stopping.)")
+    log.shows('[INFO] Cancel: 1 of 1 deployment done.')
+    log.shows('BUILD SUCCESS')
 
     // What Datadog received: one authenticated POST to the v2 path, and nothing else.
     def cancel = server.onlyRequest('POST', '/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel')

@@ -1,17 +1,18 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 import groovy.json.JsonSlurper
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
     def ids = ['dep-eu-1', 'dep-us-2', 'dep-ap-3']
 
-    assert log.contains("[INFO] Canceling 3 Datadog deployments ('dep-eu-1', 'dep-us-2', 'dep-ap-3') on ${server.url()}")
+    log.shows("[INFO] Canceling 3 Datadog deployments ('dep-eu-1', 'dep-us-2', 'dep-ap-3') on ${server.url()}")
     ids.each { id ->
-        assert log.contains("[INFO] Datadog deployment '${id}': cancel requested (HTTP 200, state stopping: Cancellation has been requested; the deployment is stopping.)")
+        log.shows("[INFO] Datadog deployment '${id}': cancel requested (HTTP 200, state stopping: Cancellation has been requested; the deployment is stopping.)")
     }
-    assert log.contains('[INFO] Cancel: 3 of 3 deployments done.')
-    assert log.contains('BUILD SUCCESS')
+    log.shows('[INFO] Cancel: 3 of 3 deployments done.')
+    log.shows('BUILD SUCCESS')
 
     // One entry per deployment, in the file's order.
     def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))

@@ -1,14 +1,15 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
     def keys = ['it-env-api-key-2b7e19c4d8', 'it-env-app-key-61f0ad3e95c2', 'it-prop-api-key-c3d98e0a17', 'it-prop-app-key-47ab5f2c60e8']
 
     // Both builds really ran under -X and did their work...
-    assert log.contains('[DEBUG] Configuring mojo execution')
-    assert log.contains("[INFO] Datadog deployment 'dbg-1': cancel requested (HTTP 200, state stopping")
-    assert log.contains("[WARNING] Datadog status of deployment 'dbg-echo' failed: HTTP 400 Bad Request: Invalid application key **** for API key ****")
+    log.shows('[DEBUG] Configuring mojo execution')
+    log.shows("[INFO] Datadog deployment 'dbg-1': cancel requested (HTTP 200, state stopping")
+    log.shows("[WARNING] Datadog status of deployment 'dbg-echo' failed: HTTP 400 Bad Request: Invalid application key **** for API key ****")
     assert log.count('BUILD SUCCESS') == 2
 
     // ...the keys reached Datadog...
@@ -23,8 +24,7 @@ try {
     def reports = ['cancel-deployment.json', 'deployment-status.json'].collect { new File(basedir, "target/fleet/${it}").text }
     assert reports[1].contains('Invalid application key **** for API key ****')
     keys.each { key ->
-        def leaks = log.readLines().findAll { it.contains(key) }
-        assert leaks.isEmpty(): "key ${key} appears in build.log"
+        log.lacks(key)
         reports.each { report -> assert !report.contains(key) }
     }
 } finally {

@@ -1,15 +1,16 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
     assert !new File(basedir, 'pom.xml').exists()
-    assert log.contains('Building Maven Stub Project (No POM)')
-    assert log.contains("[INFO] Datadog deployment 'nopom-1': cancel requested (HTTP 200, state stopping")
-    assert log.contains('BUILD SUCCESS')
+    log.shows('Building Maven Stub Project (No POM)')
+    log.shows("[INFO] Datadog deployment 'nopom-1': cancel requested (HTTP 200, state stopping")
+    log.shows('BUILD SUCCESS')
     // Without a project there is no target folder to put a default report in, and none is made.
-    assert !log.contains('[INFO] Report:')
+    log.lacks('[INFO] Report:')
     assert !new File(basedir, 'target').exists()
 
     server.onlyRequest('POST', '/api/v2/fleet/deployments/nopom-1/cancel')

@@ -1,14 +1,15 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[ERROR] Failed to execute goal ${pluginCoordinates}:retry-deployment (default-cli) on project retry-not-in-datadog: " +
+    log.shows("[ERROR] Failed to execute goal ${pluginCoordinates}:retry-deployment (default-cli) on project retry-not-in-datadog: " +
             'Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one), so nothing was sent: ' +
             'to roll out again, start a new deployment in Datadog.')
-    assert !log.contains('Retrying')
-    assert log.contains('BUILD FAILURE')
+    log.lacks('Retrying')
+    log.shows('BUILD FAILURE')
 
     assert server.requests().isEmpty()
 } finally {

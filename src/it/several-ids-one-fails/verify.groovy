@@ -1,18 +1,19 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 import groovy.json.JsonSlurper
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[INFO] Datadog deployment 'run-1': cancel requested (HTTP 200, state stopping")
-    assert log.contains("[INFO] Datadog deployment 'run-3': cancel requested (HTTP 200, state stopping")
-    assert log.contains("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
+    log.shows("[INFO] Datadog deployment 'run-1': cancel requested (HTTP 200, state stopping")
+    log.shows("[INFO] Datadog deployment 'run-3': cancel requested (HTTP 200, state stopping")
+    log.shows("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
             'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled')
-    assert log.contains('Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
-    assert log.contains('[INFO] Cancel: 2 of 3 deployments done; failed: done-2.')
-    assert log.contains("[ERROR] Failed to execute goal ${pluginCoordinates}:cancel-deployment (default-cli) on project several-ids-one-fails: Cancel: 2 of 3 deployments done; failed: done-2.")
-    assert log.contains('BUILD FAILURE')
+    log.shows('Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
+    log.shows('[INFO] Cancel: 2 of 3 deployments done; failed: done-2.')
+    log.shows("[ERROR] Failed to execute goal ${pluginCoordinates}:cancel-deployment (default-cli) on project several-ids-one-fails: Cancel: 2 of 3 deployments done; failed: done-2.")
+    log.shows('BUILD FAILURE')
 
     def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))
     assert report.deploymentCount == 3
@@ -27,8 +28,8 @@ try {
 
     // Last, so that everything above is checked first: Datadog's text ends with a period, and the plugin must not
     // add a second one before its hint ("...can be canceled.. Only a deployment..." is the bug this catches).
-    assert !log.contains('can be canceled.. ')
-    assert log.contains("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
+    log.lacks('can be canceled.. ')
+    log.shows("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
             'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled. ' +
             'Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
 } finally {

@@ -1,12 +1,13 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 
 FakeDatadog server = context.get('fakeDatadog')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains('[INFO] Skipping cancel-deployment: skip is set (fleet.skip).')
-    assert !log.contains('Canceling')
-    assert log.contains('BUILD SUCCESS')
+    log.shows('[INFO] Skipping cancel-deployment: skip is set (fleet.skip).')
+    log.lacks('Canceling')
+    log.shows('BUILD SUCCESS')
     assert !new File(basedir, 'target/fleet').exists()
 
     assert server.requests().isEmpty()

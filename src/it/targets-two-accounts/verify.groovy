@@ -1,18 +1,19 @@
+import dev.fleetdeploy.testing.BuildLog
 import dev.fleetdeploy.testing.FakeDatadog
 import groovy.json.JsonSlurper
 
 FakeDatadog eu = context.get('eu')
 FakeDatadog us = context.get('us')
 try {
-    def log = new File(basedir, 'build.log').text
+    def log = BuildLog.of(basedir)
 
-    assert log.contains("[INFO] target 'eu': Canceling Datadog deployment 'eu-dep-1' on ${eu.url()} (in place of api.datadoghq.com), API v2.")
-    assert log.contains("[INFO] target 'us': Canceling Datadog deployment 'us-dep-2' on ${us.url()} (in place of api.datadoghq.com), API v2.")
-    assert log.contains("[INFO] target 'eu': Datadog deployment 'eu-dep-1': cancel requested (HTTP 200, state stopping")
-    assert log.contains("[INFO] target 'us': Datadog deployment 'us-dep-2': cancel requested (HTTP 200, state stopping")
-    assert log.contains('[INFO] Cancel: 2 of 2 deployments done.')
-    assert log.contains('BUILD SUCCESS')
-    assert !log.contains('it-us-app-key-d61c27e4a8')
+    log.shows("[INFO] target 'eu': Canceling Datadog deployment 'eu-dep-1' on ${eu.url()} (in place of api.datadoghq.com), API v2.")
+    log.shows("[INFO] target 'us': Canceling Datadog deployment 'us-dep-2' on ${us.url()} (in place of api.datadoghq.com), API v2.")
+    log.shows("[INFO] target 'eu': Datadog deployment 'eu-dep-1': cancel requested (HTTP 200, state stopping")
+    log.shows("[INFO] target 'us': Datadog deployment 'us-dep-2': cancel requested (HTTP 200, state stopping")
+    log.shows('[INFO] Cancel: 2 of 2 deployments done.')
+    log.shows('BUILD SUCCESS')
+    log.lacks('it-us-app-key-d61c27e4a8')
 
     def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))
     assert report.deployments.collect { [it.target, it.deploymentId, it.result] } ==
