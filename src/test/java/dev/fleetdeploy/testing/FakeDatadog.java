@@ -76,13 +76,13 @@ public final class FakeDatadog implements AutoCloseable {
 
     /** Every request about this id (cancel or get) gets this answer, whatever the state; keys are checked first. */
     public FakeDatadog answerAlways(String id, CannedAnswer answer) {
-        dispatcher.answerAlways(id, answer);
+        dispatcher.forced().always(id, answer);
         return this;
     }
 
     /** The next request about this id gets this answer; calls queue up, and then the fake answers as usual. */
     public FakeDatadog answerOnce(String id, CannedAnswer answer) {
-        dispatcher.answerOnce(id, answer);
+        dispatcher.forced().once(id, answer);
         return this;
     }
 

@@ -1,9 +1,6 @@
 package dev.fleetdeploy.testing;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,7 @@ final class FleetDispatcher extends Dispatcher {
     private final Map<String, String> keyPairs = new ConcurrentHashMap<>();
     private final FleetState state;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
-    private final Map<String, Deque<CannedAnswer>> onceAnswers = new HashMap<>();
-    private final Map<String, CannedAnswer> standingAnswers = new HashMap<>();
+    private final ForcedAnswers forced = new ForcedAnswers();
 
     FleetDispatcher(String apiKey, String applicationKey, FleetState state) {
         keyPairs.put(apiKey, applicationKey);
@@ -41,20 +37,8 @@ final class FleetDispatcher extends Dispatcher {
         return List.copyOf(received);
     }
 
-    synchronized void answerAlways(String id, CannedAnswer answer) {
-        standingAnswers.put(id, answer);
-    }
-
-    synchronized void answerOnce(String id, CannedAnswer answer) {
-        onceAnswers.computeIfAbsent(id, key -> new ArrayDeque<>()).add(answer);
-    }
-
-    private synchronized Optional<CannedAnswer> forcedAnswer(String id) {
-        Deque<CannedAnswer> once = onceAnswers.get(id);
-        if (once != null && !once.isEmpty()) {
-            return Optional.of(once.poll());
-        }
-        return Optional.ofNullable(standingAnswers.get(id));
+    ForcedAnswers forced() {
+        return forced;
     }
 
     @Override
@@ -62,19 +46,19 @@ final class FleetDispatcher extends Dispatcher {
         received.add(record(request));
         String apiKey = request.getHeaders().get("DD-API-KEY");
         if (apiKey == null || !keyPairs.getOrDefault(apiKey, "").equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
-            return json(401, Json.write(Map.of("errors", List.of("Unauthorized"))));
+            return errors(401, "Unauthorized");
         }
         Optional<Route> route = Route.of(request.getUrl());
         if (route.isEmpty()) {
-            return json(404, Json.write(Map.of("errors", List.of("Not Found"))));
+            return errors(404, "Not Found");
         }
         Route to = route.get();
         if (!request.getMethod().equals(to.method())) {
-            return json(405, Json.write(Map.of("errors", List.of("Method Not Allowed"))));
+            return errors(405, "Method Not Allowed");
         }
-        Optional<CannedAnswer> forced = forcedAnswer(to.id());
-        if (forced.isPresent()) {
-            return toResponse(forced.get());
+        Optional<CannedAnswer> answer = forced.next(to.id());
+        if (answer.isPresent()) {
+            return toResponse(answer.get());
         }
         return to.cancel() ? cancel(to) : read(to, request.getUrl());
     }
@@ -86,9 +70,8 @@ final class FleetDispatcher extends Dispatcher {
         }
         FakeDeployment deployment = outcome.get().deployment();
         if (!outcome.get().accepted()) {
-            return json(400, Json.write(Map.of("errors", List.of("Deployment " + deployment.id()
-                    + " cannot be canceled: its status is " + deployment.status()
-                    + "; only pending or running deployments can be canceled."))));
+            return errors(400, "Deployment " + deployment.id() + " cannot be canceled: its status is " + deployment.status()
+                    + "; only pending or running deployments can be canceled.");
         }
         return route.v2() ? json(200, DatadogBodies.v2Cancel(deployment)) : new MockResponse.Builder().status(StatusLine.of(204)).build();
     }
@@ -100,10 +83,10 @@ final class FleetDispatcher extends Dispatcher {
             limit = intParameter(url, "limit", 50);
             page = intParameter(url, "page", 0);
         } catch (NumberFormatException e) {
-            return json(400, Json.write(Map.of("errors", List.of("Invalid limit or page: " + e.getMessage()))));
+            return errors(400, "Invalid limit or page: " + e.getMessage());
         }
         if (limit < 1 || limit > 100 || page < 0) {
-            return json(400, Json.write(Map.of("errors", List.of("limit must be 1 to 100 and page at least 0"))));
+            return errors(400, "limit must be 1 to 100 and page at least 0");
         }
         Optional<FakeDeployment> deployment = state.read(route.id());
         if (deployment.isEmpty()) {
@@ -119,7 +102,12 @@ final class FleetDispatcher extends Dispatcher {
     }
 
     private static MockResponse notFound() {
-        return json(404, Json.write(Map.of("errors", List.of("Deployment not found"))));
+        return errors(404, "Deployment not found");
+    }
+
+    /** Datadog's documented error body: {@code {"errors":["..."]}}. */
+    private static MockResponse errors(int code, String message) {
+        return json(code, Json.write(Map.of("errors", List.of(message))));
     }
 
     private static MockResponse json(int code, String body) {
