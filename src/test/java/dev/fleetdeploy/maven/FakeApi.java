@@ -1,5 +1,8 @@
 package dev.fleetdeploy.maven;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mockwebserver3.Dispatcher;
@@ -11,19 +14,27 @@ import mockwebserver3.RecordedRequest;
  * on several deployments at once, so the order of requests is not fixed. Anything unrouted gets a 404 that says so.
  */
 final class FakeApi extends Dispatcher {
-    private final Map<String, MockResponse> routes = new ConcurrentHashMap<>();
+    private final Map<String, Deque<MockResponse>> routes = new ConcurrentHashMap<>();
 
-    /** @param target the path and query exactly as the request line carries them */
-    FakeApi on(String method, String target, MockResponse response) {
-        routes.put(method + " " + target, response);
+    /**
+     * @param target the path and query exactly as the request line carries them
+     * @param responses the answers to give in turn; the last one is repeated
+     */
+    FakeApi on(String method, String target, MockResponse... responses) {
+        routes.put(method + " " + target, new ArrayDeque<>(List.of(responses)));
         return this;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        MockResponse response = routes.get(request.getMethod() + " " + request.getTarget());
-        return response != null ? response
-                : json(404, "{\"errors\":[\"the test's fake API has no route for " + request.getMethod() + " " + request.getTarget() + "\"]}");
+        Deque<MockResponse> answers = routes.get(request.getMethod() + " " + request.getTarget());
+        if (answers == null) {
+            return json(404, "{\"errors\":[\"the test's fake API has no route for " + request.getMethod() + " "
+                    + request.getTarget() + "\"]}");
+        }
+        synchronized (answers) {
+            return answers.size() > 1 ? answers.poll() : answers.peek();
+        }
     }
 
     /** An answer with the reason phrase Datadog sends (MockWebServer's own would be "Client Error"). */
