@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -122,6 +123,20 @@ class ApiFailureTest extends MojoTestSupport {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Datadog cancel of deployment 'abc-def-ghi' failed: could not connect to 127.0.0.1:1 (")
                 .hasMessageEndingWith("Check the network, the proxy settings in settings.xml, and the site or endpoint (and baseUrl).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void aCancelCutOffAfterItWasSentIsNotRepeated(CancelDeploymentMojo mojo) throws Exception {
+        // The cancel reached the server, which then dropped the connection: repeating it blindly could act twice.
+        api.on("POST", CANCEL, answer(200).onResponseStart(new SocketEffect.CloseSocket()).build());
+
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Datadog cancel of deployment 'abc-def-ghi' failed: ")
+                .hasMessageEndingWith("The request may still have been applied: check the deployment with the"
+                        + " deployment-status goal before trying again, and raise readTimeout if the API is slow.");
+        assertThat(server.getRequestCount()).as("requests sent, with maxRetries=3").isEqualTo(1);
     }
 
     private void assertFailure(CancelDeploymentMojo mojo, String message) throws Exception {

@@ -106,6 +106,12 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     }
 
     @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/deployment-ids-blank-entry/pom.xml")
+    void blankEntryInTheIdList(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "Entry 2 of deploymentIds is blank: remove it or fill in the deployment id.");
+    }
+
+    @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentId", value = "..")
     void dotDotIsNoId(CancelDeploymentMojo mojo) throws Exception {
