@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * one outcome. Refusals that need no request (an operation the provider lacks) come first, before anything is sent.
  */
 public final class DeploymentRunner {
+    /** Ids named in the opening line; each deployment gets its own line anyway. */
+    private static final int IDS_NAMED = 10;
+
     private final FleetLog log;
     private final RunOptions options;
     private final Sleeper sleeper;
@@ -61,7 +64,8 @@ public final class DeploymentRunner {
         String what = ids.size() == 1
                 ? provider + " deployment '" + ids.get(0) + "'"
                 : RunReport.plural(ids.size(), provider + " deployment") + " ("
-                        + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
+                        + ids.stream().limit(IDS_NAMED).map(id -> "'" + id + "'").collect(Collectors.joining(", "))
+                        + (ids.size() > IDS_NAMED ? " and " + (ids.size() - IDS_NAMED) + " more" : "") + ")";
         log.info(prefix + operation.progressive() + " " + what + " on " + target.provider().location() + ".");
     }
 

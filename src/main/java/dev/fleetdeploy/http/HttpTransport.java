@@ -66,6 +66,7 @@ public final class HttpTransport implements AutoCloseable {
                 .followSslRedirects(false)
                 // We retry ourselves, counting each attempt, and never repeat a POST that may have arrived.
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(new ZeroRetryAfterInterceptor())
                 .proxySelector(proxies)
                 .proxyAuthenticator(proxies.authenticator())
                 .eventListenerFactory(call -> new SentTracker())

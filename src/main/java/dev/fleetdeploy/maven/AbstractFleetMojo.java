@@ -3,10 +3,8 @@ package dev.fleetdeploy.maven;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentOutcome;
-import dev.fleetdeploy.core.DeploymentRunner;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetLog;
-import dev.fleetdeploy.core.FleetTarget;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunOptions;
@@ -15,14 +13,12 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.datadog.DatadogParameters;
 import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.providers.FleetExecution;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +33,9 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * What every goal shares: it reads the configuration, hands it to the core, and turns the outcome into log lines,
- * a report file and the build's result. Nothing here talks to a provider.
+ * What every goal shares: it reads the configuration (parameters, settings.xml, the session), hands it to a
+ * {@link FleetExecution}, and turns the outcome into log lines, a report file and the build's result. Nothing here
+ * talks to a provider.
  */
 public abstract class AbstractFleetMojo extends AbstractMojo {
 
@@ -199,20 +196,9 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
             RunOptions options = runOptions();
             List<TargetSettings> settings = TargetSettingsFactory.build(topLevel(), targets);
             MavenSettingsAccess mavenSettings = new MavenSettingsAccess(session.getSettings(), decrypter, masker);
-            HttpSettings http = httpSettings(mavenSettings);
-            try (HttpTransport transport = new HttpTransport(http, log)) {
-                List<FleetTarget> fleetTargets = new ArrayList<>();
-                for (TargetSettings target : settings) {
-                    fleetTargets.add(new FleetTarget(target.label(),
-                            Providers.create(target, environment, mavenSettings, transport, masker), target.deploymentIds()));
-                }
-                if (session.isOffline() && !dryRun) {
-                    throw new ConfigurationException("Maven is offline (-o), and " + goal
-                            + " must reach the provider's API: run it without -o (nothing was sent).");
-                }
-                RunReport report = new DeploymentRunner(log, options).run(operation(), fleetTargets);
-                finish(report, log, masker);
-            }
+            FleetExecution execution = new FleetExecution(operation(), settings, httpSettings(mavenSettings), options,
+                    environment, mavenSettings, session.isOffline());
+            finish(execution.run(log, masker), log, masker);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));
         } catch (InterruptedException e) {

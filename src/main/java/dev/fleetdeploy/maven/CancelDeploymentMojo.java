@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Cancels deployments: Datadog Fleet Automation ({@code POST .../fleet/deployments/{id}/cancel}) stops their
+ * Cancels deployments: Datadog Fleet Automation ({@code POST .../fleet/deployments/<id>/cancel}) stops their
  * pending host operations. Nothing already applied is rolled back. Any 2xx answer is success; anything else fails
  * the build (unless {@code failOnError=false}) with the API's own words and what to check.
  */

@@ -1,0 +1,47 @@
+package dev.fleetdeploy.providers;
+
+import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentRunner;
+import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.FleetTarget;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.RunOptions;
+import dev.fleetdeploy.core.RunReport;
+import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.http.HttpSettings;
+import dev.fleetdeploy.http.HttpTransport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One goal's work, for any front end: builds every target's provider (checking all configuration before anything is
+ * sent), then runs the operation over every deployment through one shared transport.
+ *
+ * @param offline whether the network is off limits (Maven's {@code -o}); only a dry run then proceeds
+ */
+public record FleetExecution(Operation operation, List<TargetSettings> targets, HttpSettings http, RunOptions options,
+        Environment environment, ServerLookup servers, boolean offline) {
+
+    public FleetExecution {
+        targets = List.copyOf(targets);
+    }
+
+    /** @param masker learns every credential on the way, for the front end's output */
+    public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
+        try (HttpTransport transport = new HttpTransport(http, log)) {
+            List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
+            for (TargetSettings target : targets) {
+                fleetTargets.add(new FleetTarget(target.label(),
+                        Providers.create(target, environment, servers, transport, masker), target.deploymentIds()));
+            }
+            if (offline && !options.dryRun()) {
+                throw new ConfigurationException("The build is offline, and " + operation.goal()
+                        + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
+            }
+            return new DeploymentRunner(log, options).run(operation, fleetTargets);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.fleetdeploy.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetdeploy.testing.FakeTime;
+import dev.fleetdeploy.testing.RecordingFleetLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DeploymentRunnerTest {
+    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final FakeTime time = new FakeTime();
+
+    private RunReport run(Operation operation, RunOptions options, FleetTarget... targets) throws InterruptedException {
+        return new DeploymentRunner(log, options, time, time.clock()).run(operation, List.of(targets));
+    }
+
+    private static RunOptions options(boolean wait, int parallelism, boolean failuresAsWarnings) {
+        return new RunOptions(false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings);
+    }
+
+    private static List<DeploymentId> ids(String... ids) {
+        return java.util.Arrays.stream(ids).map(DeploymentId::new).toList();
+    }
+
+    @Test
+    void everyDeploymentIsAttemptedEvenAfterOneFails() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerAction("b", new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b", "c")));
+
+        assertThat(provider.calls()).containsExactly("cancel a", "cancel b", "cancel c");
+        assertThat(report.outcomes()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Succeeded", "Failed", "Succeeded");
+        DeploymentOutcome.Failed failed = report.failures().get(0);
+        assertThat(failed.message()).isEqualTo("Datadog cancel of deployment 'b' failed: HTTP 404 Not Found: Deployment not found."
+                + " Check the deployment id.");
+        assertThat(failed.httpStatus()).isEqualTo(404);
+        assertThat(log.lines()).contains("[ERROR] " + failed.message(),
+                "[INFO] Datadog deployment 'a': cancel requested (HTTP 200, state stopping)");
+        assertThat(report.summary()).isEqualTo("Cancel: 2 of 3 deployments done; failed: b.");
+    }
+
+    @Test
+    void failuresAreWarningsWhenFailOnErrorIsOff() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));
+        run(Operation.CANCEL, options(false, 1, true), new FleetTarget(null, provider, ids("a")));
+        assertThat(log.lines()).contains("[WARNING] Datadog cancel of deployment 'a' failed: HTTP 403 Forbidden: Forbidden. Check the permissions.");
+        assertThat(log.text()).doesNotContain("[ERROR]");
+    }
+
+    @Test
+    void unsupportedOperationIsRefusedBeforeAnyTargetIsContacted() {
+        ScriptedProvider first = new ScriptedProvider();
+        ScriptedProvider second = new ScriptedProvider().withoutRetry();
+        assertThatThrownBy(() -> run(Operation.RETRY, options(false, 1, false),
+                new FleetTarget(null, first, ids("a")), new FleetTarget(null, second, ids("b"))))
+                .isInstanceOf(ConfigurationException.class);
+        assertThat(first.calls()).isEmpty();
+        assertThat(second.calls()).isEmpty();
+    }
+
+    @Test
+    void dryRunPlansAndCallsNothing() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider();
+        RunOptions dryRun = new RunOptions(true, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false);
+        RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(null, provider, ids("a")));
+        assertThat(provider.calls()).isEmpty();
+        assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
+        assertThat(log.lines()).contains("[INFO] [dry run]   POST https://api.example/a", "[INFO] [dry run]     DD-API-KEY: ****");
+        assertThat(report.summary()).isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
+    }
+
+    @Test
+    void waitPollsUntilFinalStateAndLogsEachChange() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
+                ScriptedProvider.status("stopping", false),
+                ScriptedProvider.status("stopping", false),
+                ScriptedProvider.status("canceled", true));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+
+        assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        DeploymentOutcome.Succeeded done = (DeploymentOutcome.Succeeded) report.outcomes().get(0);
+        assertThat(done.status().state()).isEqualTo("canceled");
+        assertThat(log.lines()).containsSubsequence(
+                "[INFO] Datadog deployment 'a': stopping; 3 hosts: 1 succeeded",
+                "[INFO] Datadog deployment 'a': canceled; 3 hosts: 1 succeeded");
+    }
+
+    @Test
+    void waitGivesUpAtTheTimeoutAndSaysWhatStateItSaw() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerStatus("a", ScriptedProvider.status("running", false));
+        RunOptions options = new RunOptions(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false);
+        RunReport report = run(Operation.STATUS, options, new FleetTarget(null, provider, ids("a")));
+
+        // 10 + 10 + 5: the last pause is cut to the time left.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::message).asString()
+                .isEqualTo("Datadog status of deployment 'a' failed: it was still 'running' after waiting 25 s."
+                        + " Check it again with the deployment-status goal, or raise waitTimeout.");
+    }
+
+    @Test
+    void failedPollAfterASuccessfulCancelSaysTheCancelWasRequested() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
+                new ApiException(403, "403 Forbidden", "Forbidden", "Check that the application key has the hosts_read permission."));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::message).asString()
+                .startsWith("Datadog deployment 'a': cancel was requested, but waiting for its final state failed: HTTP 403 Forbidden");
+    }
+
+    @Test
+    void unexpectedErrorInOneDeploymentBecomesItsOutcome() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerAction("a", new IllegalStateException("boom"));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b")));
+        assertThat(provider.calls()).containsExactly("cancel a", "cancel b");
+        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::problem).asString()
+                .contains("unexpected error").contains("boom");
+    }
+
+    @Test
+    void parallelRunKeepsTheUsersOrderInTheReport() throws InterruptedException {
+        String[] many = IntStream.range(0, 20).mapToObj(i -> "d" + i).toArray(String[]::new);
+        ScriptedProvider provider = new ScriptedProvider();
+        RunReport report = run(Operation.CANCEL, options(false, 4, false), new FleetTarget(null, provider, ids(many)));
+        assertThat(report.outcomes()).extracting(o -> o.id().value()).containsExactly(many);
+        assertThat(provider.calls()).hasSize(20);
+        assertThat(log.lines()).first().asString().isEqualTo("[INFO] Canceling 20 Datadog deployments ('d0', 'd1', 'd2', 'd3',"
+                + " 'd4', 'd5', 'd6', 'd7', 'd8', 'd9' and 10 more) on datadoghq.com, API v2.");
+    }
+
+    @Test
+    void labelledTargetsAreNamedInMessages() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerAction("x", new ApiException(401, "401 Unauthorized", "Unauthorized", "Check the keys."));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget("target 'eu'", provider, ids("x")));
+        assertThat(report.failures().get(0).message()).startsWith("target 'eu': Datadog cancel of deployment 'x' failed:");
+        assertThat(log.lines()).contains("[INFO] target 'eu': Canceling Datadog deployment 'x' on datadoghq.com, API v2.");
+        assertThat(report.summary()).isEqualTo("Cancel: 0 of 1 deployment done; failed: target 'eu':x.");
+    }
+}

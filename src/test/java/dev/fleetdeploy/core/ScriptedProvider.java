@@ -1,0 +1,99 @@
+package dev.fleetdeploy.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A provider whose answers a test scripts per deployment, for testing the runner without HTTP. */
+final class ScriptedProvider implements FleetProvider {
+    private final Map<String, Object> actionAnswers = new HashMap<>();
+    private final Map<String, Deque<Object>> statusAnswers = new HashMap<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private boolean retrySupported = true;
+
+    ScriptedProvider answerAction(String id, Object answer) {
+        actionAnswers.put(id, answer);
+        return this;
+    }
+
+    /** Answers for successive status reads; the last one repeats. */
+    ScriptedProvider answerStatus(String id, Object... answers) {
+        statusAnswers.put(id, new ArrayDeque<>(List.of(answers)));
+        return this;
+    }
+
+    ScriptedProvider withoutRetry() {
+        retrySupported = false;
+        return this;
+    }
+
+    List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.DATADOG;
+    }
+
+    @Override
+    public String location() {
+        return "datadoghq.com, API v2";
+    }
+
+    @Override
+    public void checkSupported(Operation operation) {
+        if (operation == Operation.RETRY && !retrySupported) {
+            throw new ConfigurationException("no retry here");
+        }
+    }
+
+    @Override
+    public ActionResult cancel(DeploymentId id) throws OperationFailure {
+        calls.add("cancel " + id);
+        return action(id);
+    }
+
+    @Override
+    public ActionResult retry(DeploymentId id) throws OperationFailure {
+        calls.add("retry " + id);
+        return action(id);
+    }
+
+    private ActionResult action(DeploymentId id) throws OperationFailure {
+        Object answer = actionAnswers.getOrDefault(id.value(), new ActionResult(200, "stopping", null));
+        if (answer instanceof OperationFailure failure) {
+            throw failure;
+        }
+        if (answer instanceof RuntimeException bug) {
+            throw bug;
+        }
+        return (ActionResult) answer;
+    }
+
+    @Override
+    public DeploymentStatus status(DeploymentId id) throws OperationFailure {
+        calls.add("status " + id);
+        Deque<Object> answers = statusAnswers.get(id.value());
+        Object answer = answers.size() > 1 ? answers.poll() : answers.peek();
+        if (answer instanceof OperationFailure failure) {
+            throw failure;
+        }
+        return (DeploymentStatus) answer;
+    }
+
+    @Override
+    public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
+        return List.of(new PlannedRequest("POST", "https://api.example/" + id, List.of("DD-API-KEY: ****"), null));
+    }
+
+    static DeploymentStatus status(String state, boolean terminal) {
+        return new DeploymentStatus(state, terminal, "hosts", 3L, Map.of("succeeded", 1L), List.of());
+    }
+}

@@ -1,0 +1,303 @@
+package dev.fleetdeploy.datadog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ApiException;
+import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentStatus;
+import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.ParameterNaming;
+import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.http.HttpSettings;
+import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.testing.FakeTime;
+import dev.fleetdeploy.testing.RecordingFleetLog;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DatadogProviderTest {
+    private static final String API_KEY = "0123456789abcdef0123456789abcdef";
+    private static final String APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
+    private static final String V2_CANCEL_BODY = "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
+            + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final FakeTime time = new FakeTime();
+    private final RecordingFleetLog log = new RecordingFleetLog();
+    private HttpTransport transport;
+
+    @AfterEach
+    void close() {
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
+    private DatadogProvider provider(String datadogApi, int maxRetries) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("baseUrl", "http://127.0.0.1:" + server.getPort());
+        parameters.put("datadogApi", datadogApi);
+        parameters.put("site", "datadoghq.eu");
+        Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
+        DatadogConfig config = DatadogConfig.resolve(new TargetSettings(null, parameters, List.of(), ParameterNaming.PLAIN),
+                env, ServerLookup.NONE, new SecretMasker());
+        transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                RetryPolicy.withRetries(maxRetries), 2, List.of()), log, time, time.clock());
+        return new DatadogProvider(config, transport);
+    }
+
+    private DatadogProvider v2() {
+        return provider("v2", 0);
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static ApiException apiFailure(ThrowingCall call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError("expected an ApiException, got " + e, e);
+        }
+        throw new AssertionError("expected an ApiException");
+    }
+
+    private interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    @Test
+    void v2CancelPostsToTheV2PathWithBothKeysAndReadsTheAnswer() throws Exception {
+        server.enqueue(json(200, V2_CANCEL_BODY));
+
+        ActionResult result = v2().cancel(new DeploymentId("k7Q-3mX-p9Z"));
+
+        assertThat(result).isEqualTo(new ActionResult(200, "stopping", "Cancellation has been requested; the deployment is stopping."));
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
+        assertThat(request.getHeaders().get("DD-API-KEY")).isEqualTo(API_KEY);
+        assertThat(request.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(APP_KEY);
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+        assertThat(request.getHeaders().get("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
+        assertThat(request.getHeaders().get("Authorization")).isNull();
+        assertThat(request.getBodySize()).isZero();
+    }
+
+    @Test
+    void unstableCancelPostsToTheSeedsPathAndAccepts204() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+
+        ActionResult result = provider("unstable", 0).cancel(new DeploymentId("abc-def-ghi"));
+
+        assertThat(result).isEqualTo(new ActionResult(204, null, null));
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc-def-ghi/cancel");
+    }
+
+    @Test
+    void anyTwoHundredIsSuccessEvenWithABodyItCannotRead() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(202).build());
+        server.enqueue(new MockResponse.Builder().code(200).body("<html>ok</html>").build());
+        DatadogProvider provider = v2();
+        assertThat(provider.cancel(new DeploymentId("a"))).isEqualTo(new ActionResult(202, null, null));
+        assertThat(provider.cancel(new DeploymentId("b"))).isEqualTo(new ActionResult(200, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "400|{\"errors\":[\"Deployment is not in a cancelable state\"]}|Deployment is not in a cancelable state|Only a deployment whose status is pending or running can be canceled",
+        "401|{\"errors\":[\"Unauthorized\"]}|Unauthorized|Check the API key and the application key: both must be valid keys of the Datadog organization on datadoghq.eu.",
+        "403|{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}|Forbidden|Check that the application key has the agent_upgrade_write and fleet_policies_write permissions",
+        "404|{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\",\"detail\":\"deployment k7Q not found\"}]}|Not Found: deployment k7Q not found|Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl",
+        "429|{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limited\"}}|Rate limit exceeded (rate_limited)|Datadog's rate limit was reached",
+        "500|<html><head><title>500 Internal Server Error</title></head></html>|an HTML page: 500 Internal Server Error|Datadog had an error on its side",
+        "502||''|Datadog had an error on its side",
+    })
+    void everyErrorStatusGivesTheApisTextAndAHint(int status, String body, String apiText, String hintStart) {
+        server.enqueue(new MockResponse.Builder().code(status).body(body == null ? "" : body).build());
+
+        ApiException failure = apiFailure(() -> v2().cancel(new DeploymentId("k7Q")));
+
+        assertThat(failure.httpStatus()).isEqualTo(status);
+        assertThat(failure.apiText()).isEqualTo(apiText.equals("''") ? "" : apiText);
+        assertThat(failure.hint()).startsWith(hintStart);
+        assertThat(failure.detail()).startsWith("HTTP " + status + " ");
+    }
+
+    @Test
+    void emptyErrorBodySaysSo() {
+        server.enqueue(new MockResponse.Builder().code(502).build());
+        assertThat(apiFailure(() -> v2().cancel(new DeploymentId("k7Q"))).detail()).isEqualTo("HTTP 502 Server Error with no error text");
+    }
+
+    @Test
+    void rateLimitHintQuotesDatadogsHeadersAfterTheRetriesRanOut() {
+        MockResponse limited = new MockResponse.Builder().code(429)
+                .addHeader("x-ratelimit-limit", "60").addHeader("x-ratelimit-period", "60")
+                .addHeader("x-ratelimit-remaining", "0").addHeader("x-ratelimit-reset", "17")
+                .addHeader("x-ratelimit-name", "fleet_deployments").body("{\"errors\":[\"Too many requests\"]}").build();
+        server.enqueue(limited);
+        server.enqueue(limited);
+
+        ApiException failure = apiFailure(() -> provider("v2", 1).cancel(new DeploymentId("a")));
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(17));
+        assertThat(failure.hint()).isEqualTo("Datadog's rate limit was reached (fleet_deployments): 60 requests per 60 s;"
+                + " wait 17 s before running again, or raise maxRetries.");
+    }
+
+    @Test
+    void notFoundOnTheUnstableGenerationSuggestsV2() {
+        server.enqueue(json(404, "{\"errors\":[\"Not Found\"]}"));
+        assertThat(apiFailure(() -> provider("unstable", 0).cancel(new DeploymentId("a"))).hint())
+                .contains("datadogApi=unstable calls the Preview endpoints").endsWith("try datadogApi=v2.");
+    }
+
+    @Test
+    void redirectIsReportedNotFollowed() {
+        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "https://elsewhere.example/x").build());
+        ApiException failure = apiFailure(() -> v2().cancel(new DeploymentId("a")));
+        assertThat(failure.httpStatus()).isEqualTo(301);
+        assertThat(failure.hint()).startsWith("Datadog answered with a redirect to https://elsewhere.example/x, which the plugin does not follow");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "a b|/api/v2/fleet/deployments/a%20b/cancel",
+        "a/b|/api/v2/fleet/deployments/a%2Fb/cancel",
+        "../x|/api/v2/fleet/deployments/..%2Fx/cancel",
+        "déploiement-ü|/api/v2/fleet/deployments/d%C3%A9ploiement-%C3%BC/cancel",
+        "50%|/api/v2/fleet/deployments/50%25/cancel",
+        "?x#y|/api/v2/fleet/deployments/%3Fx%23y/cancel",
+        "aeadc05e-98a8-11ec-ac2c-da7ad0900001|/api/v2/fleet/deployments/aeadc05e-98a8-11ec-ac2c-da7ad0900001/cancel",
+    })
+    void oddIdsAreSentAsOnePercentEncodedSegment(String id, String path) throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        v2().cancel(new DeploymentId(id));
+        assertThat(server.takeRequest().getTarget()).isEqualTo(path);
+    }
+
+    @Test
+    void v2StatusReadsStateHostCountsAndFailures() throws Exception {
+        server.enqueue(json(200, """
+                {"data":{"id":"k7Q-3mX-p9Z","type":"deployment","attributes":{
+                  "high_level_status":"running","total_hosts":5,"succeeded_hosts":1,"failed_hosts":1,"running_hosts":1,
+                  "canceled_hosts":1,"skipped_hosts":1,"error_summary":"A host failed to update",
+                  "hosts":[{"hostname":"web-01.example.com","status":"failed","error":"disk full"},
+                           {"hostname":"web-02.example.com","status":"succeeded"}]}}}"""));
+
+        DeploymentStatus status = v2().status(new DeploymentId("k7Q-3mX-p9Z"));
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getTarget()).isEqualTo("/api/v2/fleet/deployments/k7Q-3mX-p9Z");
+        assertThat(request.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(APP_KEY);
+        assertThat(status.summary()).isEqualTo("running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
+        assertThat(status.terminal()).isFalse();
+        assertThat(status.details()).containsExactly("error summary: A host failed to update", "failed on web-01.example.com: disk full");
+    }
+
+    @Test
+    void statusWordsAreOpaqueAndOnlyKnownBusyOnesAreNotFinal() throws Exception {
+        for (String state : List.of("completed", "failed", "done_with_errors", "something_new")) {
+            server.enqueue(json(200, "{\"data\":{\"attributes\":{\"high_level_status\":\"" + state + "\"}}}"));
+        }
+        server.enqueue(json(200, "{\"data\":{\"attributes\":{\"high_level_status\":\"stopping\"}}}"));
+        DatadogProvider provider = v2();
+        for (String state : List.of("completed", "failed", "done_with_errors", "something_new")) {
+            DeploymentStatus status = provider.status(new DeploymentId("a"));
+            assertThat(status.state()).isEqualTo(state);
+            assertThat(status.terminal()).as(state).isTrue();
+        }
+        assertThat(provider.status(new DeploymentId("a")).terminal()).isFalse();
+    }
+
+    @Test
+    void unstableStatusPagesThroughHostsAndCountsThemByStatus() throws Exception {
+        server.enqueue(json(200, """
+                {"data":{"id":"abc","type":"deployment","attributes":{"high_level_status":"running","filter_query":"env:prod",
+                  "total_hosts":3,"hosts":[{"hostname":"h1","status":"succeeded"},{"hostname":"h2","status":"running"}]}},
+                 "meta":{"hosts":{"current_page":0,"page_size":2,"total_hosts":3,"total_pages":2}}}"""));
+        server.enqueue(json(200, """
+                {"data":{"id":"abc","type":"deployment","attributes":{"high_level_status":"running","total_hosts":3,
+                  "hosts":[{"hostname":"h3","status":"failed","error":"package not found"}]}},
+                 "meta":{"hosts":{"current_page":1,"page_size":2,"total_hosts":3,"total_pages":2}}}"""));
+
+        DeploymentStatus status = provider("unstable", 0).status(new DeploymentId("abc"));
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=0");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=1");
+        assertThat(status.summary()).isEqualTo("running; 3 hosts: 1 succeeded, 1 failed, 1 running");
+        assertThat(status.details()).containsExactly("failed on h3: package not found");
+    }
+
+    @Test
+    void statusBodyThatIsNotJsonIsAFailureThatSaysWhereToLook() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                .body("<html><title>Sign in to the corporate proxy</title></html>").build());
+        ApiException failure = apiFailure(() -> v2().status(new DeploymentId("a")));
+        assertThat(failure.detail()).isEqualTo("HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Sign in to the corporate proxy)");
+        assertThat(failure.hint()).contains("check the baseUrl and any proxy");
+    }
+
+    @Test
+    void statusNeedsHostsReadPermission() {
+        server.enqueue(json(403, "{\"errors\":[\"Forbidden\"]}"));
+        assertThat(apiFailure(() -> v2().status(new DeploymentId("a"))).hint()).contains("hosts_read permission");
+    }
+
+    @Test
+    void retryIsRefusedBeforeAnythingIsSent() {
+        DatadogProvider provider = v2();
+        assertThatThrownBy(() -> provider.checkSupported(Operation.RETRY))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
+                        + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
+        assertThatThrownBy(() -> provider.retry(new DeploymentId("a"))).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a"))).isInstanceOf(ConfigurationException.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void planShowsTheRequestWithKeysMaskedAndSendsNothing() {
+        List<PlannedRequest> plan = v2().plan(Operation.CANCEL, new DeploymentId("a b"));
+        assertThat(plan).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.url()).isEqualTo("http://127.0.0.1:" + server.getPort() + "/api/v2/fleet/deployments/a%20b/cancel");
+            assertThat(request.headers()).contains("DD-API-KEY: ****", "DD-APPLICATION-KEY: ****", "Accept: application/json");
+            assertThat(String.join(" ", request.headers())).doesNotContain(API_KEY).doesNotContain(APP_KEY);
+        });
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void locationNamesTheOverrideAndTheGeneration() {
+        assertThat(provider("unstable", 0).location())
+                .isEqualTo("http://127.0.0.1:" + server.getPort() + " (in place of api.datadoghq.eu), API unstable");
+    }
+}

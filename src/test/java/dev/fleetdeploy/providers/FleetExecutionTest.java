@@ -1,0 +1,93 @@
+package dev.fleetdeploy.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.RunOptions;
+import dev.fleetdeploy.core.RunReport;
+import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.http.HttpSettings;
+import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.testing.RecordingFleetLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+class FleetExecutionTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final SecretMasker masker = new SecretMasker();
+
+    private TargetSettings target(String label, Map<String, String> values, String id) {
+        return new TargetSettings(label, values, List.of(new DeploymentId(id)), p -> label + " " + p);
+    }
+
+    private Map<String, String> datadogHere() {
+        return Map.of("provider", "datadog", "baseUrl", "http://127.0.0.1:" + server.getPort());
+    }
+
+    private FleetExecution execution(List<TargetSettings> targets, boolean dryRun, boolean offline) {
+        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0), 2, List.of());
+        RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
+        Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
+        return new FleetExecution(Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline);
+    }
+
+    @Test
+    void aMistakeInAnyTargetStopsEverythingBeforeTheFirstRequest() {
+        TargetSettings good = target("targets[1]", datadogHere(), "a");
+        TargetSettings bad = target("targets[2]", Map.of("provider", "datadog", "site", "datadoghq.xyz"), "b");
+
+        assertThatThrownBy(() -> execution(List.of(good, bad), false, false).run(log, masker))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Unknown Datadog site 'datadoghq.xyz' in targets[2] site");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void offlineRefusesToSendButADryRunStillPlans() throws InterruptedException {
+        List<TargetSettings> targets = List.of(target(null, datadogHere(), "a"));
+        assertThatThrownBy(() -> execution(targets, false, true).run(log, masker))
+                .hasMessage("The build is offline, and cancel-deployment must reach the provider's API: run it online"
+                        + " (in Maven, without -o); nothing was sent.");
+
+        RunReport plan = execution(targets, true, true).run(log, masker);
+        assertThat(plan.dryRun()).isTrue();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void everyTargetIsWorkedThroughOneTransportAndItsKeysAreMasked() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        Map<String, String> unstable = new java.util.HashMap<>(datadogHere());
+        unstable.put("datadogApi", "unstable");
+
+        RunReport report = execution(List.of(target("targets[1]", unstable, "a"), target("targets[2]", unstable, "b")), false, false)
+                .run(log, masker);
+
+        assertThat(report.hasFailures()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(masker.mask("exec-api-key-1 exec-app-key-1")).isEqualTo("**** ****");
+    }
+
+    @Test
+    void azureDeviceUpdateIsNotAvailableYetAndSaysSo() {
+        TargetSettings adu = target(null, Map.of("provider", "adu"), "a");
+        assertThatThrownBy(() -> execution(List.of(adu), false, false).run(log, masker))
+                .hasMessage("The provider azure-device-update is not available in this version of the plugin yet: only datadog is.");
+    }
+
+}
