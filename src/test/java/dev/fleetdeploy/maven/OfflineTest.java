@@ -24,8 +24,9 @@ class OfflineTest extends MojoTestSupport {
     void cancelFails(CancelDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("Maven is offline (-o), and cancel-deployment must reach the provider's API:"
-                        + " run it without -o (nothing was sent).");
+                // The wording may change; what the user must learn may not.
+                .hasMessageContainingAll("offline", "cancel-deployment must reach the provider's API", "without -o",
+                        "nothing was sent");
         assertNothingSent();
     }
 
@@ -34,7 +35,7 @@ class OfflineTest extends MojoTestSupport {
     void statusFails(DeploymentStatusMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("Maven is offline (-o), and deployment-status must reach");
+                .hasMessageContainingAll("offline", "deployment-status must reach the provider's API", "without -o");
         assertNothingSent();
     }
 
