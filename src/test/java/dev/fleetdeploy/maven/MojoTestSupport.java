@@ -60,6 +60,13 @@ abstract class MojoTestSupport {
     final RecordingLog log = new RecordingLog();
     private final List<RecordedRequest> received = new ArrayList<>();
 
+    /** The folder the build runs in; the project, when there is one, lives here. */
+    @TempDir
+    Path workDir;
+
+    /** The project Maven would hand the Mojo ({@code ${project}}): with no pom.xml, its standalone stand-in. */
+    final MavenProject project = new MavenProject();
+
     @SuppressWarnings("deprecation") // The only constructor that needs no repository system; the Mojo needs none.
     private static MavenSession newSession(MavenExecutionRequest request) {
         return new MavenSession(null, null, request, new DefaultMavenExecutionResult());
@@ -70,13 +77,6 @@ abstract class MojoTestSupport {
     MavenSession session() {
         return session;
     }
-
-    /** The folder the build runs in; the project, when there is one, lives here. */
-    @TempDir
-    Path workDir;
-
-    /** The project Maven would hand the Mojo ({@code ${project}}): with no pom.xml, its standalone stand-in. */
-    final MavenProject project = new MavenProject();
 
     /**
      * Runs before the harness configures the Mojo (JUnit resolves the {@code @InjectMojo} parameter after every
