@@ -30,7 +30,7 @@ class ApiFailureTest extends MojoTestSupport {
 
         assertFailure(mojo, "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found."
                 + " Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl ("
-                + baseUrl(server) + "/) and the API generation (datadogApi=v2; the older Preview endpoints are datadogApi=unstable).");
+                + baseUrl(server) + ") and the API generation (datadogApi=v2; the older Preview endpoints are datadogApi=unstable).");
         // The one line the user reads in the log is the same sentence.
         assertThat(log.at(RecordingLog.Level.ERROR)).singleElement().asString()
                 .startsWith("Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found.");
@@ -97,7 +97,7 @@ class ApiFailureTest extends MojoTestSupport {
 
         assertFailure(mojo, "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 302 Found with no error text. Datadog"
                 + " answered with a redirect to https://login.example.com/sso, which the plugin does not follow so that"
-                + " the keys reach no other host: check the baseUrl (" + baseUrl(server) + "/).");
+                + " the keys reach no other host: check the baseUrl (" + baseUrl(server) + ").");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

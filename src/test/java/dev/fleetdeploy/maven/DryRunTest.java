@@ -57,7 +57,7 @@ class DryRunTest extends MojoTestSupport {
     void stillChecksTheConfigurationInFull(CancelDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("No Datadog API key found:");
+                .hasMessageStartingWith("No Datadog API key found (set apiKey");
         assertNothingSent();
     }
 }

@@ -50,7 +50,7 @@ class FailOnErrorTest extends MojoTestSupport {
     void aConfigurationMistakeStillFailsTheBuild(CancelDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("No Datadog API key found:");
+                .hasMessageStartingWith("No Datadog API key found (set apiKey");
         assertNothingSent();
     }
 }

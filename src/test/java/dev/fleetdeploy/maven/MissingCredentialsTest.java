@@ -18,11 +18,11 @@ class MissingCredentialsTest extends MojoTestSupport {
     void noKeyAnywhere(CancelDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of a settings.xml"
-                        + " server named by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable."
-                        + " No Datadog application key found: set applicationKey (-Dfleet.applicationKey), the"
+                .hasMessage("No Datadog API key found (set apiKey (-Dfleet.apiKey), the <username> of a settings.xml"
+                        + " server named by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable)"
+                        + " and no application key (set applicationKey (-Dfleet.applicationKey), the"
                         + " <password> of a settings.xml server named by serverId (-Dfleet.serverId) or the DD_APP_KEY"
-                        + " environment variable.");
+                        + " environment variable).");
         assertNothingSent();
     }
 

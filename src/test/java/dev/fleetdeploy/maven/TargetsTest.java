@@ -84,7 +84,7 @@ class TargetsTest extends MojoTestSupport {
                 .hasMessageStartingWith("Cancel: 2 of 3 deployments done; failed: targets[2]:eu-1.")
                 .hasMessageContaining("targets[2]: Datadog cancel of deployment 'eu-1' failed: HTTP 404 Not Found:"
                         + " Deployment not found. Check the deployment id")
-                .hasMessageContaining("the baseUrl (" + baseUrl(server2) + "/)");
+                .hasMessageContaining("the baseUrl (" + baseUrl(server2) + ")");
         assertThat(received()).hasSize(2);
     }
 
