@@ -49,7 +49,12 @@ public final class SettingLookup {
     }
 
     public String missingMessage() {
-        return "No " + what + " found: set " + joinAlternatives(places) + ".";
+        return "No " + what + " found: set " + alternatives() + ".";
+    }
+
+    /** The places looked at, as alternatives: "a, b or c". */
+    public String alternatives() {
+        return joinAlternatives(places);
     }
 
     static String joinAlternatives(List<String> items) {

@@ -15,17 +15,17 @@ public final class TargetSettings {
 
     private final String label;
     private final Map<String, String> values;
-    private final List<DeploymentId> deploymentIds;
+    private final DeploymentIdSources idSources;
     private final ParameterNaming naming;
 
     /**
      * @param label null for the top-level configuration, else how to name this target ("targets[2]")
      * @param values parameter name to raw value; null or blank values count as unset
      */
-    public TargetSettings(String label, Map<String, String> values, List<DeploymentId> deploymentIds, ParameterNaming naming) {
+    public TargetSettings(String label, Map<String, String> values, DeploymentIdSources idSources, ParameterNaming naming) {
         this.label = label;
         this.values = new LinkedHashMap<>(values);
-        this.deploymentIds = List.copyOf(deploymentIds);
+        this.idSources = idSources;
         this.naming = naming;
     }
 
@@ -58,8 +58,13 @@ public final class TargetSettings {
         return label;
     }
 
+    /**
+     * Reads and checks the target's deployment ids (a file is read on every call).
+     *
+     * @throws ConfigurationException when there is none, or one is blank or malformed
+     */
     public List<DeploymentId> deploymentIds() {
-        return deploymentIds;
+        return idSources.collect(naming);
     }
 
     @Override

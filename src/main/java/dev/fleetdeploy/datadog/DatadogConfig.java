@@ -32,6 +32,12 @@ import okhttp3.HttpUrl;
 public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, boolean baseUrlOverridden, Secret apiKey,
         Secret applicationKey) {
 
+    /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
+    public String displayBaseUrl() {
+        String url = baseUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     @Override
     public String toString() {
         return "DatadogConfig[site=" + site.site() + ", api=" + api.id() + ", baseUrl=" + baseUrl + "]";
@@ -85,19 +91,17 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
     }
 
     private static String missingKeysMessage(SettingLookup apiKey, SettingLookup applicationKey, Environment env) {
-        StringBuilder message = new StringBuilder();
-        if (apiKey.find().isEmpty()) {
-            message.append(apiKey.missingMessage());
+        String misnamed = env.get(ENV_APPLICATION_KEY_MISNAMED).isPresent()
+                ? " (" + ENV_APPLICATION_KEY_MISNAMED + " is set, but Datadog's clients and this plugin read " + ENV_APP_KEY + ")"
+                : "";
+        if (apiKey.find().isPresent()) {
+            return "No Datadog application key found: set " + applicationKey.alternatives() + misnamed + ".";
         }
-        if (applicationKey.find().isEmpty()) {
-            String missing = applicationKey.missingMessage();
-            if (env.get(ENV_APPLICATION_KEY_MISNAMED).isPresent()) {
-                missing = missing.substring(0, missing.length() - 1) + " (" + ENV_APPLICATION_KEY_MISNAMED
-                        + " is set, but Datadog's clients and this plugin read " + ENV_APP_KEY + ").";
-            }
-            message.append(message.length() == 0 ? "" : " ").append(missing);
+        if (applicationKey.find().isPresent()) {
+            return apiKey.missingMessage();
         }
-        return message.toString();
+        return "No Datadog API key found (set " + apiKey.alternatives() + ") and no application key (set "
+                + applicationKey.alternatives() + ")" + misnamed + ".";
     }
 
     /** Refuses a key that cannot travel in a header, before OkHttp quotes it in an exception. */

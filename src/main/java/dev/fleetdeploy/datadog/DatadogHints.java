@@ -11,7 +11,7 @@ final class DatadogHints {
     static String forAnswer(Operation operation, ApiResponse response, DatadogConfig config) {
         int code = response.code();
         String site = config.site().site();
-        String where = config.baseUrlOverridden() ? "the baseUrl (" + config.baseUrl() + ")" : "the site (" + site + ")";
+        String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the site (" + site + ")";
         if (code >= 300 && code < 400) {
             return "Datadog answered with a redirect" + response.header("Location").map(l -> " to " + l).orElse("")
                     + ", which the plugin does not follow so that the keys reach no other host: check " + where + ".";

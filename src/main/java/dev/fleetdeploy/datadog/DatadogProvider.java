@@ -50,13 +50,18 @@ public final class DatadogProvider implements FleetProvider {
     @Override
     public String location() {
         String where = config.baseUrlOverridden()
-                ? stripTrailingSlash(config.baseUrl().toString()) + " (in place of " + config.site().apiHost() + ")"
+                ? config.displayBaseUrl() + " (in place of " + config.site().apiHost() + ")"
                 : config.site().site();
         return where + ", API " + config.api().id();
     }
 
     @Override
     public void checkSupported(Operation operation) {
+        requireSupported(operation);
+    }
+
+    /** Refuses what Datadog cannot do, before any setting is even looked up: the user learns that first. */
+    public static void requireSupported(Operation operation) {
         if (operation == Operation.RETRY) {
             throw new ConfigurationException("Datadog Fleet Automation has no retry operation (neither its v2 nor its"
                     + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.");
@@ -177,10 +182,6 @@ public final class DatadogProvider implements FleetProvider {
         } catch (JsonProcessingException e) {
             return JSON.missingNode();
         }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override

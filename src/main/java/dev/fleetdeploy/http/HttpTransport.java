@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(new ZeroRetryAfterInterceptor())
                 .proxySelector(proxies)
-                .proxyAuthenticator(proxies.authenticator())
+                .proxyAuthenticator(proxies.authenticator(userAgent))
                 .eventListenerFactory(call -> new SentTracker())
                 .build();
     }

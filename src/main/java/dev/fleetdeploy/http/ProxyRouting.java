@@ -72,24 +72,28 @@ final class ProxyRouting extends ProxySelector {
         // The transport reports and retries failed connections itself.
     }
 
-    /** Answers a proxy's 407 (and OkHttp's pre-emptive challenge for HTTPS tunnels) with that proxy's credentials. */
-    Authenticator authenticator() {
+    /**
+     * Answers OkHttp's pre-emptive challenge for an HTTPS tunnel with our User-Agent and the proxy's credentials, and
+     * a proxy's real 407 with the credentials if they were not sent yet.
+     */
+    Authenticator authenticator(String userAgent) {
         return (route, response) -> {
-            if (route == null || response.request().header("Proxy-Authorization") != null) {
-                return null; // Already tried: the credentials were refused.
+            Request connect = response.request();
+            boolean preemptive = "OkHttp-Preemptive".equalsIgnoreCase(response.header("Proxy-Authenticate"));
+            if (!preemptive && connect.header("Proxy-Authorization") != null) {
+                return null; // Already sent: the proxy refused them.
             }
-            if (!(route.proxy().address() instanceof InetSocketAddress address)) {
+            Optional<ProxyConfig> credentials = route != null && route.proxy().address() instanceof InetSocketAddress address
+                    ? proxies.stream()
+                            .filter(p -> p.host().equalsIgnoreCase(address.getHostString()) && p.port() == address.getPort())
+                            .filter(p -> p.username() != null && p.password() != null)
+                            .findFirst()
+                    : Optional.empty();
+            if (credentials.isEmpty() && !preemptive) {
                 return null;
             }
-            Optional<ProxyConfig> config = proxies.stream()
-                    .filter(p -> p.host().equalsIgnoreCase(address.getHostString()) && p.port() == address.getPort())
-                    .filter(p -> p.username() != null && p.password() != null)
-                    .findFirst();
-            if (config.isEmpty()) {
-                return null;
-            }
-            Request.Builder request = response.request().newBuilder();
-            request.header("Proxy-Authorization", Credentials.basic(config.get().username(), config.get().password().reveal()));
+            Request.Builder request = connect.newBuilder().header("User-Agent", userAgent);
+            credentials.ifPresent(c -> request.header("Proxy-Authorization", Credentials.basic(c.username(), c.password().reveal())));
             return request.build();
         };
     }

@@ -128,7 +128,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
      * Several providers, sites or accounts in one execution: each {@code <target>} takes the parameters of this
      * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, site, apiKey,
      * applicationKey, datadogApi, and a {@code name} for messages) and inherits those it does not set, a group at a
-     * time (ids; credentials; site and baseUrl).
+     * time (ids; credentials; site and baseUrl). Give each target its credentials through {@code serverId}: keys
+     * written into the POM are printed by Maven under {@code -X}.
      */
     @Parameter
     private List<Target> targets;
@@ -175,6 +176,9 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
 
     /** The process environment; Mojo tests put their own here. */
     private Environment environment = Environment.system();
+
+    /** How long {@code wait} pauses between polls; Mojo tests shorten it. */
+    private Duration pollInterval = RunOptions.DEFAULT_POLL_INTERVAL;
 
     protected AbstractFleetMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
@@ -268,7 +272,7 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         requireAtLeast("maxRetries", maxRetries, 0);
         requireAtLeast("waitTimeout", waitTimeout, 1);
         requireAtLeast("parallelism", parallelism, 1);
-        return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), RunOptions.DEFAULT_POLL_INTERVAL, parallelism,
+        return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), pollInterval, parallelism,
                 !failOnError);
     }
 
@@ -288,7 +292,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         if (reportFile != null) {
             return Optional.of(reportFile.toPath());
         }
-        if (project != null && session.getRequest() != null && session.getRequest().isProjectPresent()) {
+        if (project != null && session.getRequest() != null && session.getRequest().isProjectPresent()
+                && project.getBuild() != null && project.getBuild().getDirectory() != null) {
             return Optional.of(Path.of(project.getBuild().getDirectory(), "fleet", operation().goal() + ".json"));
         }
         return Optional.empty();

@@ -11,8 +11,7 @@ import static dev.fleetdeploy.datadog.DatadogParameters.APPLICATION_KEY;
 import static dev.fleetdeploy.datadog.DatadogParameters.DATADOG_API;
 import static dev.fleetdeploy.datadog.DatadogParameters.SITE;
 
-import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIds;
+import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.TargetSettings;
 import java.io.File;
@@ -103,8 +102,7 @@ final class TargetSettingsFactory {
 
     private static TargetSettings settings(String label, Map<String, String> values, ConfigurationLayer ids, ParameterNaming naming) {
         File file = ids.deploymentIdFile();
-        List<DeploymentId> deploymentIds = DeploymentIds.collect(ids.deploymentId(), ids.deploymentIds(),
-                file == null ? null : file.toPath(), naming);
-        return new TargetSettings(label, values, deploymentIds, naming);
+        DeploymentIdSources sources = new DeploymentIdSources(ids.deploymentId(), ids.deploymentIds(), file == null ? null : file.toPath());
+        return new TargetSettings(label, values, sources, naming);
     }
 }

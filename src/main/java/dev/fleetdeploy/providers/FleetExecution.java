@@ -35,7 +35,7 @@ public record FleetExecution(Operation operation, List<TargetSettings> targets, 
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
                 fleetTargets.add(new FleetTarget(target.label(),
-                        Providers.create(target, environment, servers, transport, masker), target.deploymentIds()));
+                        Providers.create(target, operation, environment, servers, transport, masker), target.deploymentIds()));
             }
             if (offline && !options.dryRun()) {
                 throw new ConfigurationException("The build is offline, and " + operation.goal()

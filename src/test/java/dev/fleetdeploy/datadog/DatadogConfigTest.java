@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.Secret;
@@ -12,7 +13,6 @@ import dev.fleetdeploy.core.ServerCredentials;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DatadogConfigTest {
     private final SecretMasker masker = new SecretMasker();
 
     private DatadogConfig resolve() {
-        return DatadogConfig.resolve(new TargetSettings(null, parameters, List.of(), NAMING), Environment.of(environment), DD_SERVER, masker);
+        return DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING), Environment.of(environment), DD_SERVER, masker);
     }
 
     private void keysInEnvironment() {
@@ -108,7 +108,7 @@ class DatadogConfigTest {
         environment.put("DD_APP_KEY", "env-app-key");
         parameters.put("serverId", "dd-prod-without-username");
         ServerLookup serverWithoutUsername = id -> Optional.of(new ServerCredentials(id, null, Secret.of("p4ss-word")));
-        assertThatThrownBy(() -> DatadogConfig.resolve(new TargetSettings(null, parameters, List.of(), NAMING),
+        assertThatThrownBy(() -> DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
                         Environment.of(environment), serverWithoutUsername, masker))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of server"
@@ -119,10 +119,10 @@ class DatadogConfigTest {
     void bothKeysMissingAreReportedTogetherWithTheMisnamedVariablePointedOut() {
         environment.put("DD_APPLICATION_KEY", "set-under-the-wrong-name");
         assertThatThrownBy(this::resolve)
-                .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of a settings.xml server named"
-                        + " by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable."
-                        + " No Datadog application key found: set applicationKey (-Dfleet.applicationKey), the <password> of a"
-                        + " settings.xml server named by serverId (-Dfleet.serverId) or the DD_APP_KEY environment variable"
+                .hasMessage("No Datadog API key found (set apiKey (-Dfleet.apiKey), the <username> of a settings.xml server named"
+                        + " by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable) and no application key"
+                        + " (set applicationKey (-Dfleet.applicationKey), the <password> of a settings.xml server named by"
+                        + " serverId (-Dfleet.serverId) or the DD_APP_KEY environment variable)"
                         + " (DD_APPLICATION_KEY is set, but Datadog's clients and this plugin read DD_APP_KEY).")
                 .hasMessageNotContaining("set-under-the-wrong-name");
     }

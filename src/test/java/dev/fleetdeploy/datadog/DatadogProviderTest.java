@@ -7,6 +7,7 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
@@ -59,7 +60,7 @@ class DatadogProviderTest {
         parameters.put("datadogApi", datadogApi);
         parameters.put("site", "datadoghq.eu");
         Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
-        DatadogConfig config = DatadogConfig.resolve(new TargetSettings(null, parameters, List.of(), ParameterNaming.PLAIN),
+        DatadogConfig config = DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
                 env, ServerLookup.NONE, new SecretMasker());
         transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
                 RetryPolicy.withRetries(maxRetries), 2, List.of()), log, time, time.clock());

@@ -218,6 +218,7 @@ class HttpTransportTest {
         assertThat(connect.getMethod()).isEqualTo("CONNECT");
         assertThat(connect.getTarget()).isEqualTo("api.datadoghq.com:443");
         assertThat(connect.getHeaders().get("Proxy-Authorization")).isEqualTo(okhttp3.Credentials.basic("proxy-user", "proxy-pass-42"));
+        assertThat(connect.getHeaders().get("User-Agent")).isEqualTo(UserAgent.value());
         assertThat(connect.getHeaders().names()).doesNotContain("DD-API-KEY");
     }
 

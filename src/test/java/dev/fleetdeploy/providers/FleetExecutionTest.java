@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
@@ -31,7 +31,7 @@ class FleetExecutionTest {
     private final SecretMasker masker = new SecretMasker();
 
     private TargetSettings target(String label, Map<String, String> values, String id) {
-        return new TargetSettings(label, values, List.of(new DeploymentId(id)), p -> label + " " + p);
+        return new TargetSettings(label, values, DeploymentIdSources.of(id), p -> label + " " + p);
     }
 
     private Map<String, String> datadogHere() {
@@ -81,6 +81,16 @@ class FleetExecutionTest {
         assertThat(report.hasFailures()).isFalse();
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(masker.mask("exec-api-key-1 exec-app-key-1")).isEqualTo("**** ****");
+    }
+
+    @Test
+    void datadogRetryIsRefusedBeforeKeysOrIdsAreLookedFor() {
+        TargetSettings noKeysNoIds = new TargetSettings(null, Map.of("provider", "datadog"), DeploymentIdSources.NONE, p -> p);
+        FleetExecution retry = new FleetExecution(Operation.RETRY, List.of(noKeysNoIds),
+                new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
+                new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
+                Environment.of(Map.of()), ServerLookup.NONE, true);
+        assertThatThrownBy(() -> retry.run(log, masker)).hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
     }
 
     @Test

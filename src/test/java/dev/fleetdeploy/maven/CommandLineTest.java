@@ -1,0 +1,62 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.noContent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pipeline's call with no POM at all: {@code mvn fleet:cancel-deployment -Dfleet.provider=datadog ...}. Every
+ * parameter comes from a user property through Maven's own expression evaluation.
+ */
+@MojoTest
+class CommandLineTest extends MojoTestSupport {
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment")
+    @UserProperty(name = "fleet.provider", value = "datadog")
+    @UserProperty(name = "fleet.site", value = "us5.datadoghq.com")
+    @UserProperty(name = "fleet.datadogApi", value = "unstable")
+    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
+    @UserProperty(name = "fleet.deploymentId", value = "one,two")
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void everyParameterFromUserProperties(CancelDeploymentMojo mojo) throws Exception {
+        api.on("POST", "/api/unstable/fleet/deployments/one/cancel", noContent())
+                .on("POST", "/api/unstable/fleet/deployments/two/cancel", noContent());
+
+        prepare(mojo).execute();
+
+        assertThat(receivedTargets()).containsExactlyInAnyOrder(
+                "POST /api/unstable/fleet/deployments/one/cancel", "POST /api/unstable/fleet/deployments/two/cancel");
+        assertThat(received()).allSatisfy(sent -> {
+            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
+            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
+        });
+        assertThat(log.at(RecordingLog.Level.INFO)).contains(
+                "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl(server)
+                        + " (in place of api.us5.datadoghq.com), API unstable.",
+                "Cancel: 2 of 2 deployments done.");
+        assertNoSecretShown();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment")
+    @UserProperty(name = "fleet.provider", value = "datadog")
+    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
+    @UserProperty(name = "fleet.deploymentIdFile", value = "${work.dir}/deployments.txt")
+    @UserProperty(name = "fleet.serverId", value = "datadog")
+    void idsFromAFileAndKeysFromSettings(CancelDeploymentMojo mojo) throws Exception {
+        Files.writeString(workDir.resolve("deployments.txt"), "\uFEFFk7Q-3mX-p9Z\r\n# done\r\n");
+        addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
+        api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", FakeApi.v2Canceled("k7Q-3mX-p9Z"));
+
+        prepare(mojo).execute();
+
+        assertThat(receivedTargets()).containsExactly("POST /api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
+        assertThat(received().get(0).getHeaders().get("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
+    }
+}

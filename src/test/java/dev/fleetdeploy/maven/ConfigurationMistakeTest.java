@@ -1,0 +1,155 @@
+package dev.fleetdeploy.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A configuration mistake fails with {@code MojoExecutionException}, before anything is sent, with one sentence
+ * that names the wrong value and where it was set, and no cause (so Maven shows no stack trace).
+ */
+@MojoTest
+class ConfigurationMistakeTest extends MojoTestSupport {
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment")
+    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
+    @UserProperty(name = "fleet.deploymentId", value = "abc")
+    void noProvider(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "No provider: set provider (-Dfleet.provider) to datadog or azure-device-update.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "provider", value = "datdog")
+    void unknownProvider(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "Unknown provider 'datdog' in provider (-Dfleet.provider): use datadog or azure-device-update (alias adu).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "provider", value = "adu")
+    void providerNotYetAvailable(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "The provider azure-device-update is not available in this version of the plugin yet: only datadog is.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "site", value = "datadoghq.mars")
+    void unknownSite(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "Unknown Datadog site 'datadoghq.mars' in site (-Dfleet.site): use one of datadoghq.com (US1),"
+                + " us3.datadoghq.com (US3), us5.datadoghq.com (US5), datadoghq.eu (EU1), ap1.datadoghq.com (AP1),"
+                + " ap2.datadoghq.com (AP2), uk1.datadoghq.com (UK1), ddog-gov.com (US1-FED), us2.ddog-gov.com (US2-FED).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void unknownSiteFromTheEnvironmentSaysSo(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "DD_SITE", "eu2"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Unknown Datadog site 'eu2' in the DD_SITE environment variable: use one of ");
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "datadogApi", value = "v1")
+    void unknownApiGeneration(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi): use v2 (current) or unstable (the Preview endpoints).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "baseUrl", value = "http://gateway.example.com:8080")
+    void plainHttpToAnotherHost(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "baseUrl (-Dfleet.baseUrl) 'http://gateway.example.com:8080' uses plain http to a host that is not"
+                + " this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "baseUrl", value = "https://gateway.example.com/api/v2")
+    void baseUrlWithAPath(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "baseUrl (-Dfleet.baseUrl) 'https://gateway.example.com/api/v2' has a path, query or fragment:"
+                + " give only scheme://host[:port]; the plugin adds the API's path itself.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment")
+    @UserProperty(name = "fleet.provider", value = "datadog")
+    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
+    void noDeploymentId(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "${env.FLEET_TEST_SURELY_UNSET_VARIABLE}")
+    void anUnsetVariableLeavesTheIdUnset(CancelDeploymentMojo mojo) throws Exception {
+        // Maven turns an expression it cannot resolve into no value: the user hears that the id is missing.
+        assertMistake(mojo, "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "abc,,def")
+    void emptyEntryInTheCommaList(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "deploymentId (-Dfleet.deploymentId) 'abc,,def' has an empty entry: give every id, separated by single commas.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/deployment-ids-blank-entry/pom.xml")
+    void blankEntryInTheIdList(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "Entry 2 of deploymentIds is blank: remove it or fill in the deployment id.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "..")
+    void dotDotIsNoId(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
+                + " the provider returned when the deployment was created.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentIdFile", value = "missing-ids.txt")
+    void missingIdFile(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "deploymentIdFile (-Dfleet.deploymentIdFile) '" + workDir.resolve("missing-ids.txt")
+                + "' does not exist: check the path (a relative path is taken from the project folder) and that the step that writes the ids ran.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "parallelism", value = "0")
+    void parallelismBelowOne(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "parallelism (-Dfleet.parallelism) is 0: give at least 1.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "apiKey", value = "pom-api key-with-a-space")
+    void aKeyThatCannotTravelInAHeader(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "The Datadog API key from apiKey (-Dfleet.apiKey) contains a space, line break or other character"
+                + " that cannot be sent in an HTTP header: copy the key again.");
+    }
+
+    private void assertMistake(CancelDeploymentMojo mojo, String message) throws Exception {
+        prepare(mojo, ENV_KEYS);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(message)
+                .hasNoCause();
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.ERROR)).isEmpty();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where the Datadog keys come from: the explicit parameter, then the settings.xml server named by {@code serverId}
+ * ({@code <username>} the API key, {@code <password>} the application key, through Maven's real
+ * {@code SettingsDecrypter}), then {@code DD_API_KEY}/{@code DD_APP_KEY}. Each key on its own.
+ */
+@MojoTest
+class CredentialPrecedenceTest extends MojoTestSupport {
+
+    @BeforeEach
+    void answerTheCancel() {
+        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void environmentAloneIsEnough(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(ENV_API_KEY, ENV_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog-eu")
+    void settingsServerBeatsEnvironment(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(SERVER_API_KEY, SERVER_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog-eu")
+    @MojoParameter(name = "apiKey", value = POM_API_KEY)
+    @MojoParameter(name = "applicationKey", value = POM_APP_KEY)
+    void parameterBeatsSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(POM_API_KEY, POM_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog-eu")
+    void eachKeyTakesItsOwnFirstSource(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, null); // a server with only a <username>
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(SERVER_API_KEY, ENV_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "applicationKey", value = POM_APP_KEY)
+    void parameterForOneKeyEnvironmentForTheOther(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY)).execute();
+
+        assertKeysSent(ENV_API_KEY, POM_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog-typo")
+    void aServerIdWithNoSuchServerFailsBeforeSending(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+
+        // The environment has keys, but a serverId the user set and Maven lacks is a mistake, not a fallback.
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("serverId (-Dfleet.serverId) is 'datadog-typo', but settings.xml has no <server> with that id:"
+                        + " add one (<username> the API key, <password> the application key) or correct the id.");
+        assertNothingSent();
+    }
+
+    private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
+        RecordedRequest sent = received().get(0);
+        assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+        assertNoSecretShown();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import mockwebserver3.RecordedRequest;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code fleet.apiKey} and {@code fleet.applicationKey}, which the Mojo reads from the session itself (user, then
+ * system, then project properties) so that {@code -X} never prints them: they count as the explicit parameter.
+ */
+@MojoTest
+class CredentialPropertiesTest extends MojoTestSupport {
+
+    @BeforeEach
+    void answerTheCancel() {
+        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog")
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void userPropertiesBeatSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+        assertNoSecretShown();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void systemPropertiesAreReadToo(CancelDeploymentMojo mojo) throws Exception {
+        request.getSystemProperties().setProperty("fleet.apiKey", PROPERTY_API_KEY);
+        request.getSystemProperties().setProperty("fleet.applicationKey", PROPERTY_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void projectPropertiesAreReadLast(CancelDeploymentMojo mojo) throws Exception {
+        project.getProperties().setProperty("fleet.apiKey", "project-api-key-never-used");
+        project.getProperties().setProperty("fleet.applicationKey", PROPERTY_APP_KEY);
+        request.getUserProperties().setProperty("fleet.apiKey", PROPERTY_API_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "apiKey", value = POM_API_KEY)
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void pomParameterBeatsProperty(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        assertKeysSent(POM_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
+        RecordedRequest sent = received().get(0);
+        assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+    }
+}

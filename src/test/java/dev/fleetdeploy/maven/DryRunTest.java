@@ -1,0 +1,63 @@
+package dev.fleetdeploy.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** {@code dryRun}: the log shows each request that would go out, keys as ****, and nothing is sent. */
+@MojoTest
+class DryRunTest extends MojoTestSupport {
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "serverId", value = "datadog")
+    void showsTheRequestWithMaskedKeys(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.INFO)).containsSequence(
+                "[dry run] Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                        + " (in place of api.datadoghq.com), API v2.",
+                "[dry run] Datadog deployment 'abc-def-ghi': would send",
+                "[dry run]   POST " + baseUrl(server) + "/api/v2/fleet/deployments/abc-def-ghi/cancel",
+                "[dry run]     DD-API-KEY: ****",
+                "[dry run]     DD-APPLICATION-KEY: ****",
+                "[dry run]     Accept: application/json");
+        assertThat(log.at(RecordingLog.Level.INFO)).last()
+                .isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
+        assertNoSecretShown();
+    }
+
+    @Test
+    @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
+    @UserProperty(name = "fleet.dryRun", value = "true")
+    void statusThroughTheUnstableApiShowsItsPaging(DeploymentStatusMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.INFO)).contains(
+                "[dry run]   GET " + baseUrl(server) + "/api/unstable/fleet/deployments/dep-1?limit=100&page=0"
+                        + "  (and further pages while the deployment has more hosts)",
+                "[dry run]   GET " + baseUrl(server) + "/api/unstable/fleet/deployments/dep-2?limit=100&page=0"
+                        + "  (and further pages while the deployment has more hosts)",
+                "Dry run: status of 2 deployments planned; nothing was sent.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void stillChecksTheConfigurationInFull(CancelDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No Datadog API key found (set apiKey");
+        assertNothingSent();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.notFound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code failOnError=false}: an API failure becomes a warning and the build goes on; a broken setup still fails. */
+@MojoTest
+class FailOnErrorTest extends MojoTestSupport {
+
+    @BeforeEach
+    void deploymentIsGone() {
+        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", notFound());
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "failOnError", value = "false")
+    void a404BecomesAWarning(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertThat(log.at(RecordingLog.Level.WARNING)).satisfiesExactly(
+                line -> assertThat(line).startsWith(
+                        "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found. Check the deployment id"),
+                line -> assertThat(line).isEqualTo("failOnError is false: the build goes on despite 1 failed deployment."));
+        assertThat(log.at(RecordingLog.Level.ERROR)).isEmpty();
+        assertThat(log.at(RecordingLog.Level.INFO)).contains("Cancel: 0 of 1 deployment done; failed: abc-def-ghi.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @UserProperty(name = "fleet.failOnError", value = "false")
+    void fromTheCommandLineToo(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertThat(log.at(RecordingLog.Level.WARNING)).hasSize(2);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "failOnError", value = "false")
+    void aConfigurationMistakeStillFailsTheBuild(CancelDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No Datadog API key found (set apiKey");
+        assertNothingSent();
+    }
+}

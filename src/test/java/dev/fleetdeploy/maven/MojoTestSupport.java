@@ -1,0 +1,165 @@
+package dev.fleetdeploy.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetdeploy.core.Environment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every Mojo test shares: a fake Datadog API on loopback, a real {@link MavenSession} the test controls, a
+ * recording log and an environment of the test's own.
+ *
+ * <p>The session is a real one over a {@link DefaultMavenExecutionRequest}, handed to the harness by the
+ * {@link Provides} method: its settings, servers, user properties and offline flag come from {@link #request} just as
+ * Maven builds them from settings.xml and the command line, and tests change them with plain setters. (The
+ * harness's own default session is a Mockito mock whose {@code getSettings()} returns null.)
+ *
+ * <p>Test POMs point {@code baseUrl} at the fake API with {@code ${fake.api}}, a user property set here, so the
+ * value goes through Maven's own expression evaluation like any {@code -D}.
+ */
+abstract class MojoTestSupport {
+    /** Credentials, distinct per source, so a request shows which one won and a leak check knows what to look for. */
+    static final String POM_API_KEY = "pom-api-key-1a2b3c";
+    static final String POM_APP_KEY = "pom-app-key-4d5e6f";
+    static final String SERVER_API_KEY = "server-api-key-7a8b9c";
+    static final String SERVER_APP_KEY = "server-app-key-0d1e2f";
+    static final String ENV_API_KEY = "env-api-key-3a4b5c";
+    static final String ENV_APP_KEY = "env-app-key-6d7e8f";
+    static final String PROPERTY_API_KEY = "property-api-key-9a0b1c";
+    static final String PROPERTY_APP_KEY = "property-app-key-2d3e4f";
+    static final List<String> ALL_SECRETS = List.of(POM_API_KEY, POM_APP_KEY, SERVER_API_KEY, SERVER_APP_KEY,
+            ENV_API_KEY, ENV_APP_KEY, PROPERTY_API_KEY, PROPERTY_APP_KEY);
+
+    /** Environment variables that give both Datadog keys. */
+    static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    final FakeApi api = new FakeApi();
+    final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    final MavenSession session = newSession(request);
+    final RecordingLog log = new RecordingLog();
+    private final List<RecordedRequest> received = new ArrayList<>();
+
+    /** The folder the build runs in; the project, when there is one, lives here. */
+    @TempDir
+    Path workDir;
+
+    /** The project Maven would hand the Mojo ({@code ${project}}): with no pom.xml, its standalone stand-in. */
+    final MavenProject project = new MavenProject();
+
+    @SuppressWarnings("deprecation") // The only constructor that needs no repository system; the Mojo needs none.
+    private static MavenSession newSession(MavenExecutionRequest request) {
+        return new MavenSession(null, null, request, new DefaultMavenExecutionResult());
+    }
+
+    /** The session the harness configures the Mojo with ({@code ${session}}). */
+    @Provides
+    MavenSession session() {
+        return session;
+    }
+
+    /**
+     * Runs before the harness configures the Mojo (JUnit resolves the {@code @InjectMojo} parameter after every
+     * {@code @BeforeEach}), so what is set here is what Maven's expression evaluation sees.
+     */
+    @BeforeEach
+    void prepareBuild(TestInfo test) {
+        server.setDispatcher(api);
+        request.getUserProperties().setProperty("fake.api", baseUrl(server));
+        request.getUserProperties().setProperty("work.dir", workDir.toString());
+
+        // As a pipeline runs the goals: from some folder, no pom.xml. Maven injects a stand-in project even then.
+        request.setProjectPresent(false);
+        request.setBaseDirectory(workDir.toFile());
+        project.setFile(workDir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(workDir.resolve("target").toString());
+        session.setCurrentProject(project);
+
+        test.getTestMethod().ifPresent(method -> {
+            for (UserProperty property : method.getAnnotationsByType(UserProperty.class)) {
+                request.getUserProperties().setProperty(property.name(), property.value()
+                        .replace("${fake.api}", baseUrl(server))
+                        .replace("${work.dir}", workDir.toString()));
+            }
+        });
+    }
+
+    /** "http://localhost:PORT", as a user would write a baseUrl. */
+    static String baseUrl(MockWebServer server) {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** Gives the Mojo the recording log and an environment with the given variables only. */
+    <M extends AbstractFleetMojo> M prepare(M mojo, Map<String, String> environment) throws IllegalAccessException {
+        mojo.setLog(log);
+        MojoExtension.setVariableValueToObject(mojo, "environment", Environment.of(environment));
+        return mojo;
+    }
+
+    /** Gives the Mojo the recording log and an empty environment. */
+    <M extends AbstractFleetMojo> M prepare(M mojo) throws IllegalAccessException {
+        return prepare(mojo, Map.of());
+    }
+
+    /** A {@code <server>} of settings.xml; Maven's session sees the request's servers as its settings' servers. */
+    void addServer(String id, String username, String password) {
+        Server server = new Server();
+        server.setId(id);
+        server.setUsername(username);
+        server.setPassword(password);
+        request.addServer(server);
+    }
+
+    /** Every request {@code server} received so far, in arrival order. */
+    List<RecordedRequest> received() throws InterruptedException {
+        return received(server, received);
+    }
+
+    static List<RecordedRequest> received(MockWebServer server, List<RecordedRequest> sink) throws InterruptedException {
+        // The Mojo has returned, so every request it sent is already queued: no waiting.
+        for (RecordedRequest next; (next = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
+            sink.add(next);
+        }
+        return List.copyOf(sink);
+    }
+
+    /** The targets ("METHOD /path?query") of every request received so far. */
+    List<String> receivedTargets() throws InterruptedException {
+        return received().stream().map(r -> r.getMethod() + " " + r.getTarget()).toList();
+    }
+
+    void assertNothingSent() {
+        assertThat(server.getRequestCount()).as("requests the fake API received").isZero();
+    }
+
+    /** No credential in the log (at any level) nor in the given texts (exception messages, reports). */
+    void assertNoSecretShown(String... texts) {
+        for (String secret : ALL_SECRETS) {
+            assertThat(log.text()).as("the log").doesNotContain(secret);
+            for (String text : texts) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.notFound;
+import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code reportFile}: one JSON entry per deployment, in the order given, for the pipeline's next step to read. */
+@MojoTest
+class ReportFileTest extends MojoTestSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void oneCancelSucceedsOneIsNotFound() {
+        api.on("POST", "/api/v2/fleet/deployments/ok-1/cancel", v2Canceled("ok-1"))
+                .on("POST", "/api/v2/fleet/deployments/gone-2/cancel", notFound());
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "ok-1,gone-2")
+    @MojoParameter(name = "failOnError", value = "false")
+    @MojoParameter(name = "reportFile", value = "${work.dir}/reports/cancel.json")
+    void oneEntryPerDeploymentWithItsResult(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        Path file = workDir.resolve("reports/cancel.json");
+        JsonNode report = read(file);
+        assertThat(report.path("goal").asText()).isEqualTo("cancel-deployment");
+        assertThat(report.path("dryRun").asBoolean()).isFalse();
+        assertThat(report.path("deploymentCount").asInt()).isEqualTo(2);
+        assertThat(report.path("failureCount").asInt()).isEqualTo(1);
+
+        JsonNode done = report.path("deployments").get(0);
+        assertThat(done.path("deploymentId").asText()).isEqualTo("ok-1");
+        assertThat(done.path("provider").asText()).isEqualTo("datadog");
+        assertThat(done.path("result").asText()).isEqualTo("succeeded");
+        assertThat(done.path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(done.path("state").asText()).isEqualTo("stopping");
+
+        JsonNode failed = report.path("deployments").get(1);
+        assertThat(failed.path("deploymentId").asText()).isEqualTo("gone-2");
+        assertThat(failed.path("result").asText()).isEqualTo("failed");
+        assertThat(failed.path("httpStatus").asInt()).isEqualTo(404);
+        assertThat(failed.path("problem").asText()).isEqualTo("HTTP 404 Not Found: Deployment not found");
+        assertThat(failed.path("hint").asText()).startsWith("Check the deployment id");
+
+        assertThat(log.at(RecordingLog.Level.INFO)).contains("Report: " + file);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "gone-2,ok-1")
+    @UserProperty(name = "fleet.reportFile", value = "out/report.json")
+    void writtenEvenWhenTheBuildFailsAndRelativeToTheBuildFolder(CancelDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute()).isInstanceOf(MojoFailureException.class);
+
+        JsonNode report = read(workDir.resolve("out/report.json"));
+        assertThat(report.path("deployments").findValuesAsText("result")).containsExactly("failed", "succeeded");
+        assertThat(report.path("deployments").findValuesAsText("deploymentId")).containsExactly("gone-2", "ok-1");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "ok-1")
+    void inAProjectTheDefaultIsTargetFleetGoalJson(CancelDeploymentMojo mojo) throws Exception {
+        request.setProjectPresent(true);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        JsonNode report = read(workDir.resolve("target/fleet/cancel-deployment.json"));
+        assertThat(report.path("deployments").findValuesAsText("result")).containsExactly("succeeded");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "ok-1")
+    void withoutAProjectNoReportUnlessAsked(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertThat(workDir.resolve("target")).doesNotExist();
+        assertThat(log.at(RecordingLog.Level.INFO)).noneMatch(line -> line.startsWith("Report:"));
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "deploymentId", value = "ok-1")
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "reportFile", value = "${work.dir}/plan.json")
+    void aDryRunReportsThePlannedRequests(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        JsonNode report = read(workDir.resolve("plan.json"));
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        JsonNode planned = report.path("deployments").get(0);
+        assertThat(planned.path("result").asText()).isEqualTo("planned");
+        assertThat(planned.path("requests").get(0).path("method").asText()).isEqualTo("POST");
+        assertThat(planned.path("requests").get(0).path("url").asText())
+                .isEqualTo(baseUrl(server) + "/api/v2/fleet/deployments/ok-1/cancel");
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        assertThat(file).isRegularFile();
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain(ALL_SECRETS.toArray(String[]::new));
+        return JSON.readTree(text);
+    }
+}

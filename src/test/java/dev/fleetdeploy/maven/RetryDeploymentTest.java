@@ -1,0 +1,61 @@
+package dev.fleetdeploy.maven;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** {@code fleet:retry-deployment} with Datadog, which has no retry operation: refused before anything is sent. */
+@MojoTest
+class RetryDeploymentTest extends MojoTestSupport {
+    private static final String NO_RETRY = "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
+            + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.";
+
+    @Test
+    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void refusedWithAMessageThatSaysWhy(RetryDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(NO_RETRY)
+                .hasNoCause();
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void aDryRunIsRefusedToo(RetryDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(NO_RETRY);
+        assertNothingSent();
+    }
+
+    /*
+     * The two tests below ask that the refusal come first. Told to set keys (or drop -o) for an operation that can
+     * never work, the user would fix that, run again, and only then learn that Datadog has no retry.
+     */
+
+    @Test
+    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void refusedEvenBeforeTheKeysAreLookedFor(RetryDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(NO_RETRY);
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void refusedRatherThanToldToGoOnline(RetryDeploymentMojo mojo) throws Exception {
+        request.setOffline(true);
+
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(NO_RETRY);
+        assertNothingSent();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.fleetdeploy.maven;
+
+import static dev.fleetdeploy.maven.FakeApi.noContent;
+import static dev.fleetdeploy.maven.FakeApi.notFound;
+import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code targets}: several organizations or sites in one execution. Each gets its own requests, inherits what it
+ * leaves out (a group at a time), and messages name it ("targets[2]", "target 'eu'").
+ */
+@MojoTest
+class TargetsTest extends MojoTestSupport {
+
+    /** A second Datadog, for the second target. */
+    @StartStop
+    final MockWebServer server2 = new MockWebServer();
+
+    final FakeApi api2 = new FakeApi();
+    private final List<RecordedRequest> received2 = new ArrayList<>();
+
+    @BeforeEach
+    void startSecondApi() {
+        server2.setDispatcher(api2);
+        request.getUserProperties().setProperty("fake.api2", baseUrl(server2));
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets/pom.xml")
+    void eachTargetSendsToItsOwnApiWithItsOwnKeys(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+        api.on("POST", "/api/v2/fleet/deployments/us-1/cancel", v2Canceled("us-1"))
+                .on("POST", "/api/v2/fleet/deployments/us-2/cancel", v2Canceled("us-2"));
+        api2.on("POST", "/api/unstable/fleet/deployments/eu-1/cancel", noContent());
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertThat(receivedTargets()).containsExactlyInAnyOrder(
+                "POST /api/v2/fleet/deployments/us-1/cancel", "POST /api/v2/fleet/deployments/us-2/cancel");
+        assertThat(received()).allSatisfy(sent -> {
+            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(POM_API_KEY);
+            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(POM_APP_KEY);
+        });
+        List<RecordedRequest> euRequests = received(server2, received2);
+        assertThat(euRequests).singleElement().satisfies(sent -> {
+            assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST /api/unstable/fleet/deployments/eu-1/cancel");
+            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
+            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
+        });
+        assertThat(log.at(RecordingLog.Level.INFO)).contains(
+                "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl(server)
+                        + " (in place of api.datadoghq.com), API v2.",
+                "targets[2]: Canceling Datadog deployment 'eu-1' on " + baseUrl(server2)
+                        + " (in place of api.datadoghq.eu), API unstable.",
+                "targets[2]: Datadog deployment 'eu-1': cancel requested (HTTP 204)",
+                "Cancel: 3 of 3 deployments done.");
+        assertNoSecretShown();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets/pom.xml")
+    void aFailureIsNamedByItsTarget(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+        api.on("POST", "/api/v2/fleet/deployments/us-1/cancel", v2Canceled("us-1"))
+                .on("POST", "/api/v2/fleet/deployments/us-2/cancel", v2Canceled("us-2"));
+        api2.on("POST", "/api/unstable/fleet/deployments/eu-1/cancel", notFound());
+
+        assertThatThrownBy(() -> prepare(mojo).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cancel: 2 of 3 deployments done; failed: targets[2]:eu-1.")
+                .hasMessageContaining("targets[2]: Datadog cancel of deployment 'eu-1' failed: HTTP 404 Not Found:"
+                        + " Deployment not found. Check the deployment id")
+                .hasMessageContaining("the baseUrl (" + baseUrl(server2) + ")");
+        assertThat(received()).hasSize(2);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-inheritance/pom.xml")
+    void aTargetInheritsWhatItLeavesOutAGroupAtATime(CancelDeploymentMojo mojo) throws Exception {
+        // A dry run shows where each target would send, without reaching the real Datadog for the 'eu' target.
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.INFO)).contains(
+                // Everything inherited: the fake API, the unstable API, the shared id.
+                "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl(server)
+                        + " (in place of api.datadoghq.com), API unstable.",
+                "[dry run]   POST " + baseUrl(server) + "/api/unstable/fleet/deployments/shared-1/cancel",
+                // Its own site, so not the top-level baseUrl; its own datadogApi; the shared id.
+                "[dry run] target 'eu': Canceling Datadog deployment 'shared-1' on datadoghq.eu, API v2.",
+                "[dry run]   POST https://api.datadoghq.eu/api/v2/fleet/deployments/shared-1/cancel",
+                "Dry run: cancel of 2 deployments planned; nothing was sent.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-inheritance/pom.xml")
+    @MojoParameter(name = "site", value = "EU9")
+    void anInheritedMistakeIsNamedAtTheTopLevel(CancelDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Unknown Datadog site 'EU9' in site (-Dfleet.site): use one of ");
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-mistakes/pom.xml")
+    void aTargetsOwnMistakeIsNamedByItsPosition(CancelDeploymentMojo mojo) throws Exception {
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Unknown Datadog API generation 'v3' in datadogApi of targets[2]: use v2 (current) or"
+                        + " unstable (the Preview endpoints).");
+        // The first target was fine, but nothing goes out while any target is misconfigured.
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-named/pom.xml")
+    void aNamedTargetIsCalledByItsName(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog-eu", SERVER_API_KEY, null);
+
+        assertThatThrownBy(() -> prepare(mojo).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("No Datadog application key found: set applicationKey of target 'eu', the <password> of"
+                        + " server 'datadog-eu' in settings.xml or the DD_APP_KEY environment variable.");
+        assertNothingSent();
+        assertThat(received(server2, received2)).isEmpty();
+    }
+}
