@@ -10,7 +10,7 @@ try {
     log.shows("[INFO] Datadog deployment 'run-3': cancel requested (HTTP 200, state stopping")
     log.shows("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
             'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled')
-    log.shows('Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
+    log.shows('A deployment can be canceled only while its status is pending or running: check its status with the deployment-status goal, and check the deployment id.')
     log.shows('[INFO] Cancel: 2 of 3 deployments done; failed: done-2.')
     log.shows("[ERROR] Failed to execute goal ${pluginCoordinates}:cancel-deployment (default-cli) on project several-ids-one-fails: Cancel: 2 of 3 deployments done; failed: done-2.")
     log.shows('BUILD FAILURE')
@@ -27,11 +27,11 @@ try {
     assert server.deployment('done-2').status() == 'completed'
 
     // Last, so that everything above is checked first: Datadog's text ends with a period, and the plugin must not
-    // add a second one before its hint ("...can be canceled.. Only a deployment..." is the bug this catches).
+    // add a second one before its hint ("...can be canceled.. A deployment..." is the bug this catches).
     log.lacks('can be canceled.. ')
     log.shows("[ERROR] Datadog cancel of deployment 'done-2' failed: HTTP 400 Bad Request: " +
             'Deployment done-2 cannot be canceled: its status is completed; only pending or running deployments can be canceled. ' +
-            'Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal.')
+            'A deployment can be canceled only while its status is pending or running: check its status with the deployment-status goal, and check the deployment id.')
 } finally {
     server?.close()
 }

@@ -169,13 +169,18 @@ public final class DeploymentRunner {
 
     private DeploymentOutcome failed(WorkItem item, String lead, Integer httpStatus, String problem, String hint) {
         FleetTarget target = item.target();
-        String message = lead + problem + ". " + hint;
+        String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
         if (options.failuresAsWarnings()) {
             log.warn(message);
         } else {
             log.error(message);
         }
         return new DeploymentOutcome.Failed(target, item.id(), httpStatus, problem, hint, message);
+    }
+
+    /** Whether the text already ends a sentence, as an API's own error text often does. */
+    private static boolean endsSentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
     }
 
     private void logStatus(FleetTarget target, DeploymentId id, DeploymentStatus status) {

@@ -18,7 +18,8 @@ final class DatadogHints {
         }
         return switch (code) {
             case 400 -> operation == Operation.CANCEL
-                    ? "Only a deployment whose status is pending or running can be canceled: see its status with the deployment-status goal."
+                    ? "A deployment can be canceled only while its status is pending or running: check its status with the"
+                            + " deployment-status goal, and check the deployment id."
                     : "Check the deployment id.";
             case 401 -> "Check the API key and the application key: both must be valid keys of the Datadog organization on " + site + ".";
             case 403 -> "Check that the application key has the "

@@ -45,6 +45,15 @@ class DeploymentRunnerTest {
     }
 
     @Test
+    void anApiTextThatEndsASentenceGetsNoSecondPeriod() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerAction("a",
+                new ApiException(400, "400 Bad Request", "Only pending or running deployments can be canceled.", "Check its status."));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a")));
+        assertThat(report.failures().get(0).message()).isEqualTo("Datadog cancel of deployment 'a' failed: HTTP 400 Bad Request:"
+                + " Only pending or running deployments can be canceled. Check its status.");
+    }
+
+    @Test
     void failuresAreWarningsWhenFailOnErrorIsOff() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));

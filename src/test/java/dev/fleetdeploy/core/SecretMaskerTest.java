@@ -34,6 +34,15 @@ class SecretMaskerTest {
     }
 
     @Test
+    void shortSecretsAreMaskedOnlyWhereTheyStandAloneSoTheLogStaysReadable() {
+        SecretMasker masker = new SecretMasker();
+        masker.register(Secret.of("a"));
+        masker.register(Secret.of("pass"));
+        assertThat(masker.mask("Datadog cancel failed: key a, password pass, passed=a1 (pass)"))
+                .isEqualTo("Datadog cancel failed: key ****, password ****, passed=a1 (****)");
+    }
+
+    @Test
     void nothingToMaskLeavesTextAlone() {
         assertThat(new SecretMasker().mask("plain")).isEqualTo("plain");
         assertThat(new SecretMasker().mask(null)).isNull();

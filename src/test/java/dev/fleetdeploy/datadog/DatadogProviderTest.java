@@ -129,7 +129,7 @@ class DatadogProviderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "400|{\"errors\":[\"Deployment is not in a cancelable state\"]}|Deployment is not in a cancelable state|Only a deployment whose status is pending or running can be canceled",
+        "400|{\"errors\":[\"Deployment is not in a cancelable state\"]}|Deployment is not in a cancelable state|A deployment can be canceled only while its status is pending or running",
         "401|{\"errors\":[\"Unauthorized\"]}|Unauthorized|Check the API key and the application key: both must be valid keys of the Datadog organization on datadoghq.eu.",
         "403|{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}|Forbidden|Check that the application key has the agent_upgrade_write and fleet_policies_write permissions",
         "404|{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\",\"detail\":\"deployment k7Q not found\"}]}|Not Found: deployment k7Q not found|Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl",

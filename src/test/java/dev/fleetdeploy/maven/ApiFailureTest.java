@@ -63,8 +63,8 @@ class ApiFailureTest extends MojoTestSupport {
         api.on("POST", CANCEL, json(400, "{\"error\":{\"message\":\"deployment is already completed\",\"code\":\"invalid_state\"}}"));
 
         assertFailure(mojo, "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 400 Bad Request: deployment is"
-                + " already completed (invalid_state). Only a deployment whose status is pending or running can be"
-                + " canceled: see its status with the deployment-status goal.");
+                + " already completed (invalid_state). A deployment can be canceled only while its status is pending or"
+                + " running: check its status with the deployment-status goal, and check the deployment id.");
     }
 
     @Test
