@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.fleetdeploy.testing.StatusLine;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -47,12 +48,8 @@ final class FakeApi extends Dispatcher {
     }
 
     static MockResponse.Builder answer(int code) {
-        return new MockResponse.Builder().status("HTTP/1.1 " + code + " " + REASONS.getOrDefault(code, "Status"));
+        return new MockResponse.Builder().status(StatusLine.of(code));
     }
-
-    private static final Map<Integer, String> REASONS = Map.of(200, "OK", 204, "No Content", 302, "Found",
-            400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 429, "Too Many Requests",
-            500, "Internal Server Error");
 
     /** Datadog v2's answer to a cancel. */
     static MockResponse v2Canceled(String id) {

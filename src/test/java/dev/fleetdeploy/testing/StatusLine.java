@@ -6,7 +6,7 @@ import java.util.Map;
  * The HTTP/1.1 status line Datadog's servers send. MockWebServer would say "Client Error" for every 4xx; the plugin
  * shows the reason phrase to users, so the fake sends the real one.
  */
-final class StatusLine {
+public final class StatusLine {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(200, "OK"), Map.entry(204, "No Content"),
             Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(307, "Temporary Redirect"),
@@ -19,7 +19,7 @@ final class StatusLine {
     }
 
     /** "HTTP/1.1 403 Forbidden"; a code without a known phrase gets none, as HTTP allows. */
-    static String of(int code) {
+    public static String of(int code) {
         return ("HTTP/1.1 " + code + " " + REASONS.getOrDefault(code, "")).strip();
     }
 }
