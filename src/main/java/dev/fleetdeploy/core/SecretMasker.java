@@ -1,9 +1,8 @@
 package dev.fleetdeploy.core;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,28 +20,40 @@ public final class SecretMasker {
      */
     static final int WHOLE_TOKEN_BELOW = 8;
 
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Longest first, so a secret that contains another is replaced whole; rebuilt on each registration. */
+    private volatile List<Masking> maskings = List.of();
+
+    /** How one secret is found in a text: as a plain substring, or (short ones) as a whole token. */
+    private record Masking(String secret, Pattern wholeToken) {
+        String apply(String text) {
+            return wholeToken == null
+                    ? text.replace(secret, Secret.MASK)
+                    : wholeToken.matcher(text).replaceAll(Matcher.quoteReplacement(Secret.MASK));
+        }
+    }
 
     /** Remembers the secret's value and returns the secret, so it can be used inline. */
-    public Secret register(Secret secret) {
-        secrets.add(secret.reveal());
+    public synchronized Secret register(Secret secret) {
+        String value = secret.reveal();
+        if (maskings.stream().noneMatch(m -> m.secret().equals(value))) {
+            Pattern wholeToken = value.length() >= WHOLE_TOKEN_BELOW
+                    ? null
+                    : Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(value) + "(?![\\p{Alnum}])");
+            List<Masking> updated = new ArrayList<>(maskings);
+            updated.add(new Masking(value, wholeToken));
+            updated.sort(Comparator.comparingInt((Masking m) -> m.secret().length()).reversed());
+            maskings = List.copyOf(updated);
+        }
         return secret;
     }
 
     public String mask(String text) {
-        if (text == null || text.isEmpty() || secrets.isEmpty()) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
         String masked = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        List<String> ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        for (String secret : ordered) {
-            if (secret.length() >= WHOLE_TOKEN_BELOW) {
-                masked = masked.replace(secret, Secret.MASK);
-            } else {
-                masked = Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(secret) + "(?![\\p{Alnum}])")
-                        .matcher(masked).replaceAll(Matcher.quoteReplacement(Secret.MASK));
-            }
+        for (Masking masking : maskings) {
+            masked = masking.apply(masked);
         }
         return masked;
     }
