@@ -1,6 +1,8 @@
 package dev.fleetdeploy.core;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public record DeploymentIdSources(String commaSeparated, List<String> list, Path
     public static final DeploymentIdSources NONE = new DeploymentIdSources(null, null, null);
 
     public DeploymentIdSources {
-        list = list == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+        list = list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     public static DeploymentIdSources of(String commaSeparated) {
