@@ -14,7 +14,15 @@ public final class ApiException extends OperationFailure {
      * @param hint what to check next
      */
     public ApiException(int status, String statusText, String apiText, String hint) {
-        super("HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText), hint, null);
+        this("", status, statusText, apiText, hint);
+    }
+
+    /**
+     * @param context what was asked, when it was not the operation itself, ending in a space ("the token request to
+     *     login.microsoftonline.com was refused: ")
+     */
+    public ApiException(String context, int status, String statusText, String apiText, String hint) {
+        super(context + "HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText), hint, null);
         this.status = status;
         this.apiText = apiText;
     }

@@ -7,7 +7,12 @@ public sealed interface DeploymentOutcome {
 
     FleetTarget target();
 
-    DeploymentId id();
+    /** The deployment, or the one subgroup of it, that this outcome is about. */
+    DeploymentPart part();
+
+    default DeploymentId id() {
+        return part().id();
+    }
 
     /**
      * The operation was done.
@@ -15,7 +20,7 @@ public sealed interface DeploymentOutcome {
      * @param action the provider's answer to cancel or retry; null for a status read
      * @param status the deployment's status, when it was read (status goal, or {@code wait}); else null
      */
-    record Succeeded(FleetTarget target, DeploymentId id, ActionResult action, DeploymentStatus status)
+    record Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status)
             implements DeploymentOutcome {
     }
 
@@ -27,11 +32,11 @@ public sealed interface DeploymentOutcome {
      * @param hint what to check next
      * @param message the whole sentence shown to the user: provider, operation, id, problem and hint
      */
-    record Failed(FleetTarget target, DeploymentId id, Integer httpStatus, String problem, String hint, String message)
+    record Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message)
             implements DeploymentOutcome {
     }
 
     /** Dry run: what would have been sent. */
-    record Planned(FleetTarget target, DeploymentId id, List<PlannedRequest> requests) implements DeploymentOutcome {
+    record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests) implements DeploymentOutcome {
     }
 }

@@ -67,6 +67,7 @@ public final class DeploymentRunner {
                         + ids.stream().limit(IDS_NAMED).map(id -> "'" + id + "'").collect(Collectors.joining(", "))
                         + (ids.size() > IDS_NAMED ? " and " + (ids.size() - IDS_NAMED) + " more" : "") + ")";
         log.info(prefix + operation.progressive() + " " + what + " on " + target.provider().location() + ".");
+        target.provider().authentication().ifPresent(how -> log.info(prefix + "Authenticating with " + how + "."));
     }
 
     private DeploymentOutcome plan(Operation operation, WorkItem item) {
@@ -79,27 +80,26 @@ public final class DeploymentRunner {
                 log.info("[dry run]     " + header);
             }
         }
-        return new DeploymentOutcome.Planned(item.target(), item.id(), requests);
+        return new DeploymentOutcome.Planned(item.target(), DeploymentPart.whole(item.id()), requests);
     }
 
     private List<DeploymentOutcome> runAll(Operation operation, List<WorkItem> items) throws InterruptedException {
         int threads = Math.min(options.parallelism(), items.size());
+        List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
         if (threads <= 1) {
-            List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
             for (WorkItem item : items) {
-                outcomes.add(work(operation, item));
+                outcomes.addAll(work(operation, item));
             }
             return outcomes;
         }
         ExecutorService executor = Executors.newFixedThreadPool(threads, workerThreads());
         try {
-            List<Future<DeploymentOutcome>> futures = new ArrayList<>(items.size());
+            List<Future<List<DeploymentOutcome>>> futures = new ArrayList<>(items.size());
             for (WorkItem item : items) {
                 futures.add(executor.submit(() -> work(operation, item)));
             }
-            List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
-            for (Future<DeploymentOutcome> future : futures) {
-                outcomes.add(future.get());
+            for (Future<List<DeploymentOutcome>> future : futures) {
+                outcomes.addAll(future.get());
             }
             return outcomes;
         } catch (ExecutionException e) {
@@ -119,63 +119,88 @@ public final class DeploymentRunner {
         };
     }
 
-    private DeploymentOutcome work(Operation operation, WorkItem item) throws InterruptedException {
+    /** One outcome per part of the deployment: every part is attempted, whatever happened to the others. */
+    private List<DeploymentOutcome> work(Operation operation, WorkItem item) throws InterruptedException {
         FleetTarget target = item.target();
+        DeploymentPart whole = DeploymentPart.whole(item.id());
+        List<DeploymentPart> parts;
+        try {
+            parts = target.provider().parts(operation, item.id());
+        } catch (OperationFailure failure) {
+            return List.of(failed(target, whole, failureLead(operation, target, whole), failure));
+        } catch (RuntimeException bug) {
+            return List.of(bug(operation, target, whole, bug));
+        }
+        if (parts.size() > 1) {
+            log.info(target.name(item.id()) + " has " + parts.size() + " subgroups ("
+                    + parts.stream().map(p -> String.valueOf(p.subgroup())).collect(Collectors.joining(", "))
+                    + "): each gets its own " + operation.verb() + ".");
+        }
+        List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
+        for (DeploymentPart part : parts) {
+            outcomes.add(work(operation, target, part));
+        }
+        return outcomes;
+    }
+
+    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part) throws InterruptedException {
         FleetProvider provider = target.provider();
-        DeploymentId id = item.id();
         try {
             return switch (operation) {
                 case CANCEL, RETRY -> {
-                    ActionResult action = operation == Operation.CANCEL ? provider.cancel(id) : provider.retry(id);
-                    log.info(target.name(id) + ": " + operation.verb() + " requested (" + action.summary() + ")");
+                    ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
+                    log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
                     DeploymentStatus status = null;
                     if (options.waitForFinalState()) {
                         try {
-                            status = awaitFinalState(target, id, null);
+                            status = awaitFinalState(target, part, null);
                         } catch (OperationFailure failure) {
-                            yield failed(item, target.name(id) + ": " + operation.verb()
+                            yield failed(target, part, target.name(part) + ": " + operation.verb()
                                     + " was requested, but waiting for its final state failed: ", failure);
                         }
                     }
-                    yield new DeploymentOutcome.Succeeded(target, id, action, status);
+                    yield new DeploymentOutcome.Succeeded(target, part, action, status);
                 }
                 case STATUS -> {
-                    DeploymentStatus status = provider.status(id);
-                    logStatus(target, id, status);
+                    DeploymentStatus status = provider.status(part);
+                    logStatus(target, part, status);
                     if (options.waitForFinalState()) {
-                        status = awaitFinalState(target, id, status);
+                        status = awaitFinalState(target, part, status);
                     }
-                    yield new DeploymentOutcome.Succeeded(target, id, null, status);
+                    yield new DeploymentOutcome.Succeeded(target, part, null, status);
                 }
             };
         } catch (OperationFailure failure) {
-            return failed(item, failureLead(operation, item), failure);
+            return failed(target, part, failureLead(operation, target, part), failure);
         } catch (RuntimeException bug) {
-            return failed(item, failureLead(operation, item), null, "unexpected error: " + bug,
-                    "This is a bug in the plugin; please report it with the log of a -X run.");
+            return bug(operation, target, part, bug);
         }
     }
 
+    private DeploymentOutcome bug(Operation operation, FleetTarget target, DeploymentPart part, RuntimeException bug) {
+        return failed(target, part, failureLead(operation, target, part), null, "unexpected error: " + bug,
+                "This is a bug in the plugin; please report it with the log of a -X run.");
+    }
+
     /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
-    private static String failureLead(Operation operation, WorkItem item) {
-        FleetTarget target = item.target();
+    private static String failureLead(Operation operation, FleetTarget target, DeploymentPart part) {
         return (target.label() == null ? "" : target.label() + ": ") + target.provider().kind().displayName() + " "
-                + operation.verb() + " of deployment '" + item.id() + "' failed: ";
+                + operation.verb() + " of " + part.describe() + " failed: ";
     }
 
-    private DeploymentOutcome failed(WorkItem item, String lead, OperationFailure failure) {
-        return failed(item, lead, failure.httpStatus(), failure.detail(), failure.hint());
+    private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
+        return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint());
     }
 
-    private DeploymentOutcome failed(WorkItem item, String lead, Integer httpStatus, String problem, String hint) {
-        FleetTarget target = item.target();
+    private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem,
+            String hint) {
         String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
         if (options.failuresAsWarnings()) {
             log.warn(message);
         } else {
             log.error(message);
         }
-        return new DeploymentOutcome.Failed(target, item.id(), httpStatus, problem, hint, message);
+        return new DeploymentOutcome.Failed(target, part, httpStatus, problem, hint, message);
     }
 
     /** Whether the text already ends a sentence, as an API's own error text often does. */
@@ -183,21 +208,21 @@ public final class DeploymentRunner {
         return text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
     }
 
-    private void logStatus(FleetTarget target, DeploymentId id, DeploymentStatus status) {
-        log.info(target.name(id) + ": " + status.summary());
+    private void logStatus(FleetTarget target, DeploymentPart part, DeploymentStatus status) {
+        log.info(target.name(part) + ": " + status.summary());
         for (String detail : status.details()) {
             log.info("  " + detail);
         }
     }
 
     /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
-    private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentId id, DeploymentStatus known)
+    private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentPart part, DeploymentStatus known)
             throws OperationFailure, InterruptedException {
         Instant deadline = clock.instant().plus(options.waitTimeout());
         DeploymentStatus status = known;
         if (status == null) {
-            status = target.provider().status(id);
-            logStatus(target, id, status);
+            status = target.provider().status(part);
+            logStatus(target, part, status);
         }
         String shown = status.summary();
         while (!status.terminal()) {
@@ -208,11 +233,11 @@ public final class DeploymentRunner {
                         "Check it again with the deployment-status goal, or raise waitTimeout.");
             }
             Duration pause = remaining.compareTo(options.pollInterval()) < 0 ? remaining : options.pollInterval();
-            log.debug(target.name(id) + ": not final yet; next check in " + pause.toSeconds() + " s");
+            log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");
             sleeper.sleep(pause);
-            status = target.provider().status(id);
+            status = target.provider().status(part);
             if (!status.summary().equals(shown)) {
-                logStatus(target, id, status);
+                logStatus(target, part, status);
                 shown = status.summary();
             }
         }

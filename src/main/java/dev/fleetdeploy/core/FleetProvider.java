@@ -1,6 +1,7 @@
 package dev.fleetdeploy.core;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One fleet service (Datadog Fleet Automation, Azure Device Update), configured for one site or account.
@@ -14,6 +15,11 @@ public interface FleetProvider {
     /** Where requests go, for messages: "datadoghq.eu, API v2". */
     String location();
 
+    /** How the provider authenticates, when that is worth a log line ("a client secret of client 'abc' ..."). */
+    default Optional<String> authentication() {
+        return Optional.empty();
+    }
+
     /**
      * Refuses an operation this provider does not have, before anything is sent.
      *
@@ -21,11 +27,31 @@ public interface FleetProvider {
      */
     void checkSupported(Operation operation);
 
-    ActionResult cancel(DeploymentId id) throws OperationFailure;
+    /**
+     * Refuses a deployment id this provider's API cannot take (too long, characters it forbids), before anything is
+     * sent.
+     *
+     * @throws ConfigurationException with a sentence that names the id and what is wrong with it
+     */
+    default void checkDeploymentId(DeploymentId id) {
+    }
 
-    ActionResult retry(DeploymentId id) throws OperationFailure;
+    /**
+     * What {@code operation} acts on for this deployment, one request each: the whole deployment, unless the
+     * provider works a subgroup at a time (it may then ask the API which subgroups there are).
+     *
+     * @return at least one part
+     * @throws OperationFailure when the API could not say, or the deployment has nothing to act on
+     */
+    default List<DeploymentPart> parts(Operation operation, DeploymentId id) throws OperationFailure {
+        return List.of(DeploymentPart.whole(id));
+    }
 
-    DeploymentStatus status(DeploymentId id) throws OperationFailure;
+    ActionResult cancel(DeploymentPart part) throws OperationFailure;
+
+    ActionResult retry(DeploymentPart part) throws OperationFailure;
+
+    DeploymentStatus status(DeploymentPart part) throws OperationFailure;
 
     /** The requests {@code operation} would send for {@code id}, for a dry run. Sends nothing. */
     List<PlannedRequest> plan(Operation operation, DeploymentId id);

@@ -15,7 +15,12 @@ public record FleetTarget(String label, FleetProvider provider, List<DeploymentI
 
     /** "Datadog deployment 'abc'", prefixed with the target's label when there are several targets. */
     String name(DeploymentId id) {
-        String name = provider.kind().displayName() + " deployment '" + id + "'";
+        return name(DeploymentPart.whole(id));
+    }
+
+    /** "Azure Device Update deployment 'abc', subgroup 'dc1'", prefixed like {@link #name(DeploymentId)}. */
+    String name(DeploymentPart part) {
+        String name = provider.kind().displayName() + " " + part.describe();
         return label == null ? name : label + ": " + name;
     }
 }

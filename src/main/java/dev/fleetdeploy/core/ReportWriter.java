@@ -54,6 +54,7 @@ public final class ReportWriter {
         node.put("provider", target.provider().kind().id());
         node.put("location", target.provider().location());
         node.put("deploymentId", outcome.id().value());
+        putIfPresent(node, "subgroup", outcome.part().subgroup());
         if (outcome instanceof DeploymentOutcome.Succeeded done) {
             node.put("result", "succeeded");
             if (done.action() != null) {

@@ -7,6 +7,7 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
@@ -69,8 +70,8 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     @Override
-    public ActionResult cancel(DeploymentId id) throws OperationFailure {
-        ApiResponse response = send(Operation.CANCEL, cancelRequest(id));
+    public ActionResult cancel(DeploymentPart part) throws OperationFailure {
+        ApiResponse response = send(Operation.CANCEL, cancelRequest(part.id()));
         if (config.api() == DatadogApi.V2 && !response.body().isBlank()) {
             // The body only adds words; a cancel that answered 2xx succeeded even if they cannot be read.
             JsonNode attributes = readTreeOrMissing(response.body()).path("data").path("attributes");
@@ -81,13 +82,14 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     @Override
-    public ActionResult retry(DeploymentId id) {
+    public ActionResult retry(DeploymentPart part) {
         checkSupported(Operation.RETRY);
         throw new IllegalStateException("unreachable");
     }
 
     @Override
-    public DeploymentStatus status(DeploymentId id) throws OperationFailure {
+    public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
+        DeploymentId id = part.id();
         if (config.api() == DatadogApi.V2) {
             ApiResponse response = send(Operation.STATUS, statusRequest(id, -1));
             return DatadogStatusReader.fromV2(json(response));

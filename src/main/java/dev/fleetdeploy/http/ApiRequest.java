@@ -6,13 +6,19 @@ import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
- * One request to a provider's API. Credential headers are marked, so that every description of the request
- * (debug log, dry run) masks them.
+ * One request to a provider's API (or to its token service). Credential headers and form fields are marked, so that
+ * every description of the request (debug log, dry run) masks them.
+ *
+ * @param form the form-encoded body's fields, in order; empty for an empty body
+ * @param repeatable whether sending it twice is harmless although it is a POST (a token request)
+ * @param secretAnswer whether the answer's body holds a credential (a token), so that no log may show it
  */
-public record ApiRequest(String method, HttpUrl url, List<Header> headers) {
+public record ApiRequest(String method, HttpUrl url, List<Header> headers, List<Header> form, boolean repeatable,
+        boolean secretAnswer) {
 
     public ApiRequest {
         headers = List.copyOf(headers);
+        form = List.copyOf(form);
     }
 
     /** A header; {@code secret} ones never show their value. */
@@ -37,7 +43,19 @@ public record ApiRequest(String method, HttpUrl url, List<Header> headers) {
 
     /** Whether sending it twice is harmless, so that it may be repeated after a failure mid-request. */
     public boolean idempotent() {
-        return method.equals("GET") || method.equals("HEAD");
+        return repeatable || method.equals("GET") || method.equals("HEAD");
+    }
+
+    /** The form as "name=value&amp;..." with secret values masked, for a dry run; empty text when there is none. */
+    public String displayForm() {
+        StringBuilder text = new StringBuilder();
+        for (Header field : form) {
+            if (text.length() > 0) {
+                text.append('&');
+            }
+            text.append(field.name()).append('=').append(field.secret() ? Secret.MASK : field.value());
+        }
+        return text.toString();
     }
 
     /** "POST https://api.datadoghq.com/api/v2/fleet/deployments/abc/cancel". */
@@ -49,6 +67,9 @@ public record ApiRequest(String method, HttpUrl url, List<Header> headers) {
         private final String method;
         private final HttpUrl url;
         private final List<Header> headers = new ArrayList<>();
+        private final List<Header> form = new ArrayList<>();
+        private boolean repeatable;
+        private boolean secretAnswer;
 
         private Builder(String method, HttpUrl url) {
             this.method = method;
@@ -65,8 +86,31 @@ public record ApiRequest(String method, HttpUrl url, List<Header> headers) {
             return this;
         }
 
+        /** Adds a field to the form-encoded body. */
+        public Builder formField(String name, String value) {
+            form.add(new Header(name, value, false));
+            return this;
+        }
+
+        public Builder secretFormField(String name, Secret value) {
+            form.add(new Header(name, value.reveal(), true));
+            return this;
+        }
+
+        /** Marks a POST that may be sent again after a failure: it changes nothing on the server. */
+        public Builder repeatable() {
+            this.repeatable = true;
+            return this;
+        }
+
+        /** Marks a request whose answer holds a credential: its body is never logged. */
+        public Builder secretAnswer() {
+            this.secretAnswer = true;
+            return this;
+        }
+
         public ApiRequest build() {
-            return new ApiRequest(method, url, headers);
+            return new ApiRequest(method, url, headers, form, repeatable, secretAnswer);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *   <li>{@code {"error":{"code":"...","message":"...","innererror":{...}}}} (Azure and others)
  *   <li>{@code {"title":"Not Found","status":404,"detail":"..."}} (RFC 7807 problem details)
  *   <li>{@code {"message":"..."}} and {@code {"error":"..."}}
+ *   <li>{@code {"error":"invalid_client","error_description":"AADSTS7000215: ..."}} (OAuth 2.0, Microsoft Entra ID)
  *   <li>an HTML page from a proxy or load balancer: its title
  *   <li>anything else: the text itself, shortened
  * </ul>
@@ -77,7 +78,9 @@ public final class ErrorText {
         if (error.isObject()) {
             parts.add(describeObject(error));
         } else if (error.isTextual()) {
-            parts.add(error.asText());
+            // OAuth 2.0 (Microsoft Entra ID): {"error":"invalid_client","error_description":"AADSTS7000215: ..."}.
+            String description = text(root, "error_description");
+            parts.add(description.isEmpty() ? error.asText() : description + " (" + error.asText() + ")");
         }
         if (parts.stream().allMatch(String::isBlank)) {
             parts.clear();

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -88,6 +89,10 @@ public final class HttpTransport implements AutoCloseable {
         for (ApiRequest.Header header : standardHeaders()) {
             lines.add(header.display());
         }
+        if (!request.form().isEmpty()) {
+            lines.add("Content-Type: application/x-www-form-urlencoded");
+            lines.add("body: " + request.displayForm());
+        }
         return new PlannedRequest(request.method(), request.url().toString(), lines, note);
     }
 
@@ -150,8 +155,19 @@ public final class HttpTransport implements AutoCloseable {
         for (ApiRequest.Header header : request.headers()) {
             builder.header(header.name(), header.value());
         }
-        builder.method(request.method(), request.method().equals("POST") ? EMPTY_BODY : null);
+        builder.method(request.method(), request.method().equals("POST") ? body(request) : null);
         return builder.build();
+    }
+
+    private static RequestBody body(ApiRequest request) {
+        if (request.form().isEmpty()) {
+            return EMPTY_BODY;
+        }
+        FormBody.Builder form = new FormBody.Builder();
+        for (ApiRequest.Header field : request.form()) {
+            form.add(field.name(), field.value());
+        }
+        return form.build();
     }
 
     private static ApiResponse read(Response answer) throws IOException {
@@ -164,6 +180,9 @@ public final class HttpTransport implements AutoCloseable {
         if (log.isDebugEnabled()) {
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
             String body = response.body().length() > 2000 ? response.body().substring(0, 2000) + "…" : response.body();
+            if (request.secretAnswer() && response.successful()) {
+                body = body.isBlank() ? "" : "(body withheld: it holds a credential)";
+            }
             log.debug("<- " + response.statusText() + " for " + request.describe() + " in " + millis + " ms"
                     + (body.isBlank() ? "" : ": " + body.replaceAll("\\s+", " ")));
         }

@@ -3,11 +3,11 @@ package dev.fleetdeploy.http;
 import java.util.Locale;
 
 /** Whether a host name is this machine, judged from the name alone (no DNS lookup, which could be spoofed). */
-final class Loopback {
+public final class Loopback {
     private Loopback() {
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

@@ -1,5 +1,6 @@
 package dev.fleetdeploy.maven;
 
+import dev.fleetdeploy.adu.AduParameters;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentOutcome;
@@ -69,7 +70,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     /**
      * The id of a {@code <server>} in settings.xml that holds the credentials; passwords encrypted with
      * {@code mvn --encrypt-password} are decrypted as Maven does. Datadog: {@code <username>} is the API key,
-     * {@code <password>} the application key.
+     * {@code <password>} the application key. Azure Device Update: {@code <username>} is the client id,
+     * {@code <password>} the client secret.
      */
     @Parameter(property = "fleet.serverId")
     private String serverId;
@@ -126,10 +128,10 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
 
     /**
      * Several providers, sites or accounts in one execution: each {@code <target>} takes the parameters of this
-     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, site, apiKey,
-     * applicationKey, datadogApi, and a {@code name} for messages) and inherits those it does not set, a group at a
-     * time (ids; credentials; site and baseUrl). Give each target its credentials through {@code serverId}: keys
-     * written into the POM are printed by Maven under {@code -X}.
+     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, the Datadog and the Azure
+     * Device Update parameters, and a {@code name} for messages) and inherits those it does not set, a group at a
+     * time (ids; credentials; site, endpoint, account and baseUrl). Give each target its credentials through
+     * {@code serverId}: secrets written into the POM are printed by Maven under {@code -X}.
      */
     @Parameter
     private List<Target> targets;
@@ -165,6 +167,78 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
      */
     @Parameter(property = "fleet.datadogApi", defaultValue = "v2")
     private String datadogApi;
+
+    /** Azure Device Update: the account's host name, such as {@code contoso.api.adu.microsoft.com} (no scheme, path or port). */
+    @Parameter(property = "fleet.endpoint")
+    private String endpoint;
+
+    /** Azure Device Update: shorthand for {@code endpoint}: the account's name, giving {@code <account>.api.adu.microsoft.com}. */
+    @Parameter(property = "fleet.account")
+    private String account;
+
+    /** Azure Device Update: the instance's name. Required. */
+    @Parameter(property = "fleet.instance")
+    private String instance;
+
+    /**
+     * Azure Device Update: the API generation: {@code v2} (the seed's management API), {@code 2021-06-01-preview}, or a
+     * GA-shaped version ({@code 2022-10-01}, {@code 2023-10-01-preview}, {@code 2026-06-01}), which cancels and
+     * retries a device-class subgroup at a time.
+     */
+    @Parameter(property = "fleet.apiVersion", defaultValue = "2022-10-01")
+    private String apiVersion;
+
+    /** Azure Device Update: the device group the deployment belongs to; required except with {@code apiVersion=v2}. */
+    @Parameter(property = "fleet.groupId")
+    private String groupId;
+
+    /**
+     * Azure Device Update, GA versions: the one device-class subgroup to act on. Without it, cancel and retry act on
+     * every subgroup the deployment lists, each reported on its own.
+     */
+    @Parameter(property = "fleet.deviceClassId")
+    private String deviceClassId;
+
+    /**
+     * Azure Device Update: a ready bearer token ({@code az account get-access-token --resource https://api.adu.microsoft.com/}).
+     * Default: the {@code AZURE_ACCESS_TOKEN} environment variable. User property {@code fleet.accessToken}, read by
+     * the plugin itself so that Maven's debug output never shows it.
+     */
+    @Parameter
+    private String accessToken;
+
+    /** Azure Device Update: the directory (tenant) id, for a client secret or federated token. Default: {@code AZURE_TENANT_ID}. */
+    @Parameter(property = "fleet.tenantId")
+    private String tenantId;
+
+    /**
+     * Azure Device Update: the application (client) id. Default: the {@code <username>} of the {@code serverId}
+     * server, else {@code AZURE_CLIENT_ID}.
+     */
+    @Parameter(property = "fleet.clientId")
+    private String clientId;
+
+    /**
+     * Azure Device Update: the client secret. Default: the {@code <password>} of the {@code serverId} server, else
+     * {@code AZURE_CLIENT_SECRET}. User property {@code fleet.clientSecret}, read by the plugin itself, like
+     * {@code fleet.accessToken}.
+     */
+    @Parameter
+    private String clientSecret;
+
+    /**
+     * Azure Device Update: a file holding a federated token (workload identity: Kubernetes, GitHub Actions OIDC),
+     * sent to Microsoft Entra ID as the client assertion. Default: {@code AZURE_FEDERATED_TOKEN_FILE}.
+     */
+    @Parameter(property = "fleet.federatedTokenFile")
+    private String federatedTokenFile;
+
+    /**
+     * Azure Device Update: the Microsoft Entra ID authority. Default: {@code AZURE_AUTHORITY_HOST}, else
+     * {@code https://login.microsoftonline.com/}.
+     */
+    @Parameter(property = "fleet.authorityHost")
+    private String authorityHost;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -248,6 +322,18 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         values.put(DatadogParameters.API_KEY, apiKey != null ? apiKey : secretProperty("fleet.apiKey"));
         values.put(DatadogParameters.APPLICATION_KEY, applicationKey != null ? applicationKey : secretProperty("fleet.applicationKey"));
         values.put(DatadogParameters.DATADOG_API, datadogApi);
+        values.put(AduParameters.ENDPOINT, endpoint);
+        values.put(AduParameters.ACCOUNT, account);
+        values.put(AduParameters.INSTANCE, instance);
+        values.put(AduParameters.API_VERSION, apiVersion);
+        values.put(AduParameters.GROUP_ID, groupId);
+        values.put(AduParameters.DEVICE_CLASS_ID, deviceClassId);
+        values.put(AduParameters.ACCESS_TOKEN, accessToken != null ? accessToken : secretProperty("fleet.accessToken"));
+        values.put(AduParameters.TENANT_ID, tenantId);
+        values.put(AduParameters.CLIENT_ID, clientId);
+        values.put(AduParameters.CLIENT_SECRET, clientSecret != null ? clientSecret : secretProperty("fleet.clientSecret"));
+        values.put(AduParameters.FEDERATED_TOKEN_FILE, federatedTokenFile);
+        values.put(AduParameters.AUTHORITY_HOST, authorityHost);
         return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);
     }
 

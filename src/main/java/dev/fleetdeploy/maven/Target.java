@@ -1,5 +1,6 @@
 package dev.fleetdeploy.maven;
 
+import dev.fleetdeploy.adu.AduParameters;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.datadog.DatadogParameters;
 import java.io.File;
@@ -25,6 +26,18 @@ public class Target {
     private String apiKey;
     private String applicationKey;
     private String datadogApi;
+    private String endpoint;
+    private String account;
+    private String instance;
+    private String apiVersion;
+    private String groupId;
+    private String deviceClassId;
+    private String accessToken;
+    private String tenantId;
+    private String clientId;
+    private String clientSecret;
+    private String federatedTokenFile;
+    private String authorityHost;
 
     String name() {
         return name;
@@ -39,6 +52,18 @@ public class Target {
         values.put(DatadogParameters.API_KEY, apiKey);
         values.put(DatadogParameters.APPLICATION_KEY, applicationKey);
         values.put(DatadogParameters.DATADOG_API, datadogApi);
+        values.put(AduParameters.ENDPOINT, endpoint);
+        values.put(AduParameters.ACCOUNT, account);
+        values.put(AduParameters.INSTANCE, instance);
+        values.put(AduParameters.API_VERSION, apiVersion);
+        values.put(AduParameters.GROUP_ID, groupId);
+        values.put(AduParameters.DEVICE_CLASS_ID, deviceClassId);
+        values.put(AduParameters.ACCESS_TOKEN, accessToken);
+        values.put(AduParameters.TENANT_ID, tenantId);
+        values.put(AduParameters.CLIENT_ID, clientId);
+        values.put(AduParameters.CLIENT_SECRET, clientSecret);
+        values.put(AduParameters.FEDERATED_TOKEN_FILE, federatedTokenFile);
+        values.put(AduParameters.AUTHORITY_HOST, authorityHost);
         return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);
     }
 

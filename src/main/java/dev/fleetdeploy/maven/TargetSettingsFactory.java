@@ -1,5 +1,17 @@
 package dev.fleetdeploy.maven;
 
+import static dev.fleetdeploy.adu.AduParameters.ACCESS_TOKEN;
+import static dev.fleetdeploy.adu.AduParameters.ACCOUNT;
+import static dev.fleetdeploy.adu.AduParameters.API_VERSION;
+import static dev.fleetdeploy.adu.AduParameters.AUTHORITY_HOST;
+import static dev.fleetdeploy.adu.AduParameters.CLIENT_ID;
+import static dev.fleetdeploy.adu.AduParameters.CLIENT_SECRET;
+import static dev.fleetdeploy.adu.AduParameters.DEVICE_CLASS_ID;
+import static dev.fleetdeploy.adu.AduParameters.ENDPOINT;
+import static dev.fleetdeploy.adu.AduParameters.FEDERATED_TOKEN_FILE;
+import static dev.fleetdeploy.adu.AduParameters.GROUP_ID;
+import static dev.fleetdeploy.adu.AduParameters.INSTANCE;
+import static dev.fleetdeploy.adu.AduParameters.TENANT_ID;
 import static dev.fleetdeploy.core.CommonParameters.BASE_URL;
 import static dev.fleetdeploy.core.CommonParameters.DEPLOYMENT_ID;
 import static dev.fleetdeploy.core.CommonParameters.DEPLOYMENT_IDS;
@@ -21,30 +33,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns the goal's parameters and its {@code targets} into one {@link TargetSettings} per target, each naming its
  * parameters as the user wrote them ("site (-Dfleet.site)", "site of targets[2]").
  *
  * <p>A target inherits what it does not set, but a group at a time: its own {@code serverId} must not be beaten by an
- * inherited {@code apiKey}, nor its own {@code site} by an inherited {@code baseUrl}.
+ * inherited {@code apiKey} (or {@code clientSecret}), nor its own {@code site} or {@code endpoint} by an inherited
+ * {@code baseUrl}.
  */
 final class TargetSettingsFactory {
     static final List<List<String>> GROUPS = List.of(
-            List.of(SERVER_ID, API_KEY, APPLICATION_KEY),
-            List.of(SITE, BASE_URL));
+            List.of(SERVER_ID, API_KEY, APPLICATION_KEY, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, FEDERATED_TOKEN_FILE),
+            List.of(SITE, BASE_URL, ENDPOINT, ACCOUNT));
 
-    /** The user property of each parameter that has one. */
-    static final Map<String, String> PROPERTIES = Map.of(
-            PROVIDER, "fleet.provider",
-            DEPLOYMENT_ID, "fleet.deploymentId",
-            DEPLOYMENT_ID_FILE, "fleet.deploymentIdFile",
-            BASE_URL, "fleet.baseUrl",
-            SERVER_ID, "fleet.serverId",
-            SITE, "fleet.site",
-            API_KEY, "fleet.apiKey",
-            APPLICATION_KEY, "fleet.applicationKey",
-            DATADOG_API, "fleet.datadogApi");
+    /** The user property of each parameter that has one ({@code fleet.<name>}). */
+    static final Map<String, String> PROPERTIES = Stream.of(PROVIDER, DEPLOYMENT_ID, DEPLOYMENT_ID_FILE, BASE_URL,
+                    SERVER_ID, SITE, API_KEY, APPLICATION_KEY, DATADOG_API, ENDPOINT, ACCOUNT, INSTANCE, API_VERSION,
+                    GROUP_ID, DEVICE_CLASS_ID, ACCESS_TOKEN, TENANT_ID, CLIENT_ID, CLIENT_SECRET, FEDERATED_TOKEN_FILE,
+                    AUTHORITY_HOST)
+            .collect(Collectors.toUnmodifiableMap(name -> name, name -> "fleet." + name));
 
     private static final Set<String> ID_PARAMETERS = Set.of(DEPLOYMENT_ID, DEPLOYMENT_IDS, DEPLOYMENT_ID_FILE);
 

@@ -1,9 +1,11 @@
 package dev.fleetdeploy.providers;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentRunner;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.FleetTarget;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
@@ -34,8 +36,10 @@ public record FleetExecution(Operation operation, List<TargetSettings> targets, 
         try (HttpTransport transport = new HttpTransport(http, log)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
-                fleetTargets.add(new FleetTarget(target.label(),
-                        Providers.create(target, operation, environment, servers, transport, masker), target.deploymentIds()));
+                FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
+                List<DeploymentId> ids = target.deploymentIds();
+                ids.forEach(provider::checkDeploymentId);
+                fleetTargets.add(new FleetTarget(target.label(), provider, ids));
             }
             if (offline && !options.dryRun()) {
                 throw new ConfigurationException("The build is offline, and " + operation.goal()

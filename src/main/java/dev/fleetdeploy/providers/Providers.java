@@ -1,7 +1,9 @@
 package dev.fleetdeploy.providers;
 
+import dev.fleetdeploy.adu.AduConfig;
+import dev.fleetdeploy.adu.AduParameters;
+import dev.fleetdeploy.adu.AduProvider;
 import dev.fleetdeploy.core.CommonParameters;
-import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
@@ -11,11 +13,24 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.datadog.DatadogConfig;
 import dev.fleetdeploy.datadog.DatadogProvider;
+import dev.fleetdeploy.entra.ClientCredential;
+import dev.fleetdeploy.entra.EntraTokenClient;
+import dev.fleetdeploy.entra.ReadyToken;
+import dev.fleetdeploy.entra.TokenSource;
 import dev.fleetdeploy.http.HttpTransport;
+import java.time.Clock;
 
 /** Builds the provider a target names, with its settings resolved and checked. Sends nothing. */
 public final class Providers {
     private Providers() {
+    }
+
+    private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker) {
+        // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
+        TokenSource tokens = config.credential() instanceof ReadyToken ready
+                ? ready
+                : new EntraTokenClient((ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, Clock.systemUTC());
+        return new AduProvider(config, tokens, transport);
     }
 
     /**
@@ -30,8 +45,7 @@ public final class Providers {
         }
         return switch (kind) {
             case DATADOG -> new DatadogProvider(DatadogConfig.resolve(target, env, servers, masker), transport);
-            case AZURE_DEVICE_UPDATE -> throw new ConfigurationException("The provider azure-device-update is not"
-                    + " available in this version of the plugin yet: only datadog is.");
+            case AZURE_DEVICE_UPDATE -> adu(AduConfig.resolve(target, env, servers, masker), transport, masker);
         };
     }
 }

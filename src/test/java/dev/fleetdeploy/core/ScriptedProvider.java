@@ -11,10 +11,18 @@ import java.util.Map;
 /** A provider whose answers a test scripts per deployment, for testing the runner without HTTP. */
 final class ScriptedProvider implements FleetProvider {
     private final Map<String, Object> actionAnswers = new HashMap<>();
+    private final Map<String, Object> partAnswers = new HashMap<>();
     private final Map<String, Deque<Object>> statusAnswers = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private boolean retrySupported = true;
 
+    /** The deployment's subgroups (a List of ids), or an OperationFailure for the lookup. */
+    ScriptedProvider answerParts(String id, Object answer) {
+        partAnswers.put(id, answer);
+        return this;
+    }
+
+    /** @param id a deployment id, or "id (subgroup dc)" for one subgroup */
     ScriptedProvider answerAction(String id, Object answer) {
         actionAnswers.put(id, answer);
         return this;
@@ -55,19 +63,31 @@ final class ScriptedProvider implements FleetProvider {
     }
 
     @Override
-    public ActionResult cancel(DeploymentId id) throws OperationFailure {
-        calls.add("cancel " + id);
-        return action(id);
+    public List<DeploymentPart> parts(Operation operation, DeploymentId id) throws OperationFailure {
+        Object answer = partAnswers.get(id.value());
+        if (answer instanceof OperationFailure failure) {
+            throw failure;
+        }
+        if (answer == null) {
+            return List.of(DeploymentPart.whole(id));
+        }
+        return ((List<?>) answer).stream().map(subgroup -> DeploymentPart.subgroup(id, (String) subgroup)).toList();
     }
 
     @Override
-    public ActionResult retry(DeploymentId id) throws OperationFailure {
-        calls.add("retry " + id);
-        return action(id);
+    public ActionResult cancel(DeploymentPart part) throws OperationFailure {
+        calls.add("cancel " + part);
+        return action(part);
     }
 
-    private ActionResult action(DeploymentId id) throws OperationFailure {
-        Object answer = actionAnswers.getOrDefault(id.value(), new ActionResult(200, "stopping", null));
+    @Override
+    public ActionResult retry(DeploymentPart part) throws OperationFailure {
+        calls.add("retry " + part);
+        return action(part);
+    }
+
+    private ActionResult action(DeploymentPart part) throws OperationFailure {
+        Object answer = actionAnswers.getOrDefault(part.toString(), new ActionResult(200, "stopping", null));
         if (answer instanceof OperationFailure failure) {
             throw failure;
         }
@@ -78,9 +98,9 @@ final class ScriptedProvider implements FleetProvider {
     }
 
     @Override
-    public DeploymentStatus status(DeploymentId id) throws OperationFailure {
-        calls.add("status " + id);
-        Deque<Object> answers = statusAnswers.get(id.value());
+    public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
+        calls.add("status " + part);
+        Deque<Object> answers = statusAnswers.get(part.toString());
         Object answer = answers.size() > 1 ? answers.poll() : answers.peek();
         if (answer instanceof OperationFailure failure) {
             throw failure;

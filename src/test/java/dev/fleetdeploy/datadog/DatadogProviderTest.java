@@ -7,6 +7,7 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
@@ -94,7 +95,7 @@ class DatadogProviderTest {
     void v2CancelPostsToTheV2PathWithBothKeysAndReadsTheAnswer() throws Exception {
         server.enqueue(json(200, V2_CANCEL_BODY));
 
-        ActionResult result = v2().cancel(new DeploymentId("k7Q-3mX-p9Z"));
+        ActionResult result = v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")));
 
         assertThat(result).isEqualTo(new ActionResult(200, "stopping", "Cancellation has been requested; the deployment is stopping."));
         RecordedRequest request = server.takeRequest();
@@ -112,7 +113,7 @@ class DatadogProviderTest {
     void unstableCancelPostsToTheSeedsPathAndAccepts204() throws Exception {
         server.enqueue(new MockResponse.Builder().code(204).build());
 
-        ActionResult result = provider("unstable", 0).cancel(new DeploymentId("abc-def-ghi"));
+        ActionResult result = provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("abc-def-ghi")));
 
         assertThat(result).isEqualTo(new ActionResult(204, null, null));
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc-def-ghi/cancel");
@@ -123,8 +124,8 @@ class DatadogProviderTest {
         server.enqueue(new MockResponse.Builder().code(202).build());
         server.enqueue(new MockResponse.Builder().code(200).body("<html>ok</html>").build());
         DatadogProvider provider = v2();
-        assertThat(provider.cancel(new DeploymentId("a"))).isEqualTo(new ActionResult(202, null, null));
-        assertThat(provider.cancel(new DeploymentId("b"))).isEqualTo(new ActionResult(200, null, null));
+        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("a")))).isEqualTo(new ActionResult(202, null, null));
+        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("b")))).isEqualTo(new ActionResult(200, null, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +141,7 @@ class DatadogProviderTest {
     void everyErrorStatusGivesTheApisTextAndAHint(int status, String body, String apiText, String hintStart) {
         server.enqueue(new MockResponse.Builder().code(status).body(body == null ? "" : body).build());
 
-        ApiException failure = apiFailure(() -> v2().cancel(new DeploymentId("k7Q")));
+        ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))));
 
         assertThat(failure.httpStatus()).isEqualTo(status);
         assertThat(failure.apiText()).isEqualTo(apiText.equals("''") ? "" : apiText);
@@ -151,7 +152,7 @@ class DatadogProviderTest {
     @Test
     void emptyErrorBodySaysSo() {
         server.enqueue(new MockResponse.Builder().code(502).build());
-        assertThat(apiFailure(() -> v2().cancel(new DeploymentId("k7Q"))).detail()).isEqualTo("HTTP 502 Server Error with no error text");
+        assertThat(apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q")))).detail()).isEqualTo("HTTP 502 Server Error with no error text");
     }
 
     @Test
@@ -163,7 +164,7 @@ class DatadogProviderTest {
         server.enqueue(limited);
         server.enqueue(limited);
 
-        ApiException failure = apiFailure(() -> provider("v2", 1).cancel(new DeploymentId("a")));
+        ApiException failure = apiFailure(() -> provider("v2", 1).cancel(DeploymentPart.whole(new DeploymentId("a"))));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(17));
@@ -174,14 +175,14 @@ class DatadogProviderTest {
     @Test
     void notFoundOnTheUnstableGenerationSuggestsV2() {
         server.enqueue(json(404, "{\"errors\":[\"Not Found\"]}"));
-        assertThat(apiFailure(() -> provider("unstable", 0).cancel(new DeploymentId("a"))).hint())
+        assertThat(apiFailure(() -> provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("a")))).hint())
                 .contains("datadogApi=unstable calls the Preview endpoints").endsWith("try datadogApi=v2.");
     }
 
     @Test
     void redirectIsReportedNotFollowed() {
         server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "https://elsewhere.example/x").build());
-        ApiException failure = apiFailure(() -> v2().cancel(new DeploymentId("a")));
+        ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("a"))));
         assertThat(failure.httpStatus()).isEqualTo(301);
         assertThat(failure.hint()).startsWith("Datadog answered with a redirect to https://elsewhere.example/x, which the plugin does not follow");
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -199,7 +200,7 @@ class DatadogProviderTest {
     })
     void oddIdsAreSentAsOnePercentEncodedSegment(String id, String path) throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).build());
-        v2().cancel(new DeploymentId(id));
+        v2().cancel(DeploymentPart.whole(new DeploymentId(id)));
         assertThat(server.takeRequest().getTarget()).isEqualTo(path);
     }
 
@@ -212,7 +213,7 @@ class DatadogProviderTest {
                   "hosts":[{"hostname":"web-01.example.com","status":"failed","error":"disk full"},
                            {"hostname":"web-02.example.com","status":"succeeded"}]}}}"""));
 
-        DeploymentStatus status = v2().status(new DeploymentId("k7Q-3mX-p9Z"));
+        DeploymentStatus status = v2().status(DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")));
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -231,11 +232,11 @@ class DatadogProviderTest {
         server.enqueue(json(200, "{\"data\":{\"attributes\":{\"high_level_status\":\"stopping\"}}}"));
         DatadogProvider provider = v2();
         for (String state : List.of("completed", "failed", "done_with_errors", "something_new")) {
-            DeploymentStatus status = provider.status(new DeploymentId("a"));
+            DeploymentStatus status = provider.status(DeploymentPart.whole(new DeploymentId("a")));
             assertThat(status.state()).isEqualTo(state);
             assertThat(status.terminal()).as(state).isTrue();
         }
-        assertThat(provider.status(new DeploymentId("a")).terminal()).isFalse();
+        assertThat(provider.status(DeploymentPart.whole(new DeploymentId("a"))).terminal()).isFalse();
     }
 
     @Test
@@ -249,7 +250,7 @@ class DatadogProviderTest {
                   "hosts":[{"hostname":"h3","status":"failed","error":"package not found"}]}},
                  "meta":{"hosts":{"current_page":1,"page_size":2,"total_hosts":3,"total_pages":2}}}"""));
 
-        DeploymentStatus status = provider("unstable", 0).status(new DeploymentId("abc"));
+        DeploymentStatus status = provider("unstable", 0).status(DeploymentPart.whole(new DeploymentId("abc")));
 
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=0");
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=1");
@@ -261,7 +262,7 @@ class DatadogProviderTest {
     void statusBodyThatIsNotJsonIsAFailureThatSaysWhereToLook() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                 .body("<html><title>Sign in to the corporate proxy</title></html>").build());
-        ApiException failure = apiFailure(() -> v2().status(new DeploymentId("a")));
+        ApiException failure = apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))));
         assertThat(failure.detail()).isEqualTo("HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Sign in to the corporate proxy)");
         assertThat(failure.hint()).contains("check the baseUrl and any proxy");
     }
@@ -269,7 +270,7 @@ class DatadogProviderTest {
     @Test
     void statusNeedsHostsReadPermission() {
         server.enqueue(json(403, "{\"errors\":[\"Forbidden\"]}"));
-        assertThat(apiFailure(() -> v2().status(new DeploymentId("a"))).hint()).contains("hosts_read permission");
+        assertThat(apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a")))).hint()).contains("hosts_read permission");
     }
 
     @Test
@@ -279,7 +280,7 @@ class DatadogProviderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
                         + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
-        assertThatThrownBy(() -> provider.retry(new DeploymentId("a"))).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> provider.retry(DeploymentPart.whole(new DeploymentId("a")))).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a"))).isInstanceOf(ConfigurationException.class);
         assertThat(server.getRequestCount()).isZero();
     }

@@ -35,8 +35,8 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "provider", value = "adu")
-    void providerNotYetAvailable(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "The provider azure-device-update is not available in this version of the plugin yet: only datadog is.");
+    void aduWithoutAnInstance(CancelDeploymentMojo mojo) throws Exception {
+        assertMistake(mojo, "No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
     }
 
     @Test

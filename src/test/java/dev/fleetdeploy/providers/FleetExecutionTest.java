@@ -94,10 +94,11 @@ class FleetExecutionTest {
     }
 
     @Test
-    void azureDeviceUpdateIsNotAvailableYetAndSaysSo() {
-        TargetSettings adu = target(null, Map.of("provider", "adu"), "a");
+    void azureDeviceUpdateWithoutAnAccountIsRefusedBeforeAnythingIsSent() {
+        TargetSettings adu = target(null, Map.of("provider", "adu", "instance", "blue", "groupId", "g"), "a");
         assertThatThrownBy(() -> execution(List.of(adu), false, false).run(log, masker))
-                .hasMessage("The provider azure-device-update is not available in this version of the plugin yet: only datadog is.");
+                .hasMessage("No Azure Device Update account: set null endpoint to the account's host name"
+                        + " (contoso.api.adu.microsoft.com), or null account to its name.");
     }
 
 }

@@ -1,0 +1,58 @@
+package dev.fleetdeploy.adu;
+
+import dev.fleetdeploy.core.ConfigurationException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which generation of the ADU data-plane API to call, and the {@code api-version} to send with it.
+ *
+ * @param generation the shape of the paths
+ * @param version the {@code api-version} query value; "v2" for the management API, which takes none
+ */
+public record AduApiVersion(Generation generation, String version) {
+    public static final String DEFAULT = "2022-10-01";
+    static final String PREVIEW_2021 = "2021-06-01-preview";
+    private static final Pattern DATED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
+
+    public enum Generation {
+        /** The seed's management API: {@code .../v2/management/deployments/{id}?action=...}. */
+        V2,
+        /** {@code .../management/groups/{group}/deployments/{id}?action=...&api-version=2021-06-01-preview}. */
+        GROUP_ACTION,
+        /** GA and later: {@code .../deviceClassSubgroups/{class}/deployments/{id}:cancel?api-version=...}. */
+        SUBGROUP_ACTION
+    }
+
+    /** @param origin where the value was set, for messages */
+    public static AduApiVersion parse(String raw, String origin) {
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("v2")) {
+            return new AduApiVersion(Generation.V2, "v2");
+        }
+        if (value.equals(PREVIEW_2021)) {
+            return new AduApiVersion(Generation.GROUP_ACTION, value);
+        }
+        // Versions after GA keep its shape (2023-10-01-preview and 2026-06-01 do): accept any later date.
+        if (DATED.matcher(value).matches() && value.substring(0, 10).compareTo(DEFAULT) >= 0) {
+            return new AduApiVersion(Generation.SUBGROUP_ACTION, value);
+        }
+        String seed = value.startsWith("2020-") ? " (the seed's 2020 management API is apiVersion=v2)" : "";
+        throw new ConfigurationException("Unknown Azure Device Update apiVersion '" + raw.strip() + "' in " + origin + seed
+                + ": use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
+    }
+
+    public static AduApiVersion defaultVersion() {
+        return new AduApiVersion(Generation.SUBGROUP_ACTION, DEFAULT);
+    }
+
+    /** Whether requests carry {@code api-version}. */
+    boolean dated() {
+        return generation != Generation.V2;
+    }
+
+    /** "v2 management API", "API 2022-10-01", for messages. */
+    public String describe() {
+        return generation == Generation.V2 ? "v2 management API" : "API " + version;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fleetdeploy.adu;
+
+import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentPart;
+import dev.fleetdeploy.core.Operation;
+import okhttp3.HttpUrl;
+
+/**
+ * The URLs of each API generation, as AZURE-DEVICE-UPDATE.md lists them. The instance goes in as it is (the spec
+ * says so, and {@link AduNames} allows only safe characters); groups, device classes and ids are each one
+ * percent-encoded path segment, so none of them can change the path.
+ */
+final class AduPaths {
+    private final AduConfig config;
+
+    AduPaths(AduConfig config) {
+        this.config = config;
+    }
+
+    /** Cancel or retry: the deployment (v2, 2021-06-01-preview) or one of its subgroups (GA). */
+    HttpUrl action(Operation operation, DeploymentPart part) {
+        String action = operation.verb();
+        return switch (config.version().generation()) {
+            case V2 -> v2(part.id()).addQueryParameter("action", action).build();
+            case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()).addQueryParameter("action", action));
+            case SUBGROUP_ACTION -> versioned(subgroupPrefix(part.subgroup()).addPathSegment(part.id().value() + ":" + action));
+        };
+    }
+
+    /** The group-level deployment, which lists its subgroups (GA). */
+    HttpUrl deployment(DeploymentId id) {
+        return versioned(groupDeployment("deviceUpdate", id));
+    }
+
+    /** The status of the deployment, or of one subgroup of it (GA). */
+    HttpUrl status(DeploymentPart part) {
+        return switch (config.version().generation()) {
+            case V2 -> v2(part.id()).addPathSegment("status").build();
+            case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()).addPathSegment("status"));
+            case SUBGROUP_ACTION -> versioned(part.isWhole()
+                    ? groupDeployment("deviceUpdate", part.id()).addPathSegment("status")
+                    : subgroupPrefix(part.subgroup()).addPathSegment(part.id().value()).addPathSegment("status"));
+        };
+    }
+
+    private HttpUrl.Builder v2(DeploymentId id) {
+        return root("deviceupdate").addPathSegments("v2/management/deployments").addPathSegment(id.value());
+    }
+
+    /** The 2021 preview spells the root "deviceupdate", GA "deviceUpdate", as their specs do. */
+    private HttpUrl.Builder groupDeployment(String rootSegment, DeploymentId id) {
+        return root(rootSegment).addPathSegment("management").addPathSegment("groups").addPathSegment(config.groupId())
+                .addPathSegment("deployments").addPathSegment(id.value());
+    }
+
+    private HttpUrl.Builder subgroupPrefix(String deviceClassId) {
+        return root("deviceUpdate").addPathSegment("management").addPathSegment("groups").addPathSegment(config.groupId())
+                .addPathSegment("deviceClassSubgroups").addPathSegment(deviceClassId).addPathSegment("deployments");
+    }
+
+    private HttpUrl.Builder root(String rootSegment) {
+        return config.baseUrl().newBuilder().addPathSegment(rootSegment).addPathSegment(config.instance());
+    }
+
+    private HttpUrl versioned(HttpUrl.Builder url) {
+        return url.addQueryParameter("api-version", config.version().version()).build();
+    }
+}

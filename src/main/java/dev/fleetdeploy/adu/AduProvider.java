@@ -1,0 +1,180 @@
+package dev.fleetdeploy.adu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ApiException;
+import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.DeploymentPart;
+import dev.fleetdeploy.core.DeploymentStatus;
+import dev.fleetdeploy.core.FleetProvider;
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.OperationFailure;
+import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.ProviderKind;
+import dev.fleetdeploy.core.Secret;
+import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.entra.TokenSource;
+import dev.fleetdeploy.http.ApiRequest;
+import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.ErrorText;
+import dev.fleetdeploy.http.HttpTransport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * Azure Device Update for IoT Hub: cancel and retry a deployment, and read its status, through the seed's v2
+ * management API, the 2021-06-01-preview group API, or the GA API (and later versions of its shape), which works one
+ * device-class subgroup at a time.
+ */
+public final class AduProvider implements FleetProvider {
+    /** Stands in for each subgroup's id in a dry run's URLs. */
+    private static final String SUBGROUP_PLACEHOLDER = "{deviceClassId}";
+
+    private final AduConfig config;
+    private final TokenSource tokens;
+    private final HttpTransport transport;
+    private final AduPaths paths;
+
+    public AduProvider(AduConfig config, TokenSource tokens, HttpTransport transport) {
+        this.config = config;
+        this.tokens = tokens;
+        this.transport = transport;
+        this.paths = new AduPaths(config);
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.AZURE_DEVICE_UPDATE;
+    }
+
+    @Override
+    public String location() {
+        return config.location();
+    }
+
+    @Override
+    public Optional<String> authentication() {
+        return Optional.of(tokens.describe());
+    }
+
+    @Override
+    public void checkSupported(Operation operation) {
+        // ADU has all three operations in every generation.
+    }
+
+    @Override
+    public void checkDeploymentId(DeploymentId id) {
+        AduNames.deploymentId(id, subgroupApi());
+    }
+
+    @Override
+    public List<DeploymentPart> parts(Operation operation, DeploymentId id) throws OperationFailure {
+        if (!subgroupApi()) {
+            return List.of(DeploymentPart.whole(id));
+        }
+        if (config.deviceClassId() != null) {
+            return List.of(DeploymentPart.subgroup(id, config.deviceClassId()));
+        }
+        if (operation == Operation.STATUS) {
+            return List.of(DeploymentPart.whole(id)); // The group status covers every subgroup.
+        }
+        // GA cancels and retries a subgroup at a time: ask the deployment which subgroups it has.
+        ApiResponse response = send(Operation.STATUS, DeploymentPart.whole(id), "GET", paths.deployment(id));
+        JsonNode deployment = json(response);
+        List<String> subgroups = AduDeploymentReader.subgroups(deployment);
+        if (subgroups.isEmpty()) {
+            throw new ApiException("the deployment lists no device-class subgroups, so there is nothing to "
+                    + operation.verb() + ": ", response.code(), response.statusText(), "deviceClassSubgroups is empty",
+                    "Check the deployment with the deployment-status goal; its devices may not have reported a device class yet.");
+        }
+        return subgroups.stream().map(subgroup -> DeploymentPart.subgroup(id, subgroup)).toList();
+    }
+
+    @Override
+    public ActionResult cancel(DeploymentPart part) throws OperationFailure {
+        return act(Operation.CANCEL, part);
+    }
+
+    @Override
+    public ActionResult retry(DeploymentPart part) throws OperationFailure {
+        return act(Operation.RETRY, part);
+    }
+
+    private ActionResult act(Operation operation, DeploymentPart part) throws OperationFailure {
+        ApiResponse response = send(operation, part, "POST", paths.action(operation, part));
+        return AduDeploymentReader.actionResult(response);
+    }
+
+    @Override
+    public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
+        return AduStatusReader.read(json(send(Operation.STATUS, part, "GET", paths.status(part))));
+    }
+
+    @Override
+    public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
+        List<PlannedRequest> planned = new ArrayList<>();
+        tokens.plan().ifPresent(planned::add);
+        if (operation == Operation.STATUS) {
+            DeploymentPart part = config.deviceClassId() == null ? DeploymentPart.whole(id) : DeploymentPart.subgroup(id, config.deviceClassId());
+            planned.add(transport.plan(plannedRequest("GET", paths.status(part)), null));
+            return planned;
+        }
+        if (!subgroupApi()) {
+            planned.add(transport.plan(plannedRequest("POST", paths.action(operation, DeploymentPart.whole(id))), null));
+        } else if (config.deviceClassId() != null) {
+            planned.add(transport.plan(plannedRequest("POST", paths.action(operation, DeploymentPart.subgroup(id, config.deviceClassId()))), null));
+        } else {
+            planned.add(transport.plan(plannedRequest("GET", paths.deployment(id)), "to list the deployment's subgroups"));
+            PlannedRequest each = transport.plan(plannedRequest("POST",
+                    paths.action(operation, DeploymentPart.subgroup(id, SUBGROUP_PLACEHOLDER))), "for each subgroup it lists");
+            planned.add(new PlannedRequest(each.method(), each.url().replace("%7BdeviceClassId%7D", SUBGROUP_PLACEHOLDER),
+                    each.headers(), each.note()));
+        }
+        return planned;
+    }
+
+    private boolean subgroupApi() {
+        return config.version().generation() == AduApiVersion.Generation.SUBGROUP_ACTION;
+    }
+
+    /** A request whose token is shown masked; no token is fetched for it. */
+    private static ApiRequest plannedRequest(String method, HttpUrl url) {
+        ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
+        return builder.header("Authorization", "Bearer ****").build();
+    }
+
+    /** Sends with the execution's token, fetched (once) only when a request is about to go. */
+    private ApiResponse send(Operation operation, DeploymentPart part, String method, HttpUrl url) throws OperationFailure {
+        ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
+        ApiRequest request = builder.secretHeader("Authorization", Secret.of("Bearer " + tokens.token().reveal())).build();
+        ApiResponse response;
+        try {
+            response = transport.send(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted before Azure Device Update answered", "The build was stopped.", e);
+        }
+        if (!response.successful()) {
+            throw new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+                    AduHints.forAnswer(operation, response, config, part));
+        }
+        return response;
+    }
+
+    private JsonNode json(ApiResponse response) throws ApiException {
+        Optional<JsonNode> root = AduDeploymentReader.object(response.body());
+        if (root.isEmpty()) {
+            throw new ApiException(response.code(), response.statusText(),
+                    "the body is not the JSON the Azure Device Update API sends (" + ErrorText.of(response) + ")",
+                    "The answer did not come from the Azure Device Update API: check the endpoint or baseUrl and any proxy in between.");
+        }
+        return root.get();
+    }
+
+    @Override
+    public String toString() {
+        return "AduProvider[" + config + "]";
+    }
+}
