@@ -38,7 +38,7 @@ final class AduBodies {
         body.put("deploymentState", d.deploymentState());
         body.put("totalDevices", d.totalDevices());
         body.put("devicesIncompatibleCount", 0);
-        putCounts(body, d.inProgress(), d.failed(), d.succeeded(), d.canceled());
+        putCounts(body, d.devicesInProgress(), d.devicesFailed(), d.devicesSucceeded(), d.devicesCanceled());
         return Json.write(body);
     }
 
@@ -60,7 +60,7 @@ final class AduBodies {
         body.put("groupId", d.groupId());
         body.put("deploymentState", d.deploymentState());
         body.put("totalDevices", d.totalDevices());
-        putCounts(body, d.inProgress(), d.failed(), d.succeeded(), d.canceled());
+        putCounts(body, d.devicesInProgress(), d.devicesFailed(), d.devicesSucceeded(), d.devicesCanceled());
         return Json.write(body);
     }
 
@@ -129,7 +129,7 @@ final class AduBodies {
             body.put("error", error);
         }
         body.put("totalDevices", s.totalDevices());
-        putCounts(body, s.inProgress(), s.failed(), s.succeeded(), s.canceled());
+        putCounts(body, s.devicesInProgress(), s.devicesFailed(), s.devicesSucceeded(), s.devicesCanceled());
         return body;
     }
 

@@ -66,6 +66,7 @@ public final class FakeAdu implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
+    /** The one instance it serves, for scripts that build paths or plugin configuration from it. */
     public String instance() {
         return instance;
     }

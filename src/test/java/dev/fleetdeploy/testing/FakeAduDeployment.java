@@ -34,10 +34,12 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
                 startDateTime, AduUpdateId.EXAMPLE);
     }
 
+    /** A copy with this start time, written exactly so: a test of one timestamp form picks it. */
     public FakeAduDeployment withStartDateTime(String value) {
         return new FakeAduDeployment(id, groupId, subgroups, value, updateId);
     }
 
+    /** A copy that installs another update, for a plugin log that names it. */
     public FakeAduDeployment withUpdate(String provider, String name, String version) {
         return new FakeAduDeployment(id, groupId, subgroups, startDateTime, new AduUpdateId(provider, name, version));
     }
@@ -54,11 +56,13 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
         return new FakeAduDeployment(id, groupId, changed, startDateTime, updateId);
     }
 
+    /** The subgroup of this device class, if the deployment has one. */
     public Optional<FakeSubgroup> subgroup(String deviceClassId) {
         int at = indexOf(deviceClassId);
         return at < 0 ? Optional.empty() : Optional.of(subgroups.get(at));
     }
 
+    /** The device classes in order, as GA lists them in {@code deviceClassSubgroups}. */
     public List<String> deviceClassIds() {
         return subgroups.stream().map(FakeSubgroup::deviceClassId).toList();
     }
@@ -68,13 +72,14 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
         return !subgroups.isEmpty() && subgroups.stream().allMatch(FakeSubgroup::isCanceled);
     }
 
+    /** Retried when a retry reached any subgroup. */
     public boolean isRetried() {
         return subgroups.stream().anyMatch(FakeSubgroup::isRetried);
     }
 
     /** v2's {@code isCompleted}: no device left to update, and not stopped by a cancel. */
     public boolean isCompleted() {
-        return !subgroups.isEmpty() && inProgress() == 0 && subgroups.stream().noneMatch(FakeSubgroup::isCanceled);
+        return !subgroups.isEmpty() && devicesInProgress() == 0 && subgroups.stream().noneMatch(FakeSubgroup::isCanceled);
     }
 
     /**
@@ -89,7 +94,7 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
             return "Canceled";
         }
         boolean anyActive = subgroups.stream().anyMatch(s -> "Active".equals(s.deploymentState()));
-        boolean anyFailure = subgroups.stream().anyMatch(s -> "Failed".equals(s.deploymentState()) || s.failed() > 0);
+        boolean anyFailure = subgroups.stream().anyMatch(s -> "Failed".equals(s.deploymentState()) || s.devicesFailed() > 0);
         if (anyActive) {
             return anyFailure ? "ActiveWithSubgroupFailures" : "Active";
         }
@@ -102,24 +107,25 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
         return subgroups.get(0).deploymentState();
     }
 
+    /** The counts over all subgroups, as v2 and preview status report them. */
     public int totalDevices() {
         return subgroups.stream().mapToInt(FakeSubgroup::totalDevices).sum();
     }
 
-    public int inProgress() {
-        return subgroups.stream().mapToInt(FakeSubgroup::inProgress).sum();
+    public int devicesInProgress() {
+        return subgroups.stream().mapToInt(FakeSubgroup::devicesInProgress).sum();
     }
 
-    public int succeeded() {
-        return subgroups.stream().mapToInt(FakeSubgroup::succeeded).sum();
+    public int devicesSucceeded() {
+        return subgroups.stream().mapToInt(FakeSubgroup::devicesSucceeded).sum();
     }
 
-    public int failed() {
-        return subgroups.stream().mapToInt(FakeSubgroup::failed).sum();
+    public int devicesFailed() {
+        return subgroups.stream().mapToInt(FakeSubgroup::devicesFailed).sum();
     }
 
-    public int canceled() {
-        return subgroups.stream().mapToInt(FakeSubgroup::canceled).sum();
+    public int devicesCanceled() {
+        return subgroups.stream().mapToInt(FakeSubgroup::devicesCanceled).sum();
     }
 
     /** A copy with {@code change} applied to one subgroup, or to all of them when {@code deviceClassId} is null. */

@@ -195,7 +195,7 @@ class FakeAduTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).endsWith("\"isCanceled\":false,\"isRetried\":true}");
         assertThat(fake.subgroup("dep1", "dc3").isRetried()).isTrue();
-        assertThat(fake.subgroup("dep1", "dc3").failed()).isZero();
+        assertThat(fake.subgroup("dep1", "dc3").devicesFailed()).isZero();
         assertThat(fake.subgroup("dep1", "dc1").isRetried()).isFalse();
     }
 
@@ -268,7 +268,7 @@ class FakeAduTest {
         assertThat(status.body()).isEqualTo("{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\","
                 + "\"totalDevices\":4,\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,"
                 + "\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}");
-        assertThat(fake.subgroup("dep1", "dc2").inProgress()).isEqualTo(2);
+        assertThat(fake.subgroup("dep1", "dc2").devicesInProgress()).isEqualTo(2);
     }
 
     @Test
