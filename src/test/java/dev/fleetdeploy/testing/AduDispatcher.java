@@ -1,0 +1,202 @@
+package dev.fleetdeploy.testing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * Answers as the ADU data plane does: records the request, checks the bearer token, matches the path to an API
+ * generation and its api-version, then answers from a forced answer if the test set one, else from the state.
+ */
+final class AduDispatcher extends Dispatcher {
+    static final String JSON = "application/json; charset=utf-8";
+
+    private final String instance;
+    private final AduState state;
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final ForcedAnswers forced = new ForcedAnswers();
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final List<FakeEntra> trusted = new CopyOnWriteArrayList<>();
+    private volatile boolean omitFalseFlags;
+    private volatile boolean errorsAsAzureJson;
+
+    AduDispatcher(String instance, AduState state) {
+        this.instance = instance;
+        this.state = state;
+    }
+
+    void acceptToken(String token) {
+        tokens.add(token);
+    }
+
+    void trust(FakeEntra entra) {
+        trusted.add(entra);
+    }
+
+    void omitFalseFlags() {
+        omitFalseFlags = true;
+    }
+
+    void errorsAsAzureJson() {
+        errorsAsAzureJson = true;
+    }
+
+    ForcedAnswers forced() {
+        return forced;
+    }
+
+    List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        received.add(RequestRecorder.record(request));
+        if (!authorized(request.getHeaders().get("Authorization"))) {
+            return unauthorized();
+        }
+        String target = request.getTarget();
+        String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        Optional<AduRoute> parsed = AduRoute.of(rawPath);
+        if (parsed.isEmpty()) {
+            return azureError(404, "NotFound", "No Device Update operation has the path " + rawPath + ".");
+        }
+        AduRoute route = parsed.get();
+        HttpUrl url = request.getUrl();
+        String versionProblem = apiVersionProblem(route.api(), url.queryParameter("api-version"));
+        if (versionProblem != null) {
+            String code = url.queryParameter("api-version") == null ? "MissingApiVersionParameter" : "UnsupportedApiVersion";
+            return azureError(400, code, versionProblem);
+        }
+        String method = request.getMethod();
+        if (route.api() != AduRoute.Api.GA && route.op() == AduRoute.Op.READ) {
+            String action = url.queryParameter("action");
+            if (action != null || method.equals("POST")) {
+                if ("cancel".equals(action)) {
+                    route = route.as(AduRoute.Op.CANCEL);
+                } else if ("retry".equals(action)) {
+                    route = route.as(AduRoute.Op.RETRY);
+                } else {
+                    return azureError(400, "BadRequest", "The action query parameter must be 'cancel' or 'retry'.");
+                }
+            }
+        }
+        if (!method.equals(route.op().method)) {
+            return wrongMethod(method, rawPath, route);
+        }
+        for (String key : route.forcedAnswerKeys()) {
+            Optional<CannedAnswer> answer = forced.next(key);
+            if (answer.isPresent()) {
+                return forcedResponse(answer.get());
+            }
+        }
+        if (!route.instance().equals(instance)) {
+            return notFound(new AduOutcome.Missing("Instance", route.instance()), route);
+        }
+        AduOutcome outcome = state.apply(route);
+        if (outcome instanceof AduOutcome.Missing missing) {
+            return notFound(missing, route);
+        }
+        if (outcome instanceof AduOutcome.Conflict conflict) {
+            return azureError(409, conflict.code(), conflict.message());
+        }
+        return json(200, body(route, ((AduOutcome.Done) outcome).deployment()));
+    }
+
+    private String body(AduRoute route, FakeAduDeployment d) {
+        boolean omit = omitFalseFlags;
+        return switch (route.api()) {
+            case V2 -> route.op() == AduRoute.Op.STATUS ? AduBodies.v2Status(d) : AduBodies.v2Deployment(d, omit);
+            case PREVIEW -> route.op() == AduRoute.Op.STATUS ? AduBodies.previewStatus(d) : AduBodies.previewDeployment(d, omit);
+            case GA -> gaBody(route, d, omit);
+        };
+    }
+
+    private static String gaBody(AduRoute route, FakeAduDeployment d, boolean omit) {
+        if (route.deviceClassId() == null) {
+            return route.op() == AduRoute.Op.STATUS ? AduBodies.gaStatus(d) : AduBodies.gaDeployment(d, omit);
+        }
+        FakeSubgroup subgroup = d.subgroup(route.deviceClassId()).orElseThrow();
+        return switch (route.op()) {
+            case READ -> AduBodies.gaSubgroupDeployment(d, subgroup, omit);
+            case STATUS -> AduBodies.gaSubgroupStatus(d, subgroup);
+            case CANCEL, RETRY -> AduBodies.gaAction(d, subgroup, omit);
+        };
+    }
+
+    private boolean authorized(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        String token = authorization.substring(7).strip();
+        return tokens.contains(token) || trusted.stream().anyMatch(entra -> entra.hasIssued(token));
+    }
+
+    /** Null when the api-version suits the path's generation, else why not. */
+    private static String apiVersionProblem(AduRoute.Api api, String apiVersion) {
+        if (api == AduRoute.Api.V2) {
+            return apiVersion == null ? null : "The v2 management API takes no api-version; got '" + apiVersion + "'.";
+        }
+        if (apiVersion == null) {
+            return "The api-version query parameter is required; this path takes " + String.join(", ", api.apiVersions) + ".";
+        }
+        if (api.apiVersions.contains(apiVersion)) {
+            return null;
+        }
+        String shape = api == AduRoute.Api.PREVIEW
+                ? "/deviceupdate/.../management/groups/.../deployments/... paths"
+                : "/deviceUpdate/.../management/groups/... paths";
+        return "The api-version '" + apiVersion + "' is not supported for " + shape + "; supported: "
+                + String.join(", ", api.apiVersions) + ".";
+    }
+
+    private MockResponse wrongMethod(String method, String rawPath, AduRoute route) {
+        String hint = route.actionOnGroup()
+                ? " Since 2022-10-01, cancel and retry exist only per device-class subgroup:"
+                        + " .../deviceClassSubgroups/{deviceClassId}/deployments/{deploymentId}:cancel."
+                : " It takes " + route.op().method + ".";
+        return azureError(404, "NotFound", "No Device Update operation answers " + method + " " + rawPath + "." + hint);
+    }
+
+    private MockResponse notFound(AduOutcome.Missing missing, AduRoute route) {
+        if (errorsAsAzureJson) {
+            return json(404, AduErrors.azureNotFound(missing, route.deploymentId()));
+        }
+        return base(404).addHeader("Content-Type", "application/problem+json; charset=utf-8")
+                .body(AduErrors.problemNotFound()).build();
+    }
+
+    private static MockResponse unauthorized() {
+        return base(401).addHeader("Content-Type", JSON).addHeader("WWW-Authenticate", "Bearer")
+                .body(AduErrors.azure("Unauthorized", "The request has no valid bearer token in its Authorization header."))
+                .build();
+    }
+
+    private static MockResponse azureError(int code, String errorCode, String message) {
+        return json(code, AduErrors.azure(errorCode, message));
+    }
+
+    private static MockResponse json(int code, String body) {
+        return base(code).addHeader("Content-Type", JSON).body(body).build();
+    }
+
+    /** Every answer, successes too, carries {@code retry-after: 0}, as the live service's do. */
+    private static MockResponse.Builder base(int code) {
+        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("retry-after", "0");
+    }
+
+    /** The test's answer as it stands, plus the service's {@code retry-after: 0} unless the answer sets its own. */
+    private static MockResponse forcedResponse(CannedAnswer answer) {
+        MockResponse.Builder builder = CannedResponses.builder(answer);
+        if (!CannedResponses.hasHeader(answer, "retry-after")) {
+            builder.addHeader("retry-after", "0");
+        }
+        return builder.build();
+    }
+}
