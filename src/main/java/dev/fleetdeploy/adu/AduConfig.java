@@ -29,12 +29,17 @@ import okhttp3.HttpUrl;
 public record AduConfig(AduApiVersion version, String host, HttpUrl baseUrl, boolean baseUrlOverridden, String instance,
         String groupId, String deviceClassId, AzureCredential credential) {
 
+    /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
+    public String displayBaseUrl() {
+        String url = baseUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** "contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2022-10-01". */
     public String location() {
         String where;
         if (baseUrlOverridden) {
-            String url = baseUrl.toString();
-            where = url.substring(0, url.length() - 1) + (host == null ? "" : " (in place of " + host + ")");
+            where = displayBaseUrl() + (host == null ? "" : " (in place of " + host + ")");
         } else {
             where = host;
         }

@@ -12,7 +12,7 @@ final class AduHints {
 
     static String forAnswer(Operation operation, ApiResponse response, AduConfig config, DeploymentPart part) {
         int code = response.code();
-        String where = config.baseUrlOverridden() ? "the baseUrl (" + config.baseUrl() + ")" : "the endpoint (" + config.host() + ")";
+        String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the endpoint (" + config.host() + ")";
         if (code >= 300 && code < 400) {
             return "Azure Device Update answered with a redirect" + response.header("Location").map(l -> " to " + l).orElse("")
                     + ", which the plugin does not follow so that the token reaches no other host: check " + where + ".";
