@@ -45,6 +45,50 @@ class DeploymentRunnerTest {
     }
 
     @Test
+    void everySubgroupIsAttemptedAndReportedOnItsOwn() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerParts("d", List.of("dc1", "dc2", "dc3"))
+                .answerAction("d (subgroup dc2)", new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("d", "e")));
+
+        assertThat(provider.calls()).containsExactly("cancel d (subgroup dc1)", "cancel d (subgroup dc2)",
+                "cancel d (subgroup dc3)", "cancel e");
+        assertThat(report.outcomes()).extracting(o -> o.part().toString())
+                .containsExactly("d (subgroup dc1)", "d (subgroup dc2)", "d (subgroup dc3)", "e");
+        assertThat(log.lines()).contains(
+                "[INFO] Datadog deployment 'd' has 3 subgroups (dc1, dc2, dc3): each gets its own cancel.",
+                "[INFO] Datadog deployment 'd', subgroup 'dc3': cancel requested (HTTP 200, state stopping)",
+                "[ERROR] Datadog cancel of deployment 'd', subgroup 'dc2' failed: HTTP 404 Not Found: Not Found. Check the device class.");
+        assertThat(report.summary()).isEqualTo("Cancel: 3 of 4 deployments done; failed: d (subgroup dc2).");
+    }
+
+    @Test
+    void aDeploymentWhoseSubgroupsCannotBeListedFailsWholeAndTheOthersGoOn() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerParts("d", new ApiException(404, "404 Not Found", "Not Found", "Check the deployment id."));
+        RunReport report = run(Operation.RETRY, options(false, 2, false), new FleetTarget(null, provider, ids("d", "e")));
+
+        assertThat(provider.calls()).containsExactly("retry e");
+        assertThat(report.failures()).singleElement().satisfies(failed -> {
+            assertThat(failed.part().isWhole()).isTrue();
+            assertThat(failed.message()).isEqualTo("Datadog retry of deployment 'd' failed: HTTP 404 Not Found: Not Found."
+                    + " Check the deployment id.");
+        });
+        assertThat(report.summary()).isEqualTo("Retry: 1 of 2 deployments done; failed: d.");
+    }
+
+    @Test
+    void waitingAfterASubgroupCancelPollsThatSubgroup() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerParts("d", List.of("dc1"))
+                .answerStatus("d (subgroup dc1)", ScriptedProvider.status("Active", false), ScriptedProvider.status("Canceled", true));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("d")));
+
+        assertThat(provider.calls()).containsExactly("cancel d (subgroup dc1)", "status d (subgroup dc1)", "status d (subgroup dc1)");
+        assertThat(report.summary()).isEqualTo("Cancel: 1 of 1 subgroup deployment done.");
+    }
+
+    @Test
     void anApiTextThatEndsASentenceGetsNoSecondPeriod() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerAction("a",
                 new ApiException(400, "400 Bad Request", "Only pending or running deployments can be canceled.", "Check its status."));
