@@ -70,56 +70,67 @@ final class AduCredentials {
         return new AduCredentials(target, env, servers).resolve(masker);
     }
 
-    /** One kind of credential, and how explicitly it was set (0 parameter, 1 settings server, 2 environment). */
+    /** How explicitly a value was set: a parameter beats a settings server, which beats the environment. */
+    private static final int PARAMETER = 0;
+    private static final int SERVER = 1;
+    private static final int ENVIRONMENT = 2;
+
+    /** One kind of credential, where it was found and how explicitly. */
     private record Candidate(int rank, int level, SettingLookup.Found found) {
     }
 
     private AzureCredential resolve(SecretMasker masker) {
-        Optional<Candidate> token = candidate(0, lookup("Azure access token")
-                .then(target.describe(ACCESS_TOKEN), () -> target.value(ACCESS_TOKEN))
-                .then(env(ENV_ACCESS_TOKEN), () -> env.get(ENV_ACCESS_TOKEN)));
-        Optional<Candidate> secret = candidate(1, clientSecretLookup());
-        Optional<Candidate> tokenFile = candidate(2, lookup("federated token file")
-                .then(target.describe(FEDERATED_TOKEN_FILE), () -> target.value(FEDERATED_TOKEN_FILE))
-                .then(env(ENV_FEDERATED_TOKEN_FILE), () -> env.get(ENV_FEDERATED_TOKEN_FILE)));
+        Optional<Candidate> token = candidate(0,
+                place(PARAMETER, target.describe(ACCESS_TOKEN), () -> target.value(ACCESS_TOKEN)),
+                place(ENVIRONMENT, env(ENV_ACCESS_TOKEN), () -> env.get(ENV_ACCESS_TOKEN)));
+        Optional<Candidate> secret = candidate(1,
+                place(PARAMETER, target.describe(CLIENT_SECRET), () -> target.value(CLIENT_SECRET)),
+                place(SERVER, String.format(serverPlace, "password"), () -> server.flatMap(ServerCredentials::passwordValue)),
+                place(ENVIRONMENT, env(ENV_CLIENT_SECRET), () -> env.get(ENV_CLIENT_SECRET)));
+        Optional<Candidate> tokenFile = candidate(2,
+                place(PARAMETER, target.describe(FEDERATED_TOKEN_FILE), () -> target.value(FEDERATED_TOKEN_FILE)),
+                place(ENVIRONMENT, env(ENV_FEDERATED_TOKEN_FILE), () -> env.get(ENV_FEDERATED_TOKEN_FILE)));
+        // Masked even when another credential wins: no output may show any secret the user configured.
+        token.ifPresent(t -> masker.register(bearer(t.found())));
+        secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
         Candidate chosen = Stream.of(token, secret, tokenFile).flatMap(Optional::stream)
                 .min(Comparator.comparingInt(Candidate::level).thenComparingInt(Candidate::rank))
                 .orElseThrow(() -> new ConfigurationException(missingMessage()));
         SettingLookup.Found found = chosen.found();
         return switch (chosen.rank()) {
             case 0 -> new ReadyToken(masker.register(bearer(found)), found.origin());
-            case 1 -> client(new ClientCredential.ClientSecret(masker.register(Secret.of(found.value())), found.origin()));
+            case 1 -> client(new ClientCredential.ClientSecret(Secret.of(found.value()), found.origin()));
             default -> client(new ClientCredential.FederatedToken(masker.register(readTokenFile(found)), found.origin()));
         };
     }
 
-    private SettingLookup clientSecretLookup() {
-        return lookup("client secret")
-                .then(target.describe(CLIENT_SECRET), () -> target.value(CLIENT_SECRET))
-                .then(String.format(serverPlace, "password"), () -> server.flatMap(ServerCredentials::passwordValue))
-                .then(env(ENV_CLIENT_SECRET), () -> env.get(ENV_CLIENT_SECRET));
+    /** A place a value may be set, and how explicitly. */
+    private record Place(int level, String description, Supplier<Optional<String>> value) {
     }
 
-    private static Optional<Candidate> candidate(int rank, SettingLookup lookup) {
-        return lookup.find().map(found -> new Candidate(rank, level(found.origin()), found));
+    private static Place place(int level, String description, Supplier<Optional<String>> value) {
+        return new Place(level, description, value);
     }
 
-    /** Ranks a place by the words {@link #env} and {@link #serverPlace} name it with. */
-    private static int level(String origin) {
-        if (origin.endsWith("environment variable")) {
-            return 2;
+    /** The first place, in order, with a non-blank value. */
+    private static Optional<Candidate> candidate(int rank, Place... places) {
+        for (Place place : places) {
+            Optional<String> value = place.value().get().map(String::strip).filter(v -> !v.isEmpty());
+            if (value.isPresent()) {
+                return Optional.of(new Candidate(rank, place.level(), new SettingLookup.Found(value.get(), place.description())));
+            }
         }
-        return origin.startsWith("the <") ? 1 : 0;
+        return Optional.empty();
     }
 
     private ClientCredential client(ClientCredential.Proof proof) {
-        String clientId = lookup("Azure client id")
+        SettingLookup.Found clientId = lookup("Azure client id")
                 .then(target.describe(CLIENT_ID), () -> target.value(CLIENT_ID))
                 .then(String.format(serverPlace, "username"), () -> server.flatMap(ServerCredentials::usernameValue))
                 .then(env(ENV_CLIENT_ID), () -> env.get(ENV_CLIENT_ID))
                 .find().orElseThrow(() -> new ConfigurationException("No client id to go with the " + what(proof) + " from "
                         + proof.origin() + ": set " + target.describe(CLIENT_ID) + ", the <username> of the serverId server, or "
-                        + ENV_CLIENT_ID + ".")).value();
+                        + ENV_CLIENT_ID + "."));
         SettingLookup.Found tenant = lookup("Azure tenant id")
                 .then(target.describe(TENANT_ID), () -> target.value(TENANT_ID))
                 .then(env(ENV_TENANT_ID), () -> env.get(ENV_TENANT_ID))
@@ -130,16 +141,16 @@ final class AduCredentials {
             throw new ConfigurationException("The tenant id '" + tenant.value() + "' from " + tenant.origin()
                     + " is not a tenant id: give the directory (tenant) id, a GUID, or the tenant's domain name.");
         }
-        if (clientId.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
-            throw new ConfigurationException("The client id from the configuration contains a space or control character:"
-                    + " give the application (client) id, a GUID.");
+        if (clientId.value().chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+            throw new ConfigurationException("The client id from " + clientId.origin() + " contains a space or control"
+                    + " character: give the application (client) id, a GUID.");
         }
         SettingLookup.Found authority = lookup("authority host")
                 .then(target.describe(AUTHORITY_HOST), () -> target.value(AUTHORITY_HOST))
                 .then(env(ENV_AUTHORITY_HOST), () -> env.get(ENV_AUTHORITY_HOST))
                 .then("the default", () -> Optional.of(AuthorityHost.DEFAULT))
                 .find().orElseThrow();
-        return new ClientCredential(AuthorityHost.parse(authority.value(), authority.origin()), tenant.value(), clientId, proof);
+        return new ClientCredential(AuthorityHost.parse(authority.value(), authority.origin()), tenant.value(), clientId.value(), proof);
     }
 
     private static String what(ClientCredential.Proof proof) {

@@ -19,7 +19,7 @@ final class AduHints {
         }
         return switch (code) {
             case 400 -> "Check apiVersion (" + config.version().version() + "): the account may not offer it; and check the"
-                    + " deployment id and groupId.";
+                    + " deployment id" + (config.groupId() == null ? "." : " and groupId.");
             case 401 -> "Check the token: it may have expired, or have been issued for another resource (it must be for"
                     + " https://api.adu.microsoft.com/), or for another tenant than the account's.";
             case 403 -> "Give the identity the Device Update Deployments Administrator (or Device Update Administrator) role"

@@ -84,13 +84,17 @@ final class AduNames {
     /** A group or device class id: sent percent-encoded, but never "." or "..", slashes or control characters. */
     static String pathSegment(String raw, String what, String origin) {
         String value = raw.strip();
-        boolean bad = value.equals(".") || value.equals("..") || value.length() > MAX_SEGMENT
-                || value.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\');
-        if (bad) {
+        if (!isSafeSegment(value)) {
             throw new ConfigurationException("The " + what + " '" + printable(value) + "' in " + origin + " is not a valid "
                     + what + ": give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
         }
         return value;
+    }
+
+    /** Whether a value can go into a path as one segment: "." and ".." would be resolved away, slashes split it. */
+    static boolean isSafeSegment(String value) {
+        return !value.isEmpty() && !value.equals(".") && !value.equals("..") && value.length() <= MAX_SEGMENT
+                && value.chars().noneMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\');
     }
 
     /** Refuses ids no ADU generation takes, and (GA) what its Deployment definition forbids. */

@@ -89,6 +89,13 @@ public final class AduProvider implements FleetProvider {
                     + operation.verb() + ": ", response.code(), response.statusText(), "deviceClassSubgroups is empty",
                     "Check the deployment with the deployment-status goal; its devices may not have reported a device class yet.");
         }
+        for (String subgroup : subgroups) {
+            if (!AduNames.isSafeSegment(subgroup)) {
+                throw new ApiException("the deployment lists a device-class subgroup that cannot be sent as one: ",
+                        response.code(), response.statusText(), "deviceClassSubgroups holds '" + subgroup + "'",
+                        "Nothing was canceled or retried; name a subgroup with deviceClassId, and check the endpoint or baseUrl.");
+            }
+        }
         return subgroups.stream().map(subgroup -> DeploymentPart.subgroup(id, subgroup)).toList();
     }
 

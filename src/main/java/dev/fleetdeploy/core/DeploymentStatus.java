@@ -29,7 +29,8 @@ public record DeploymentStatus(String state, boolean terminal, String unit, Long
         if (total != null || !counts.isEmpty()) {
             text.append("; ");
             if (total != null) {
-                text.append(total).append(' ').append(unit);
+                // The unit is stored in the plural ("hosts", "devices").
+                text.append(total).append(' ').append(total == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
                 if (!counts.isEmpty()) {
                     text.append(": ");
                 }

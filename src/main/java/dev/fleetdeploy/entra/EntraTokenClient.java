@@ -73,7 +73,10 @@ public final class EntraTokenClient implements TokenSource {
                         "the body has no access_token", "Check the authority host: it should be Microsoft Entra ID's.");
             }
             token = masker.register(Secret.of(accessToken));
-            refreshAt = asked.plus(lifetime(answer)).minus(REFRESH_MARGIN);
+            Duration lifetime = lifetime(answer);
+            // A short-lived token is renewed halfway through its life, so that none is ever sent expired.
+            Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
+            refreshAt = asked.plus(lifetime).minus(margin);
             return token;
         } catch (OperationFailure failure) {
             refusal = failure;
@@ -131,7 +134,7 @@ public final class EntraTokenClient implements TokenSource {
     private static Duration lifetime(JsonNode answer) {
         JsonNode expires = answer.path("expires_in");
         long seconds = expires.canConvertToLong() ? expires.asLong() : parseOr(expires.asText(""), 3600);
-        return Duration.ofSeconds(Math.max(seconds, REFRESH_MARGIN.toSeconds() + 60));
+        return Duration.ofSeconds(Math.max(seconds, 0));
     }
 
     private static long parseOr(String text, long fallback) {

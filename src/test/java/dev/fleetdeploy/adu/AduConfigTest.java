@@ -515,8 +515,8 @@ class AduConfigTest {
         parameters.put("clientSecret", SECRET);
         parameters.put("tenantId", TENANT_ID);
 
-        assertThat(refusal()).hasMessage("The client id from the configuration contains a space or control character: give the"
-                + " application (client) id, a GUID.");
+        assertThat(refusal()).hasMessage("The client id from clientId (-Dfleet.clientId) contains a space or control character:"
+                + " give the application (client) id, a GUID.");
     }
 
     // ---- a federated token file ----
