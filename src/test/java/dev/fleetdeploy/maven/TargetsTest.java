@@ -40,6 +40,34 @@ class TargetsTest extends MojoTestSupport {
     }
 
     @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-datadog-and-adu/pom.xml")
+    void aDatadogSiteAndAnAduAccountAreCanceledByOneExecution(CancelDeploymentMojo mojo) throws Exception {
+        api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", v2Canceled("k7Q-3mX-p9Z"));
+        String aduCancel = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
+                + "?api-version=2022-10-01";
+        api2.on("POST", aduCancel, FakeApi.json(200, "{\"deploymentId\":\"rollout-1\",\"groupId\":\"TestGroup\",\"isCanceled\":true}"));
+
+        prepare(mojo, java.util.Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY,
+                "AZURE_ACCESS_TOKEN", "env-adu-token-1a2b3c")).execute();
+
+        assertThat(received()).singleElement().satisfies(sent -> {
+            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(ENV_API_KEY);
+            assertThat(sent.getHeaders().get("Authorization")).isNull();
+        });
+        assertThat(received(server2, received2)).singleElement().satisfies(sent -> {
+            assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST " + aduCancel);
+            assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer env-adu-token-1a2b3c");
+            assertThat(sent.getHeaders().get("DD-API-KEY")).isNull();
+        });
+        assertThat(log.at(RecordingLog.Level.INFO)).contains(
+                "target 'agents': Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been"
+                        + " requested; the deployment is stopping.)",
+                "target 'devices': Azure Device Update deployment 'rollout-1', subgroup 'dc1': cancel requested (HTTP 200:"
+                        + " isCanceled=true, isRetried=false)",
+                "Cancel: 2 of 2 deployments done.");
+    }
+
+    @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets/pom.xml")
     void eachTargetSendsToItsOwnApiWithItsOwnKeys(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
