@@ -8,7 +8,8 @@ try {
     def log = BuildLog.of(basedir)
 
     // Both builds really ran under -X and did their work...
-    log.shows('with basic configurator -->')
+    log.shows('with fleet-deployment configurator -->')
+    log.shows('(f) clientSecret = ****')
     log.shows("[INFO] Azure Device Update deployment 'rollout-x', subgroup 'dc-toaster': cancel requested (HTTP 200: isCanceled=true, isRetried=false)")
     log.shows("[WARNING] Azure Device Update status of deployment 'echo-rollout', subgroup 'dc-toaster' failed: HTTP 401 Unauthorized: Token **** is not valid for this account (InvalidToken).")
     assert log.count('BUILD SUCCESS') == 2

@@ -7,7 +7,10 @@ try {
     def keys = ['it-env-api-key-2b7e19c4d8', 'it-env-app-key-61f0ad3e95c2', 'it-prop-api-key-c3d98e0a17', 'it-prop-app-key-47ab5f2c60e8']
 
     // Both builds really ran under -X and did their work...
-    log.shows('with basic configurator -->') // -X was on (wording shared by Maven 3.6 to 4)
+    log.shows('with fleet-deployment configurator -->') // -X was on; the goals name their own configurator
+    // Maven's own dump of the injected parameters shows the keys given as -D as a mask.
+    log.shows('(f) apiKey = ****')
+    log.shows('(f) applicationKey = ****')
     log.shows("[INFO] Datadog deployment 'dbg-1': cancel requested (HTTP 200, state stopping")
     log.shows("[WARNING] Datadog status of deployment 'dbg-echo' failed: HTTP 400 Bad Request: Invalid application key **** for API key ****")
     assert log.count('BUILD SUCCESS') == 2

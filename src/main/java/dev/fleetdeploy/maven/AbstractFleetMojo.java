@@ -146,20 +146,18 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
 
     /**
      * Datadog: the API key. Default: the {@code <username>} of the {@code serverId} server, else the
-     * {@code DD_API_KEY} environment variable. User property: {@code fleet.apiKey}, read by the plugin itself so that
-     * its value never appears in Maven's debug output (do not write the key, or {@code ${env...}}, into the POM:
-     * Maven prints the POM's configuration under {@code -X}).
+     * {@code DD_API_KEY} environment variable. Maven's debug output shows it as {@code ****} (do not write the key,
+     * or {@code ${env...}}, into the POM: Maven prints the POM's configuration under {@code -X}).
      */
-    @Parameter
-    private String apiKey;
+    @Parameter(property = "fleet.apiKey")
+    private SecretParameter apiKey;
 
     /**
      * Datadog: the application key. Default: the {@code <password>} of the {@code serverId} server, else the
-     * {@code DD_APP_KEY} environment variable. User property: {@code fleet.applicationKey}, read by the plugin
-     * itself, like {@code fleet.apiKey}.
+     * {@code DD_APP_KEY} environment variable. Shown as {@code ****}, like {@code apiKey}.
      */
-    @Parameter
-    private String applicationKey;
+    @Parameter(property = "fleet.applicationKey")
+    private SecretParameter applicationKey;
 
     /**
      * Datadog: the API generation: {@code v2} ({@code /api/v2/fleet/...}, current) or {@code unstable}
@@ -201,11 +199,10 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
 
     /**
      * Azure Device Update: a ready bearer token ({@code az account get-access-token --resource https://api.adu.microsoft.com/}).
-     * Default: the {@code AZURE_ACCESS_TOKEN} environment variable. User property {@code fleet.accessToken}, read by
-     * the plugin itself so that Maven's debug output never shows it.
+     * Default: the {@code AZURE_ACCESS_TOKEN} environment variable. Shown as {@code ****}, like {@code apiKey}.
      */
-    @Parameter
-    private String accessToken;
+    @Parameter(property = "fleet.accessToken")
+    private SecretParameter accessToken;
 
     /** Azure Device Update: the directory (tenant) id, for a client secret or federated token. Default: {@code AZURE_TENANT_ID}. */
     @Parameter(property = "fleet.tenantId")
@@ -220,11 +217,10 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
 
     /**
      * Azure Device Update: the client secret. Default: the {@code <password>} of the {@code serverId} server, else
-     * {@code AZURE_CLIENT_SECRET}. User property {@code fleet.clientSecret}, read by the plugin itself, like
-     * {@code fleet.accessToken}.
+     * {@code AZURE_CLIENT_SECRET}. Shown as {@code ****}, like {@code apiKey}.
      */
-    @Parameter
-    private String clientSecret;
+    @Parameter(property = "fleet.clientSecret")
+    private SecretParameter clientSecret;
 
     /**
      * Azure Device Update: a file holding a federated token (workload identity: Kubernetes, GitHub Actions OIDC),
@@ -319,8 +315,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         values.put(CommonParameters.BASE_URL, baseUrl);
         values.put(CommonParameters.SERVER_ID, serverId);
         values.put(DatadogParameters.SITE, site);
-        values.put(DatadogParameters.API_KEY, apiKey != null ? apiKey : secretProperty("fleet.apiKey"));
-        values.put(DatadogParameters.APPLICATION_KEY, applicationKey != null ? applicationKey : secretProperty("fleet.applicationKey"));
+        values.put(DatadogParameters.API_KEY, reveal(apiKey));
+        values.put(DatadogParameters.APPLICATION_KEY, reveal(applicationKey));
         values.put(DatadogParameters.DATADOG_API, datadogApi);
         values.put(AduParameters.ENDPOINT, endpoint);
         values.put(AduParameters.ACCOUNT, account);
@@ -328,28 +324,17 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         values.put(AduParameters.API_VERSION, apiVersion);
         values.put(AduParameters.GROUP_ID, groupId);
         values.put(AduParameters.DEVICE_CLASS_ID, deviceClassId);
-        values.put(AduParameters.ACCESS_TOKEN, accessToken != null ? accessToken : secretProperty("fleet.accessToken"));
+        values.put(AduParameters.ACCESS_TOKEN, reveal(accessToken));
         values.put(AduParameters.TENANT_ID, tenantId);
         values.put(AduParameters.CLIENT_ID, clientId);
-        values.put(AduParameters.CLIENT_SECRET, clientSecret != null ? clientSecret : secretProperty("fleet.clientSecret"));
+        values.put(AduParameters.CLIENT_SECRET, reveal(clientSecret));
         values.put(AduParameters.FEDERATED_TOKEN_FILE, federatedTokenFile);
         values.put(AduParameters.AUTHORITY_HOST, authorityHost);
         return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);
     }
 
-    /**
-     * A credential's user property, looked up as Maven looks up {@code ${...}} (user, then system, then project
-     * properties), but by the plugin itself: had Maven injected it, {@code -X} would print it.
-     */
-    private String secretProperty(String name) {
-        String value = session.getUserProperties().getProperty(name);
-        if (value == null) {
-            value = session.getSystemProperties().getProperty(name);
-        }
-        if (value == null && project != null) {
-            value = project.getProperties().getProperty(name);
-        }
-        return value;
+    static String reveal(SecretParameter secret) {
+        return secret == null ? null : secret.reveal();
     }
 
     private RunOptions runOptions() {

@@ -23,8 +23,8 @@ public class Target {
     private String baseUrl;
     private String serverId;
     private String site;
-    private String apiKey;
-    private String applicationKey;
+    private SecretParameter apiKey;
+    private SecretParameter applicationKey;
     private String datadogApi;
     private String endpoint;
     private String account;
@@ -32,12 +32,17 @@ public class Target {
     private String apiVersion;
     private String groupId;
     private String deviceClassId;
-    private String accessToken;
+    private SecretParameter accessToken;
     private String tenantId;
     private String clientId;
-    private String clientSecret;
+    private SecretParameter clientSecret;
     private String federatedTokenFile;
     private String authorityHost;
+
+    /** For tests of the configurator. */
+    SecretParameter clientSecretForTests() {
+        return clientSecret;
+    }
 
     String name() {
         return name;
@@ -49,8 +54,8 @@ public class Target {
         values.put(CommonParameters.BASE_URL, baseUrl);
         values.put(CommonParameters.SERVER_ID, serverId);
         values.put(DatadogParameters.SITE, site);
-        values.put(DatadogParameters.API_KEY, apiKey);
-        values.put(DatadogParameters.APPLICATION_KEY, applicationKey);
+        values.put(DatadogParameters.API_KEY, AbstractFleetMojo.reveal(apiKey));
+        values.put(DatadogParameters.APPLICATION_KEY, AbstractFleetMojo.reveal(applicationKey));
         values.put(DatadogParameters.DATADOG_API, datadogApi);
         values.put(AduParameters.ENDPOINT, endpoint);
         values.put(AduParameters.ACCOUNT, account);
@@ -58,10 +63,10 @@ public class Target {
         values.put(AduParameters.API_VERSION, apiVersion);
         values.put(AduParameters.GROUP_ID, groupId);
         values.put(AduParameters.DEVICE_CLASS_ID, deviceClassId);
-        values.put(AduParameters.ACCESS_TOKEN, accessToken);
+        values.put(AduParameters.ACCESS_TOKEN, AbstractFleetMojo.reveal(accessToken));
         values.put(AduParameters.TENANT_ID, tenantId);
         values.put(AduParameters.CLIENT_ID, clientId);
-        values.put(AduParameters.CLIENT_SECRET, clientSecret);
+        values.put(AduParameters.CLIENT_SECRET, AbstractFleetMojo.reveal(clientSecret));
         values.put(AduParameters.FEDERATED_TOKEN_FILE, federatedTokenFile);
         values.put(AduParameters.AUTHORITY_HOST, authorityHost);
         return new ConfigurationLayer(values, deploymentId, deploymentIds, deploymentIdFile);

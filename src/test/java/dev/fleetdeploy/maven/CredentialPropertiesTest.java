@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code fleet.apiKey} and {@code fleet.applicationKey}, which the Mojo reads from the session itself (user, then
- * system, then project properties) so that {@code -X} never prints them: they count as the explicit parameter.
+ * {@code fleet.apiKey} and {@code fleet.applicationKey}: injected by Maven as {@link SecretParameter}s, whose
+ * {@code toString()} (all that {@code -X} prints of them) is a mask; they count as the explicit parameter.
  */
 @MojoTest
 class CredentialPropertiesTest extends MojoTestSupport {
@@ -38,23 +39,14 @@ class CredentialPropertiesTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void systemPropertiesAreReadToo(CancelDeploymentMojo mojo) throws Exception {
-        request.getSystemProperties().setProperty("fleet.apiKey", PROPERTY_API_KEY);
-        request.getSystemProperties().setProperty("fleet.applicationKey", PROPERTY_APP_KEY);
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void injectedKeysShowOnlyAMask(CancelDeploymentMojo mojo) throws Exception {
+        // What Maven's -X output prints for each parameter: "(f) apiKey = " + value.toString().
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "apiKey")).hasToString("****");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "applicationKey")).hasToString("****");
 
-        prepare(mojo, ENV_KEYS).execute();
-
-        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void projectPropertiesAreReadLast(CancelDeploymentMojo mojo) throws Exception {
-        project.getProperties().setProperty("fleet.apiKey", "project-api-key-never-used");
-        project.getProperties().setProperty("fleet.applicationKey", PROPERTY_APP_KEY);
-        request.getUserProperties().setProperty("fleet.apiKey", PROPERTY_API_KEY);
-
-        prepare(mojo, ENV_KEYS).execute();
+        prepare(mojo).execute();
 
         assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
     }
