@@ -23,8 +23,9 @@ final class AduDeploymentReader {
     static ActionResult actionResult(ApiResponse response) {
         Optional<JsonNode> deployment = object(response.body());
         if (deployment.isEmpty()) {
-            String why = response.body().isBlank() ? "with no body" : "with a body that is not a deployment";
-            return new ActionResult(response.code(), null, "accepted " + why + ", so its flags are unknown");
+            String why = response.body().isBlank() ? "no body" : "a body that is not a deployment";
+            return new ActionResult(response.code(), null, "accepted", "the answer came with " + why
+                    + ", so the deployment's flags are unknown; its status says the request was accepted.");
         }
         JsonNode root = deployment.get();
         // The v2 wire says isRetry, its 2020 spec examples and every later version isRetried.
@@ -36,6 +37,11 @@ final class AduDeploymentReader {
             flags.append(", isCompleted=").append(flag(root, "isCompleted"));
         }
         return new ActionResult(response.code(), null, flags.toString());
+    }
+
+    /** Whether the deployment's own flag says the operation took effect: isCanceled, or isRetried / isRetry. */
+    static boolean showsDone(JsonNode deployment, boolean cancel) {
+        return cancel ? flag(deployment, "isCanceled") : flag(deployment, "isRetried") || flag(deployment, "isRetry");
     }
 
     /** The deviceClassSubgroups a GA deployment lists, in order; empty when it lists none. */

@@ -32,6 +32,16 @@ final class AduPaths {
         return versioned(groupDeployment("deviceUpdate", id));
     }
 
+    /** The deployment (or, GA, the one subgroup's deployment) with its isCanceled and isRetried flags. */
+    HttpUrl deployment(DeploymentPart part) {
+        return switch (config.version().generation()) {
+            case V2 -> v2(part.id()).build();
+            case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()));
+            case SUBGROUP_ACTION -> part.isWhole() ? deployment(part.id())
+                    : versioned(subgroupPrefix(part.subgroup()).addPathSegment(part.id().value()));
+        };
+    }
+
     /** The status of the deployment, or of one subgroup of it (GA). */
     HttpUrl status(DeploymentPart part) {
         return switch (config.version().generation()) {

@@ -21,6 +21,7 @@ import dev.fleetdeploy.http.HttpTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
@@ -31,6 +32,8 @@ import okhttp3.HttpUrl;
 public final class AduProvider implements FleetProvider {
     /** Stands in for each subgroup's id in a dry run's URLs. */
     private static final String SUBGROUP_PLACEHOLDER = "{deviceClassId}";
+    /** How ADU may refuse a cancel or retry that was already done. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 409, 412, 422);
 
     private final AduConfig config;
     private final TokenSource tokens;
@@ -110,8 +113,36 @@ public final class AduProvider implements FleetProvider {
     }
 
     private ActionResult act(Operation operation, DeploymentPart part) throws OperationFailure {
-        ApiResponse response = send(operation, part, "POST", paths.action(operation, part));
+        ApiResponse response = exchange("POST", paths.action(operation, part));
+        if (!response.successful()) {
+            if (response.earlierAttemptMayHaveApplied() && REFUSALS.contains(response.code())) {
+                return reconcile(operation, part, response);
+            }
+            throw failure(operation, part, response);
+        }
         return AduDeploymentReader.actionResult(response);
+    }
+
+    /**
+     * A repeated cancel or retry was refused after an earlier attempt got no clear answer: that attempt may have done
+     * it. The deployment's own flag (isCanceled, isRetried) says whether it did.
+     */
+    private ActionResult reconcile(Operation operation, DeploymentPart part, ApiResponse refusal) throws OperationFailure {
+        Optional<JsonNode> deployment;
+        try {
+            deployment = AduDeploymentReader.object(send(Operation.STATUS, part, "GET", paths.deployment(part)).body());
+        } catch (OperationFailure unreadable) {
+            throw failure(operation, part, refusal);
+        }
+        String apiText = ErrorText.of(refusal);
+        if (deployment.isPresent() && AduDeploymentReader.showsDone(deployment.get(), operation == Operation.CANCEL)) {
+            return new ActionResult(refusal.code(), null, "an earlier attempt, which got no clear answer, had already "
+                    + (operation == Operation.CANCEL ? "canceled" : "retried") + " it (the deployment says "
+                    + (operation == Operation.CANCEL ? "isCanceled" : "isRetried") + "=true); the repeat was refused"
+                    + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+        }
+        throw new ApiException(refusal.code(), refusal.statusText(), apiText, "An earlier attempt got no clear answer, and"
+                + " the deployment does not show it took effect: check it with the deployment-status goal.");
     }
 
     @Override
@@ -152,22 +183,29 @@ public final class AduProvider implements FleetProvider {
         return builder.header("Authorization", "Bearer ****").build();
     }
 
-    /** Sends with the execution's token, fetched (once) only when a request is about to go. */
     private ApiResponse send(Operation operation, DeploymentPart part, String method, HttpUrl url) throws OperationFailure {
+        ApiResponse response = exchange(method, url);
+        if (!response.successful()) {
+            throw failure(operation, part, response);
+        }
+        return response;
+    }
+
+    /** Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back. */
+    private ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
         ApiRequest request = builder.secretHeader("Authorization", Secret.of("Bearer " + tokens.token().reveal())).build();
-        ApiResponse response;
         try {
-            response = transport.send(request);
+            return transport.send(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException("interrupted before Azure Device Update answered", "The build was stopped.", e);
         }
-        if (!response.successful()) {
-            throw new ApiException(response.code(), response.statusText(), ErrorText.of(response),
-                    AduHints.forAnswer(operation, response, config, part));
-        }
-        return response;
+    }
+
+    private ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
+        return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+                AduHints.forAnswer(operation, response, config, part));
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {

@@ -6,8 +6,14 @@ package dev.fleetdeploy.core;
  * @param httpStatus the 2xx status
  * @param state the deployment's state after the request, if the answer said (e.g. "stopping"); else null
  * @param message the provider's own words about it, if any; else null
+ * @param warning something the user should know although the request succeeded (an answer that could not be read),
+ *     or null
  */
-public record ActionResult(int httpStatus, String state, String message) {
+public record ActionResult(int httpStatus, String state, String message, String warning) {
+
+    public ActionResult(int httpStatus, String state, String message) {
+        this(httpStatus, state, message, null);
+    }
 
     /** "HTTP 200, state stopping: Cancellation has been requested." */
     public String summary() {

@@ -4,9 +4,12 @@ package dev.fleetdeploy.core;
  * A deployment's id, as the user gave it (trimmed).
  *
  * <p>Providers send it as one percent-encoded path segment; ids that no encoding can make safe ("." and "..", which
- * URL resolution would turn into a different path) and ids with control characters are refused here.
+ * URL resolution would turn into a different path), ids with control characters or slashes (which some gateways
+ * decode) and absurdly long ones are refused here.
  */
 public record DeploymentId(String value) {
+    /** Longer than any provider's ids (ADU's are at most 73 characters, Datadog's are short). */
+    static final int MAX_LENGTH = 256;
 
     public DeploymentId {
         if (value == null || value.isBlank()) {
@@ -34,6 +37,14 @@ public record DeploymentId(String value) {
                 throw new ConfigurationException("The deployment id in " + origin
                         + " contains a control character (such as a line break): give one id, or separate several with commas.");
             }
+        }
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new ConfigurationException("The deployment id in " + origin + " has " + trimmed.length()
+                    + " characters, more than any provider's (" + MAX_LENGTH + "): give the id alone.");
+        }
+        if (trimmed.indexOf('/') >= 0 || trimmed.indexOf('\\') >= 0) {
+            throw new ConfigurationException("The deployment id '" + trimmed + "' in " + origin
+                    + " contains a slash, which no deployment id has: give the id alone, not a path or URL.");
         }
         return new DeploymentId(trimmed);
     }

@@ -15,6 +15,10 @@ import java.util.Set;
  * {@code deploymentId}, the {@code deploymentIds} list and the {@code deploymentIdFile}. Repeated ids are kept once.
  */
 public final class DeploymentIds {
+    /** An id file larger than this is not one (10,000 ids of 100 characters fit). */
+    static final long MAX_FILE_BYTES = 1024L * 1024;
+    /** Ids one execution takes from a file at most. */
+    static final int MAX_IDS = 10_000;
     private DeploymentIds() {
     }
 
@@ -69,6 +73,10 @@ public final class DeploymentIds {
         }
         List<String> lines;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ConfigurationException(origin + " '" + file + "' is " + (Files.size(file) + 1023) / 1024 + " KB, more than the "
+                        + MAX_FILE_BYTES / 1024 + " KB an id file may hold: check that it is the file of deployment ids.");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(origin + " '" + file + "' is not UTF-8 text: write the ids as plain text, one a line.");
@@ -86,6 +94,10 @@ public final class DeploymentIds {
                 continue;
             }
             ids.add(DeploymentId.parse(line, origin + " '" + file + "' line " + (i + 1)));
+        }
+        if (ids.size() > MAX_IDS) {
+            throw new ConfigurationException(origin + " '" + file + "' holds " + ids.size() + " ids, more than the " + MAX_IDS
+                    + " one execution takes: split it, or check that it is the file of deployment ids.");
         }
         if (ids.isEmpty()) {
             throw new ConfigurationException(origin + " '" + file + "' holds no deployment id (only blank lines and # comments):"

@@ -25,16 +25,23 @@ public final class DeploymentRunner {
     private final RunOptions options;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Deadline deadline;
 
-    public DeploymentRunner(FleetLog log, RunOptions options) {
-        this(log, options, Sleeper.SYSTEM, Clock.systemUTC());
+    public DeploymentRunner(FleetLog log, RunOptions options, Deadline deadline) {
+        this(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline);
     }
 
     public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
+        this(log, options, sleeper, clock, Deadline.NONE);
+    }
+
+    /** @param deadline when the execution must be over: deployments not begun by then are reported, not attempted */
+    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline) {
         this.log = log;
         this.options = options;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
@@ -123,6 +130,11 @@ public final class DeploymentRunner {
     private List<DeploymentOutcome> work(Operation operation, WorkItem item) throws InterruptedException {
         FleetTarget target = item.target();
         DeploymentPart whole = DeploymentPart.whole(item.id());
+        if (deadline.passed(clock)) {
+            return List.of(failed(target, whole, failureLead(operation, target, whole), null,
+                    "not attempted: " + deadline.describe() + " ran out before its turn came",
+                    "Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted."));
+        }
         List<DeploymentPart> parts;
         try {
             parts = target.provider().parts(operation, item.id());
@@ -150,6 +162,9 @@ public final class DeploymentRunner {
                 case CANCEL, RETRY -> {
                     ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
                     log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
+                    if (action.warning() != null) {
+                        log.warn(target.name(part) + ": " + action.warning());
+                    }
                     DeploymentStatus status = null;
                     if (options.waitForFinalState()) {
                         try {
@@ -218,7 +233,9 @@ public final class DeploymentRunner {
     /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
     private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentPart part, DeploymentStatus known)
             throws OperationFailure, InterruptedException {
-        Instant deadline = clock.instant().plus(options.waitTimeout());
+        Instant waitEnds = clock.instant().plus(options.waitTimeout());
+        boolean executionEndsFirst = deadline.at().isBefore(waitEnds);
+        Instant until = executionEndsFirst ? deadline.at() : waitEnds;
         DeploymentStatus status = known;
         if (status == null) {
             status = target.provider().status(part);
@@ -226,11 +243,14 @@ public final class DeploymentRunner {
         }
         String shown = status.summary();
         while (!status.terminal()) {
-            Duration remaining = Duration.between(clock.instant(), deadline);
+            Duration remaining = Duration.between(clock.instant(), until);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw new WaitTimeoutException("it was still " + (status.state() == null ? "without a final state" : "'" + status.state() + "'")
-                        + " after waiting " + options.waitTimeout().toSeconds() + " s",
-                        "Check it again with the deployment-status goal, or raise waitTimeout.");
+                String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
+                throw executionEndsFirst
+                        ? new WaitTimeoutException("it was still " + state + " when " + deadline.describe() + " ran out",
+                                "Check it again with the deployment-status goal, or raise executionTimeout.")
+                        : new WaitTimeoutException("it was still " + state + " after waiting " + options.waitTimeout().toSeconds()
+                                + " s", "Check it again with the deployment-status goal, or raise waitTimeout.");
             }
             Duration pause = remaining.compareTo(options.pollInterval()) < 0 ? remaining : options.pollInterval();
             log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");

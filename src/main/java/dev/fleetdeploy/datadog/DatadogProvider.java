@@ -21,6 +21,7 @@ import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
@@ -34,6 +35,11 @@ public final class DatadogProvider implements FleetProvider {
     static final int MAX_HOST_PAGES = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How Datadog refuses a cancel of a deployment that is no longer pending or running. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 409, 422);
+    /** States that show a cancel took effect. */
+    private static final Set<String> CANCELED_STATES = Set.of("stopping", "stopped", "canceling", "cancelling", "canceled",
+            "cancelled", "aborted");
 
     private final DatadogConfig config;
     private final HttpTransport transport;
@@ -71,14 +77,47 @@ public final class DatadogProvider implements FleetProvider {
 
     @Override
     public ActionResult cancel(DeploymentPart part) throws OperationFailure {
-        ApiResponse response = send(Operation.CANCEL, cancelRequest(part.id()));
+        ApiResponse response = exchange(cancelRequest(part.id()));
+        if (!response.successful()) {
+            if (response.earlierAttemptMayHaveApplied() && REFUSALS.contains(response.code())) {
+                return reconcile(part, response);
+            }
+            throw failure(Operation.CANCEL, response);
+        }
         if (config.api() == DatadogApi.V2 && !response.body().isBlank()) {
             // The body only adds words; a cancel that answered 2xx succeeded even if they cannot be read.
-            JsonNode attributes = readTreeOrMissing(response.body()).path("data").path("attributes");
+            JsonNode root = readTreeOrMissing(response.body());
+            if (root.isMissingNode()) {
+                return new ActionResult(response.code(), null, null, "the answer's body is not the JSON Datadog sends ("
+                        + ErrorText.of(response) + "), but its status says the cancel was accepted.");
+            }
+            JsonNode attributes = root.path("data").path("attributes");
             return new ActionResult(response.code(), DatadogStatusReader.firstText(attributes, "status"),
                     DatadogStatusReader.firstText(attributes, "message"));
         }
         return new ActionResult(response.code(), null, null);
+    }
+
+    /**
+     * A repeated cancel was refused ("only pending or running deployments can be canceled") after an earlier attempt
+     * got no clear answer: that attempt may have done it. The deployment's state says whether it did.
+     */
+    private ActionResult reconcile(DeploymentPart part, ApiResponse refusal) throws OperationFailure {
+        String apiText = ErrorText.of(refusal);
+        DeploymentStatus status;
+        try {
+            status = status(part);
+        } catch (OperationFailure unreadable) {
+            throw failure(Operation.CANCEL, refusal);
+        }
+        String state = status.state();
+        if (state != null && CANCELED_STATES.contains(state.toLowerCase(java.util.Locale.ROOT))) {
+            return new ActionResult(refusal.code(), state, "an earlier attempt, which got no clear answer, had already"
+                    + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+        }
+        throw new ApiException(refusal.code(), refusal.statusText(), apiText,
+                "An earlier attempt got no clear answer, and the deployment is now " + (state == null ? "in an unknown state" : "'" + state + "'")
+                        + ": check it with the deployment-status goal.");
     }
 
     @Override
@@ -149,18 +188,26 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     private ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
-        ApiResponse response;
+        ApiResponse response = exchange(request);
+        if (!response.successful()) {
+            throw failure(operation, response);
+        }
+        return response;
+    }
+
+    /** The answer, whatever its status. */
+    private ApiResponse exchange(ApiRequest request) throws UnreachableException {
         try {
-            response = transport.send(request);
+            return transport.send(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException("interrupted before Datadog answered", "The build was stopped.", e);
         }
-        if (!response.successful()) {
-            throw new ApiException(response.code(), response.statusText(), ErrorText.of(response),
-                    DatadogHints.forAnswer(operation, response, config));
-        }
-        return response;
+    }
+
+    private ApiException failure(Operation operation, ApiResponse response) {
+        return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+                DatadogHints.forAnswer(operation, response, config));
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {

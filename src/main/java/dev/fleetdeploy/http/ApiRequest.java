@@ -46,6 +46,11 @@ public record ApiRequest(String method, HttpUrl url, List<Header> headers, List<
         return repeatable || method.equals("GET") || method.equals("HEAD");
     }
 
+    /** The same request to another URL (a redirect on the same origin). */
+    public ApiRequest withUrl(HttpUrl other) {
+        return new ApiRequest(method, other, headers, form, repeatable, secretAnswer);
+    }
+
     /** The form as "name=value&amp;..." with secret values masked, for a dry run; empty text when there is none. */
     public String displayForm() {
         StringBuilder text = new StringBuilder();

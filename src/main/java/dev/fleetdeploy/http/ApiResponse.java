@@ -4,15 +4,24 @@ import java.util.Optional;
 import okhttp3.Headers;
 
 /**
- * A provider's answer, read whole (up to {@link HttpTransport#MAX_BODY_BYTES}).
+ * A provider's answer, read up to {@link HttpTransport#MAX_BODY_BYTES}.
  *
  * @param code the HTTP status
  * @param reason the status line's reason phrase, possibly empty (HTTP/2 has none)
  * @param headers the response headers
  * @param contentType the Content-Type header, or empty text
  * @param body the body as text, empty when there was none
+ * @param truncated whether the body was longer than the transport reads
+ * @param attempts how many times the request was sent to get this answer (1 without retries)
+ * @param earlierAttemptMayHaveApplied whether an earlier attempt of a request that changes something ended without a
+ *     clear answer (timed out, reset, 5xx): it may have taken effect, so a refusal now may only mean "already done"
  */
-public record ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
+public record ApiResponse(int code, String reason, Headers headers, String contentType, String body, boolean truncated,
+        int attempts, boolean earlierAttemptMayHaveApplied) {
+
+    public ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
+        this(code, reason, headers, contentType, body, false, 1, false);
+    }
 
     public boolean successful() {
         return code >= 200 && code < 300;
@@ -25,5 +34,10 @@ public record ApiResponse(int code, String reason, Headers headers, String conte
     /** "403 Forbidden". */
     public String statusText() {
         return HttpStatusText.of(code, reason);
+    }
+
+    /** This answer, as the last of {@code attempts} tries. */
+    ApiResponse afterAttempts(int attempts, boolean earlierAttemptMayHaveApplied) {
+        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fleetdeploy.http;
 
+import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Sleeper;
@@ -9,30 +10,41 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * The one way requests leave the plugin: standard headers, timeouts, retries with backoff, the shared rate-limit
  * gate, proxies and masked logging all live here, so that every provider gets them alike.
  *
- * <p>Redirects are never followed. OkHttp would forward every header but {@code Authorization} to the new host
- * ({@code DD-API-KEY} included) and turn a POST into a GET; a 3xx is reported to the user instead.
+ * <p>Redirects are followed only on the same origin, by the transport itself. OkHttp would forward every header but
+ * {@code Authorization} to another host ({@code DD-API-KEY} included) and turn a POST into a GET; any other 3xx is
+ * reported to the user instead.
  */
 public final class HttpTransport implements AutoCloseable {
-    /** Error bodies and status bodies larger than this are cut: we show one line of them at most. */
-    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** Bodies larger than this are cut: status bodies are far smaller, and of an error we show one line at most. */
+    public static final long MAX_BODY_BYTES = 1024L * 1024;
+    /** Same-origin redirects followed in a row at most. */
+    static final int MAX_REDIRECTS = 5;
 
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
 
@@ -43,13 +55,26 @@ public final class HttpTransport implements AutoCloseable {
     private final Clock clock;
     private final RateLimitGate gate;
     private final String userAgent;
+    private final Deadline deadline;
+    private final Duration callTimeout;
 
     public HttpTransport(HttpSettings settings, FleetLog log) {
-        this(settings, log, Sleeper.SYSTEM, Clock.systemUTC());
+        this(settings, log, Deadline.NONE);
+    }
+
+    /** @param deadline when the whole execution must be over: no attempt, retry or pause goes past it */
+    public HttpTransport(HttpSettings settings, FleetLog log, Deadline deadline) {
+        this(settings, log, Sleeper.SYSTEM, Clock.systemUTC(), deadline);
     }
 
     /** With a sleeper and clock of the test's own. */
     public HttpTransport(HttpSettings settings, FleetLog log, Sleeper sleeper, Clock clock) {
+        this(settings, log, sleeper, clock, Deadline.NONE);
+    }
+
+    public HttpTransport(HttpSettings settings, FleetLog log, Sleeper sleeper, Clock clock, Deadline deadline) {
+        this.deadline = deadline;
+        this.callTimeout = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5);
         this.settings = settings;
         this.log = log;
         this.sleeper = sleeper;
@@ -62,10 +87,10 @@ public final class HttpTransport implements AutoCloseable {
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 // A bound on the whole exchange, so that a server that trickles bytes cannot hold a pipeline.
-                .callTimeout(settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5))
+                .callTimeout(callTimeout)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                // We retry ourselves, counting each attempt, and never repeat a POST that may have arrived.
+                // We retry ourselves, counting each attempt and noting those that may have taken effect.
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(new ZeroRetryAfterInterceptor())
                 .proxySelector(proxies)
@@ -99,22 +124,26 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends the request, repeating it as the retry policy allows, and returns the last answer, whatever its status.
      *
-     * @throws UnreachableException when no answer came
+     * <p>A request that changes something (a cancel) is repeated too, even when an attempt may already have taken
+     * effect: the answer then says so ({@link ApiResponse#earlierAttemptMayHaveApplied()}), for the provider to check
+     * the deployment's state rather than report a refusal of the repeat as a failure.
+     *
+     * @throws UnreachableException when no answer came, or the execution's deadline left no time to send it
      */
     public ApiResponse send(ApiRequest request) throws UnreachableException, InterruptedException {
         RetryPolicy policy = settings.retryPolicy();
-        for (int retry = 0; ; retry++) {
-            AtomicBoolean sent = new AtomicBoolean();
-            Request call = toOkHttp(request, sent);
-            if (log.isDebugEnabled()) {
-                log.debug("-> " + request.describe() + " " + request.headers());
+        boolean mayHaveApplied = false;
+        for (int attempt = 1; ; attempt++) {
+            boolean mayRetry = attempt <= policy.maxRetries();
+            if (deadline.passed(clock) || !gate.acquire(deadline)) {
+                throw outOfTime(request, attempt, mayHaveApplied);
             }
+            AtomicBoolean sent = new AtomicBoolean();
             long started = System.nanoTime();
-            gate.acquire();
             ApiResponse response = null;
             IOException failure = null;
-            try (Response answer = client.newCall(call).execute()) {
-                response = read(answer);
+            try {
+                response = exchange(request, sent);
             } catch (IOException e) {
                 failure = e;
             } finally {
@@ -122,29 +151,85 @@ public final class HttpTransport implements AutoCloseable {
                     gate.release(null);
                 }
             }
-            boolean mayRetry = retry < policy.maxRetries();
             if (response != null) {
-                Duration delay = policy.delayAfter(response, retry + 1, clock);
-                gate.release(response.code() == 429 ? delay : null);
+                Duration delay = policy.delayAfter(response, attempt, clock);
+                gate.release(response.code() == 429 ? delay : null, response);
                 logAnswer(request, response, started);
+                response = response.afterAttempts(attempt, mayHaveApplied);
                 if (!policy.retryableStatus(response.code()) || !mayRetry) {
                     return response;
                 }
+                if (!deadline.allows(delay, clock)) {
+                    log.info(request.describe() + " answered " + response.statusText() + "; not retrying: waiting "
+                            + seconds(delay) + " would pass " + deadline.describe() + ".");
+                    return response;
+                }
                 log.info(request.describe() + " answered " + response.statusText() + "; retrying in "
-                        + seconds(delay) + " (retry " + (retry + 1) + " of " + policy.maxRetries() + ").");
+                        + seconds(delay) + " (retry " + attempt + " of " + policy.maxRetries() + ").");
+                // A server error on a cancel may come after the cancel was done.
+                mayHaveApplied |= !request.idempotent() && response.code() >= 500;
                 sleeper.sleep(delay);
             } else {
-                // A request that may have reached the server is repeated only if repeating it is harmless.
-                boolean repeatable = request.idempotent() || !sent.get();
-                if (!mayRetry || !repeatable) {
-                    throw unreachable(request, failure, sent.get(), retry + 1);
+                mayHaveApplied |= !request.idempotent() && sent.get();
+                Duration delay = policy.backoff(attempt);
+                if (!mayRetry || !deadline.allows(delay, clock)) {
+                    throw unreachable(request, failure, sent.get(), attempt, mayHaveApplied,
+                            mayRetry ? " (no retry: waiting " + seconds(delay) + " would pass " + deadline.describe() + ")" : "");
                 }
-                Duration delay = policy.backoff(retry + 1);
                 log.info(request.describe() + ": " + describeFailure(request, failure, sent.get()) + "; retrying in "
-                        + seconds(delay) + " (retry " + (retry + 1) + " of " + policy.maxRetries() + ").");
+                        + seconds(delay) + " (retry " + attempt + " of " + policy.maxRetries() + ").");
                 sleeper.sleep(delay);
             }
         }
+    }
+
+    /**
+     * One attempt, following redirects that stay on the same origin (scheme, host and port), where the credentials
+     * may go anyway: a {@code 307} or {@code 308} for any method, any 3xx for a GET. Any other 3xx is returned, for the
+     * provider to report with its {@code Location}.
+     */
+    private ApiResponse exchange(ApiRequest request, AtomicBoolean sent) throws IOException {
+        ApiRequest current = request;
+        for (int hop = 0; ; hop++) {
+            if (log.isDebugEnabled()) {
+                log.debug("-> " + current.describe() + " " + current.headers());
+            }
+            Call call = client.newCall(toOkHttp(current, sent));
+            // No single exchange may run past the execution's deadline.
+            Duration left = deadline.remaining(clock);
+            if (left.compareTo(callTimeout) < 0) {
+                call.timeout().timeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            }
+            ApiResponse response;
+            HttpUrl target;
+            try (Response answer = call.execute()) {
+                response = read(answer);
+                target = sameOriginRedirect(current, answer);
+            }
+            if (target == null || hop >= MAX_REDIRECTS) {
+                return response;
+            }
+            log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to " + target
+                    + " (same host)");
+            current = current.withUrl(target);
+        }
+    }
+
+    /** Where a redirect points, when it may be followed; else null. */
+    private static HttpUrl sameOriginRedirect(ApiRequest request, Response answer) {
+        int code = answer.code();
+        if (code < 300 || code > 399 || code == 304) {
+            return null;
+        }
+        String location = answer.header("Location");
+        HttpUrl target = location == null ? null : request.url().resolve(location);
+        if (target == null) {
+            return null;
+        }
+        boolean sameOrigin = target.scheme().equals(request.url().scheme()) && target.host().equals(request.url().host())
+                && target.port() == request.url().port();
+        boolean keepsMethod = code == 307 || code == 308 || request.method().equals("GET");
+        return sameOrigin && keepsMethod ? target : null;
     }
 
     private Request toOkHttp(ApiRequest request, AtomicBoolean sent) {
@@ -170,10 +255,18 @@ public final class HttpTransport implements AutoCloseable {
         return form.build();
     }
 
+    /** Reads at most {@link #MAX_BODY_BYTES} of the body: a gateway's 10 MB error page must not fill the heap. */
     private static ApiResponse read(Response answer) throws IOException {
-        String body = answer.peekBody(MAX_BODY_BYTES).string();
+        ResponseBody responseBody = answer.body();
+        BufferedSource source = responseBody.source();
+        boolean truncated = source.request(MAX_BODY_BYTES + 1);
+        Buffer kept = new Buffer();
+        source.getBuffer().copyTo(kept, 0, Math.min(MAX_BODY_BYTES, source.getBuffer().size()));
+        MediaType type = responseBody.contentType();
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
         String contentType = answer.header("Content-Type", "");
-        return new ApiResponse(answer.code(), answer.message(), answer.headers(), contentType, body);
+        return new ApiResponse(answer.code(), answer.message(), answer.headers(), contentType, kept.readString(charset),
+                truncated, 1, false);
     }
 
     private void logAnswer(ApiRequest request, ApiResponse response, long startedNanos) {
@@ -188,10 +281,20 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private UnreachableException unreachable(ApiRequest request, IOException failure, boolean sent, int attempts) {
-        String what = describeFailure(request, failure, sent) + (attempts > 1 ? " (" + attempts + " attempts)" : "");
+    private UnreachableException outOfTime(ApiRequest request, int attempt, boolean mayHaveApplied) {
+        String what = (attempt == 1 ? "not sent: " : "not sent again after " + (attempt - 1) + " attempt"
+                + (attempt == 2 ? "" : "s") + ": ") + deadline.describe() + " ran out";
+        String hint = mayHaveApplied
+                ? "An earlier attempt may still have been applied: check the deployment with the deployment-status goal."
+                : "Raise executionTimeout, or lower the retries and waits that used it up.";
+        return new UnreachableException(what, hint, null);
+    }
+
+    private UnreachableException unreachable(ApiRequest request, IOException failure, boolean sent, int attempts,
+            boolean mayHaveApplied, String why) {
+        String what = describeFailure(request, failure, sent) + (attempts > 1 ? " (" + attempts + " attempts)" : "") + why;
         String hint;
-        if (sent && !request.idempotent()) {
+        if (mayHaveApplied) {
             hint = "The request may still have been applied: check the deployment with the deployment-status goal"
                     + " before trying again, and raise readTimeout if the API is slow.";
         } else if (failure instanceof UnknownHostException) {

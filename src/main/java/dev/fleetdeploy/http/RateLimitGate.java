@@ -1,10 +1,12 @@
 package dev.fleetdeploy.http;
 
+import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * Shared by every request of one transport: holds the number of requests in flight to a limit, and when the API
@@ -12,6 +14,9 @@ import java.time.Instant;
  * 429 raises the limit by one again, up to {@code parallelism}.
  */
 final class RateLimitGate {
+    /** Requests left in the API's window at which we slow down. */
+    static final long NEARLY_USED_UP = 2;
+
     private final int ceiling;
     private final FleetLog log;
     private final Sleeper sleeper;
@@ -28,7 +33,8 @@ final class RateLimitGate {
         this.clock = clock;
     }
 
-    void acquire() throws InterruptedException {
+    /** @return false, holding nothing, when the API's pause would last past the deadline */
+    boolean acquire(Deadline deadline) throws InterruptedException {
         while (true) {
             Duration pause;
             synchronized (this) {
@@ -36,13 +42,52 @@ final class RateLimitGate {
                 if (pause.isNegative() || pause.isZero()) {
                     if (inFlight < limit) {
                         inFlight++;
-                        return;
+                        return true;
                     }
-                    wait();
+                    if (deadline.passed(clock)) {
+                        return false;
+                    }
+                    // Woken by every release; a bounded wait so that the deadline is seen even if none comes.
+                    wait(Math.max(1, Math.min(1000, deadline.remaining(clock).toMillis())));
                     continue;
                 }
             }
+            if (!deadline.allows(pause, clock)) {
+                return false;
+            }
             sleeper.sleep(pause);
+        }
+    }
+
+    void acquire() throws InterruptedException {
+        acquire(Deadline.NONE);
+    }
+
+    /**
+     * As {@link #release(Duration)}, after an answer. An answer that is not a 429 but says the API's window is nearly
+     * used up ({@code x-ratelimit-remaining}, Datadog) slows down too: at 2 or fewer left the limit halves, and at 0
+     * every request holds until the window resets ({@code x-ratelimit-reset}), rather than earning a 429.
+     */
+    synchronized void release(Duration rateLimitPause, ApiResponse answer) {
+        if (rateLimitPause == null && answer.successful()) {
+            OptionalLong remaining = number(answer.header("x-ratelimit-remaining").orElse(null));
+            if (remaining.isPresent() && remaining.getAsLong() <= NEARLY_USED_UP) {
+                OptionalLong reset = number(answer.header("x-ratelimit-reset").orElse(null));
+                Duration pause = remaining.getAsLong() == 0 && reset.isPresent()
+                        ? Duration.ofSeconds(Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds()))
+                        : Duration.ZERO;
+                release(pause);
+                return;
+            }
+        }
+        release(rateLimitPause);
+    }
+
+    private static OptionalLong number(String value) {
+        try {
+            return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -58,7 +103,8 @@ final class RateLimitGate {
             }
             if (limit < before) {
                 log.info("The API signalled its rate limit: working on at most " + limit + " deployment"
-                        + (limit == 1 ? "" : "s") + " at once for now.");
+                        + (limit == 1 ? "" : "s") + " at once for now" + (rateLimitPause.isZero() ? "" : ", after a pause of "
+                        + rateLimitPause.toSeconds() + " s") + ".");
             }
         } else if (limit < ceiling) {
             limit++;

@@ -120,6 +120,14 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     private int waitTimeout;
 
     /**
+     * Seconds the whole goal may take, retries, rate-limit pauses and {@code wait} included: no request is sent, and
+     * no pause begun, that would end after it, so an abort hook can never hang. Default: 300, plus {@code waitTimeout}
+     * when {@code wait} is on.
+     */
+    @Parameter(property = "fleet.executionTimeout")
+    private Integer executionTimeout;
+
+    /**
      * How many deployments to work on at once. Lowered by itself, for the rest of the execution, when the API
      * answers 429 (its rate limit).
      */
@@ -338,19 +346,27 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     }
 
     private RunOptions runOptions() {
-        requireAtLeast("connectTimeout", connectTimeout, 1);
-        requireAtLeast("readTimeout", readTimeout, 1);
-        requireAtLeast("maxRetries", maxRetries, 0);
-        requireAtLeast("waitTimeout", waitTimeout, 1);
-        requireAtLeast("parallelism", parallelism, 1);
+        requireBetween("connectTimeout", connectTimeout, 1, 300);
+        requireBetween("readTimeout", readTimeout, 1, 600);
+        requireBetween("maxRetries", maxRetries, 0, 10);
+        requireBetween("waitTimeout", waitTimeout, 1, 86_400);
+        requireBetween("parallelism", parallelism, 1, 64);
+        Duration budget;
+        if (executionTimeout != null) {
+            requireBetween("executionTimeout", executionTimeout, 10, 86_400);
+            budget = Duration.ofSeconds(executionTimeout);
+        } else {
+            budget = RunOptions.DEFAULT_EXECUTION_BUDGET.plusSeconds(wait ? waitTimeout : 0);
+        }
         return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), pollInterval, parallelism,
-                !failOnError);
+                !failOnError, budget);
     }
 
-    private static void requireAtLeast(String parameter, int value, int minimum) {
-        if (value < minimum) {
-            throw new ConfigurationException(parameter + " (-Dfleet." + parameter + ") is " + value + ": give at least "
-                    + minimum + ".");
+    /** Refuses a number outside what makes sense: a typo such as 3000 retries must not hold a pipeline. */
+    private static void requireBetween(String parameter, int value, int minimum, int maximum) {
+        if (value < minimum || value > maximum) {
+            throw new ConfigurationException(parameter + " (-Dfleet." + parameter + ") is " + value + ": give "
+                    + (value < minimum && maximum > 1000 ? "at least " + minimum : minimum + " to " + maximum) + ".");
         }
     }
 

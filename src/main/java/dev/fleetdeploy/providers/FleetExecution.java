@@ -1,6 +1,7 @@
 package dev.fleetdeploy.providers;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentRunner;
 import dev.fleetdeploy.core.Environment;
@@ -15,6 +16,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +35,8 @@ public record FleetExecution(Operation operation, List<TargetSettings> targets, 
 
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
-        try (HttpTransport transport = new HttpTransport(http, log)) {
+        Deadline deadline = options.deadline(Clock.systemUTC());
+        try (HttpTransport transport = new HttpTransport(http, log, deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
                 FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
@@ -45,7 +48,7 @@ public record FleetExecution(Operation operation, List<TargetSettings> targets, 
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options).run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, deadline).run(operation, fleetTargets);
         }
     }
 }

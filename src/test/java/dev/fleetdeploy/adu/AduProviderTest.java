@@ -85,7 +85,7 @@ class AduProviderTest {
         AduConfig config = AduConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
                 Environment.of(Map.of()), ServerLookup.NONE, masker);
         HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                RetryPolicy.withRetries(maxRetries), 2, List.of()), log, time, time.clock());
+                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 2, List.of()), log, time, time.clock());
         transports.add(transport);
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
@@ -573,8 +573,10 @@ class AduProviderTest {
         ActionResult withText = provider.cancel(whole("deploymentId"));
         ActionResult withNothing = provider.retry(whole("deploymentId"));
 
-        assertThat(withText).isEqualTo(new ActionResult(200, null, "accepted with a body that is not a deployment, so its flags are unknown"));
-        assertThat(withNothing).isEqualTo(new ActionResult(204, null, "accepted with no body, so its flags are unknown"));
+        assertThat(withText).isEqualTo(new ActionResult(200, null, "accepted", "the answer came with a body that is not a"
+                + " deployment, so the deployment's flags are unknown; its status says the request was accepted."));
+        assertThat(withNothing).isEqualTo(new ActionResult(204, null, "accepted", "the answer came with no body, so the"
+                + " deployment's flags are unknown; its status says the request was accepted."));
     }
 
     @Test

@@ -98,8 +98,37 @@ class DeploymentIdsTest {
 
     @Test
     void oddButValidIdsAreKeptAsWritten() {
-        assertThat(values(DeploymentIds.collect(null, List.of("a b", "a/b", "déploiement-ü", "50%", "?x#y"), null, NAMING)))
-                .containsExactly("a b", "a/b", "déploiement-ü", "50%", "?x#y");
+        assertThat(values(DeploymentIds.collect(null, List.of("a b", "déploiement-ü", "50%", "?x#y"), null, NAMING)))
+                .containsExactly("a b", "déploiement-ü", "50%", "?x#y");
+    }
+
+    @Test
+    void slashesAndAbsurdLengthsAreRefused() {
+        assertThatThrownBy(() -> DeploymentIds.collect("a/b", null, null, NAMING))
+                .hasMessage("The deployment id 'a/b' in deploymentId (-Dfleet.deploymentId) contains a slash, which no"
+                        + " deployment id has: give the id alone, not a path or URL.");
+        assertThatThrownBy(() -> DeploymentIds.collect(null, List.of("..\\x"), null, NAMING)).hasMessageContaining("contains a slash");
+        assertThatThrownBy(() -> DeploymentIds.collect("x".repeat(257), null, null, NAMING))
+                .hasMessage("The deployment id in deploymentId (-Dfleet.deploymentId) has 257 characters, more than any"
+                        + " provider's (256): give the id alone.");
+    }
+
+    @Test
+    void aHugeIdFileIsRefusedBeforeItIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("ids.txt");
+        java.nio.file.Files.write(file, new byte[(int) DeploymentIds.MAX_FILE_BYTES + 1]);
+        assertThatThrownBy(() -> DeploymentIds.collect(null, null, file, NAMING))
+                .hasMessage("deploymentIdFile (-Dfleet.deploymentIdFile) '" + file + "' is 1025 KB, more than the 1024 KB an id"
+                        + " file may hold: check that it is the file of deployment ids.");
+    }
+
+    @Test
+    void anIdFileWithTooManyIdsIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("ids.txt");
+        java.nio.file.Files.writeString(file, String.join("\n", java.util.stream.IntStream.rangeClosed(0, DeploymentIds.MAX_IDS)
+                .mapToObj(i -> "id-" + i).toList()));
+        assertThatThrownBy(() -> DeploymentIds.collect(null, null, file, NAMING))
+                .hasMessageContaining("holds 10001 ids, more than the 10000 one execution takes");
     }
 
     @Test

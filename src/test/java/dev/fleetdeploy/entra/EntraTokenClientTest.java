@@ -77,7 +77,7 @@ class EntraTokenClientTest {
 
     private EntraTokenClient client(HttpUrl authority, ClientCredential.Proof proof, int maxRetries) {
         HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                RetryPolicy.withRetries(maxRetries), 4, List.of()), log, time, time.clock());
+                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 4, List.of()), log, time, time.clock());
         transports.add(transport);
         return new EntraTokenClient(new ClientCredential(authority, TENANT, CLIENT_ID, proof), SCOPE, transport, masker, time.clock());
     }

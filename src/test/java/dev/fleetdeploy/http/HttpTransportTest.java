@@ -30,7 +30,7 @@ class HttpTransportTest {
     private HttpTransport transport;
 
     private HttpTransport transport(int maxRetries, Duration readTimeout, List<ProxyConfig> proxies) {
-        transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(2), readTimeout, RetryPolicy.withRetries(maxRetries), 4, proxies),
+        transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(2), readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 4, proxies),
                 log, time, time.clock());
         return transport;
     }
@@ -157,15 +157,31 @@ class HttpTransportTest {
     }
 
     @Test
-    void aPostThatMayHaveArrivedIsNotRepeatedAfterATimeout() {
+    void aPostThatMayHaveArrivedIsRepeatedAfterATimeoutAndTheAnswerSaysSo() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        server.enqueue(answer(200));
+        server.enqueue(answer(400));
 
-        assertThatThrownBy(() -> transport(3, Duration.ofMillis(300), List.of()).send(post("/cancel")))
+        ApiResponse response = transport(3, Duration.ofMillis(300), List.of()).send(post("/cancel"));
+
+        // The provider learns that the first cancel may have been done, so that it can check before calling this a failure.
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(response.earlierAttemptMayHaveApplied()).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPostThatTimesOutEveryTimeIsReportedAsMaybeApplied() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        }
+
+        assertThatThrownBy(() -> transport(2, Duration.ofMillis(300), List.of()).send(post("/cancel")))
                 .isInstanceOf(UnreachableException.class)
-                .hasMessageContaining("no answer from " + server.getHostName() + ":" + server.getPort() + " within 0.3 s (readTimeout)")
+                .hasMessageContaining("no answer from " + server.getHostName() + ":" + server.getPort()
+                        + " within 0.3 s (readTimeout) (3 attempts)")
                 .satisfies(e -> assertThat(((UnreachableException) e).hint()).startsWith("The request may still have been applied"));
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

@@ -131,7 +131,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "parallelism", value = "0")
     void parallelismBelowOne(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "parallelism (-Dfleet.parallelism) is 0: give at least 1.");
+        assertMistake(mojo, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64.");
     }
 
     @Test

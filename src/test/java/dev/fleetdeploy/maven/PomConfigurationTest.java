@@ -81,7 +81,7 @@ class PomConfigurationTest extends MojoTestSupport {
     void idsFromCommaListListAndFileAreEachCanceledOnceAndEncodedAsOnePathSegment(CancelDeploymentMojo mojo)
             throws Exception {
         Files.writeString(workDir.resolve("ids.txt"), "# written by the deploy step\n\nd-4\n  a-1  \n");
-        for (String encoded : new String[] {"a-1", "b-2", "team%2Fc%203", "d-4"}) {
+        for (String encoded : new String[] {"a-1", "b-2", "team%23c%203", "d-4"}) {
             api.on("POST", "/api/v2/fleet/deployments/" + encoded + "/cancel", v2Canceled(encoded));
         }
 
@@ -90,10 +90,10 @@ class PomConfigurationTest extends MojoTestSupport {
         assertThat(receivedTargets()).containsExactlyInAnyOrder(
                 "POST /api/v2/fleet/deployments/a-1/cancel",
                 "POST /api/v2/fleet/deployments/b-2/cancel",
-                "POST /api/v2/fleet/deployments/team%2Fc%203/cancel",
+                "POST /api/v2/fleet/deployments/team%23c%203/cancel",
                 "POST /api/v2/fleet/deployments/d-4/cancel");
         assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team/c 3', 'd-4') on " + baseUrl(server)
+                "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl(server)
                         + " (in place of api.datadoghq.com), API v2.",
                 "Cancel: 4 of 4 deployments done.");
     }

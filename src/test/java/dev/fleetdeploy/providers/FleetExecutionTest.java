@@ -39,7 +39,7 @@ class FleetExecutionTest {
     }
 
     private FleetExecution execution(List<TargetSettings> targets, boolean dryRun, boolean offline) {
-        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0), 2, List.of());
+        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0).withRandom(() -> 1.0), 2, List.of());
         RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
         Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
         return new FleetExecution(Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline);
@@ -87,7 +87,7 @@ class FleetExecutionTest {
     void datadogRetryIsRefusedBeforeKeysOrIdsAreLookedFor() {
         TargetSettings noKeysNoIds = new TargetSettings(null, Map.of("provider", "datadog"), DeploymentIdSources.NONE, p -> p);
         FleetExecution retry = new FleetExecution(Operation.RETRY, List.of(noKeysNoIds),
-                new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
+                new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0).withRandom(() -> 1.0), 1, List.of()),
                 new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
                 Environment.of(Map.of()), ServerLookup.NONE, true);
         assertThatThrownBy(() -> retry.run(log, masker)).hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
