@@ -1,8 +1,8 @@
 import dev.fleetdeploy.testing.CannedAnswer
 import dev.fleetdeploy.testing.FakeDatadog
 
-// Datadog takes 2 s to answer; the build waits 1 s (readTimeout). Repeating a cancel that may have been applied is
-// not harmless, so the plugin must not retry it, whatever maxRetries (3 by default) allows.
+// Datadog takes 2 s to answer, every time; the build waits 1 s (readTimeout) and tries once more (maxRetries=1).
+// A cancel is repeated even though the first may have been applied; when every attempt times out, the user is told so.
 def server = FakeDatadog.start('it-api-key-0f3c9a71d2e4', 'it-app-key-5be8e04c19aa7d31')
 server.deployment('k7Q-3mX-p9Z', 'running', 3)
 server.answerAlways('k7Q-3mX-p9Z', CannedAnswer.of(200, 'application/json',
