@@ -97,9 +97,10 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     private int readTimeout;
 
     /**
-     * How many times to repeat a request answered 408, 429 or 5xx, or whose connection failed, waiting as the API
-     * asks (Datadog's {@code x-ratelimit-reset}, {@code Retry-After}) or 2, 4, 8... seconds, at most 60 s a time.
-     * A request that may already have reached the API is not repeated unless it only reads. 0 disables retries.
+     * How many times (0 to 10) to repeat a request answered 408, 429, 500, 502, 503 or 504, or whose connection
+     * failed, waiting as the API asks ({@code retry-after-ms}, {@code Retry-After}, Datadog's
+     * {@code x-ratelimit-reset}; at least 1 s) or about 2, 4, 8... seconds with jitter, at most 60 s a time. A
+     * repeated cancel refused as already done is checked against the deployment's state. 0 disables retries.
      */
     @Parameter(property = "fleet.maxRetries", defaultValue = "3")
     private int maxRetries;
