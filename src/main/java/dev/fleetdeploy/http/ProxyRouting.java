@@ -15,8 +15,9 @@ import okhttp3.Credentials;
 import okhttp3.Request;
 
 /**
- * Chooses the proxy for each request from the user's proxies, on the client alone: setting JVM-wide proxy properties
- * would change the rest of the build. Loopback hosts are always reached directly.
+ * Chooses the proxy for each request from the user's settings.xml proxies, on the client alone: setting JVM-wide proxy
+ * properties would change the rest of the build. With none there, the JVM's proxy properties apply. Loopback hosts are
+ * always reached directly.
  */
 final class ProxyRouting extends ProxySelector {
     private final List<ProxyConfig> proxies;
@@ -27,9 +28,25 @@ final class ProxyRouting extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
+        if (proxies.isEmpty()) {
+            return jvmProxies(uri);
+        }
         return proxyFor(uri.getScheme(), uri.getHost())
                 .map(config -> List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(config.host(), config.port()))))
                 .orElse(List.of(Proxy.NO_PROXY));
+    }
+
+    /**
+     * Without a settings.xml proxy, the JVM's own choice: {@code https.proxyHost}, {@code http.proxyHost},
+     * {@code http.nonProxyHosts} (from {@code MAVEN_OPTS}), as the rest of a pipeline's Java tools use them.
+     */
+    private static List<Proxy> jvmProxies(URI uri) {
+        ProxySelector jvm = ProxySelector.getDefault();
+        if (jvm == null || uri.getHost() == null || Loopback.isLoopback(uri.getHost())) {
+            return List.of(Proxy.NO_PROXY);
+        }
+        List<Proxy> chosen = jvm.select(uri);
+        return chosen == null || chosen.isEmpty() ? List.of(Proxy.NO_PROXY) : chosen;
     }
 
     Optional<ProxyConfig> proxyFor(String scheme, String host) {

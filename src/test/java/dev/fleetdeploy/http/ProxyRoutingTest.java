@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Secret;
 import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,21 @@ class ProxyRoutingTest {
     @Test
     void noProxiesMeansDirect() {
         assertThat(new ProxyRouting(List.of()).select(URI.create("https://api.datadoghq.com/"))).containsExactly(Proxy.NO_PROXY);
+    }
+
+    @Test
+    void withoutSettingsProxiesTheJvmsProxySelectorDecidesButLoopbackStaysDirect() {
+        ProxySelector before = ProxySelector.getDefault();
+        Proxy jvmProxy = new Proxy(Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved("jvm-proxy.corp", 3128));
+        // What -Dhttps.proxyHost=jvm-proxy.corp -Dhttps.proxyPort=3128 gives the JVM's default selector.
+        ProxySelector.setDefault(ProxySelector.of(java.net.InetSocketAddress.createUnresolved("jvm-proxy.corp", 3128)));
+        try {
+            ProxyRouting routing = new ProxyRouting(List.of());
+            assertThat(routing.select(URI.create("https://api.datadoghq.com/"))).containsExactly(jvmProxy);
+            assertThat(routing.select(URI.create("http://127.0.0.1:8080/x"))).containsExactly(Proxy.NO_PROXY);
+        } finally {
+            ProxySelector.setDefault(before);
+        }
     }
 
     @Test
