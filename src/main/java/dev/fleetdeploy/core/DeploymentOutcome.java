@@ -1,5 +1,6 @@
 package dev.fleetdeploy.core;
 
+import java.time.Duration;
 import java.util.List;
 
 /** What happened to one deployment. */
@@ -14,14 +15,24 @@ public sealed interface DeploymentOutcome {
         return part().id();
     }
 
+    /** How many requests the operation took (retries included), or 0 when not counted. */
+    int attempts();
+
+    /** How long this deployment took, waiting included. */
+    Duration duration();
+
     /**
      * The operation was done.
      *
      * @param action the provider's answer to cancel or retry; null for a status read
      * @param status the deployment's status, when it was read (status goal, or {@code wait}); else null
      */
-    record Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status)
-            implements DeploymentOutcome {
+    record Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status, int attempts,
+            Duration duration) implements DeploymentOutcome {
+
+        public Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status) {
+            this(target, part, action, status, 0, Duration.ZERO);
+        }
     }
 
     /**
@@ -32,11 +43,29 @@ public sealed interface DeploymentOutcome {
      * @param hint what to check next
      * @param message the whole sentence shown to the user: provider, operation, id, problem and hint
      */
-    record Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message)
-            implements DeploymentOutcome {
+    record Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message,
+            int attempts, Duration duration) implements DeploymentOutcome {
+
+        public Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message) {
+            this(target, part, httpStatus, problem, hint, message, 0, Duration.ZERO);
+        }
+
+        /** This failure, with what it cost. */
+        Failed measured(int attempts, Duration duration) {
+            return new Failed(target, part, httpStatus, problem, hint, message, attempts, duration);
+        }
     }
 
     /** Dry run: what would have been sent. */
     record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests) implements DeploymentOutcome {
+        @Override
+        public int attempts() {
+            return 0;
+        }
+
+        @Override
+        public Duration duration() {
+            return Duration.ZERO;
+        }
     }
 }

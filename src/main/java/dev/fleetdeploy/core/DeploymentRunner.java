@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * one outcome. Refusals that need no request (an operation the provider lacks) come first, before anything is sent.
  */
 public final class DeploymentRunner {
+    /** The longest pause between two polls of a deployment that does not change. */
+    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(60);
     /** Ids named in the opening line; each deployment gets its own line anyway. */
     private static final int IDS_NAMED = 10;
 
@@ -26,22 +28,32 @@ public final class DeploymentRunner {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Deadline deadline;
+    private final RequestCounter requests;
 
-    public DeploymentRunner(FleetLog log, RunOptions options, Deadline deadline) {
-        this(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline);
+    public DeploymentRunner(FleetLog log, RunOptions options, Deadline deadline, RequestCounter requests) {
+        this(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline, requests);
     }
 
     public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
         this(log, options, sleeper, clock, Deadline.NONE);
     }
 
-    /** @param deadline when the execution must be over: deployments not begun by then are reported, not attempted */
     public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline) {
+        this(log, options, sleeper, clock, deadline, RequestCounter.NONE);
+    }
+
+    /**
+     * @param deadline when the execution must be over: deployments not begun by then are reported, not attempted
+     * @param requests counts the requests each deployment takes, for the report
+     */
+    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline,
+            RequestCounter requests) {
         this.log = log;
         this.options = options;
         this.sleeper = sleeper;
         this.clock = clock;
         this.deadline = deadline;
+        this.requests = requests;
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
@@ -150,7 +162,17 @@ public final class DeploymentRunner {
         }
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
         for (DeploymentPart part : parts) {
-            outcomes.add(work(operation, target, part));
+            Instant started = clock.instant();
+            requests.reset();
+            DeploymentOutcome outcome = work(operation, target, part);
+            Duration took = Duration.between(started, clock.instant());
+            if (outcome instanceof DeploymentOutcome.Succeeded done) {
+                outcome = new DeploymentOutcome.Succeeded(done.target(), done.part(), done.action(), done.status(),
+                        requests.count(), took);
+            } else if (outcome instanceof DeploymentOutcome.Failed failed) {
+                outcome = failed.measured(requests.count(), took);
+            }
+            outcomes.add(outcome);
         }
         return outcomes;
     }
@@ -173,6 +195,7 @@ public final class DeploymentRunner {
                             yield failed(target, part, target.name(part) + ": " + operation.verb()
                                     + " was requested, but waiting for its final state failed: ", failure);
                         }
+                        log.info(FinalLine.of(operation, target, part, status));
                     }
                     yield new DeploymentOutcome.Succeeded(target, part, action, status);
                 }
@@ -181,6 +204,7 @@ public final class DeploymentRunner {
                     logStatus(target, part, status);
                     if (options.waitForFinalState()) {
                         status = awaitFinalState(target, part, status);
+                        log.info(FinalLine.of(operation, target, part, status));
                     }
                     yield new DeploymentOutcome.Succeeded(target, part, null, status);
                 }
@@ -230,6 +254,12 @@ public final class DeploymentRunner {
         }
     }
 
+    /** Nothing changed: the next poll comes half as late again, up to {@link #MAX_POLL_INTERVAL}. */
+    private static Duration slower(Duration interval) {
+        Duration next = interval.plus(interval.dividedBy(2));
+        return next.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : next;
+    }
+
     /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
     private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentPart part, DeploymentStatus known)
             throws OperationFailure, InterruptedException {
@@ -242,6 +272,7 @@ public final class DeploymentRunner {
             logStatus(target, part, status);
         }
         String shown = status.summary();
+        Duration interval = options.pollInterval();
         while (!status.terminal()) {
             Duration remaining = Duration.between(clock.instant(), until);
             if (remaining.isNegative() || remaining.isZero()) {
@@ -252,13 +283,16 @@ public final class DeploymentRunner {
                         : new WaitTimeoutException("it was still " + state + " after waiting " + options.waitTimeout().toSeconds()
                                 + " s", "Check it again with the deployment-status goal, or raise waitTimeout.");
             }
-            Duration pause = remaining.compareTo(options.pollInterval()) < 0 ? remaining : options.pollInterval();
+            Duration pause = remaining.compareTo(interval) < 0 ? remaining : interval;
             log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");
             sleeper.sleep(pause);
             status = target.provider().status(part);
             if (!status.summary().equals(shown)) {
                 logStatus(target, part, status);
                 shown = status.summary();
+                interval = options.pollInterval(); // Things are moving: look again soon.
+            } else {
+                interval = slower(interval);
             }
         }
         return status;

@@ -40,29 +40,39 @@ public final class ReportWriter {
         root.put("failureCount", report.failures().size());
         ArrayNode deployments = root.putArray("deployments");
         for (DeploymentOutcome outcome : report.outcomes()) {
-            deployments.add(entry(outcome));
+            deployments.add(entry(outcome, report.operation().verb()));
         }
         return JSON.writeValueAsString(root);
     }
 
-    private static ObjectNode entry(DeploymentOutcome outcome) {
+    private static ObjectNode entry(DeploymentOutcome outcome, String operation) {
         ObjectNode node = JSON.createObjectNode();
         FleetTarget target = outcome.target();
         if (target.label() != null) {
             node.put("target", target.label());
         }
         node.put("provider", target.provider().kind().id());
+        node.put("operation", operation);
         node.put("location", target.provider().location());
         node.put("deploymentId", outcome.id().value());
         putIfPresent(node, "subgroup", outcome.part().subgroup());
+        if (!(outcome instanceof DeploymentOutcome.Planned)) {
+            node.put("attempts", outcome.attempts());
+            node.put("durationMillis", outcome.duration().toMillis());
+        }
         if (outcome instanceof DeploymentOutcome.Succeeded done) {
             node.put("result", "succeeded");
             if (done.action() != null) {
                 node.put("httpStatus", done.action().httpStatus());
                 putIfPresent(node, "state", done.action().state());
                 putIfPresent(node, "message", done.action().message());
+                putIfPresent(node, "warning", done.action().warning());
             }
             if (done.status() != null) {
+                // The state read last (after a wait) is the one that holds.
+                putIfPresent(node, "state", done.status().state());
+                ObjectNode counts = node.putObject("counts");
+                done.status().counts().forEach(counts::put);
                 node.set("status", status(done.status()));
             }
         } else if (outcome instanceof DeploymentOutcome.Failed failed) {

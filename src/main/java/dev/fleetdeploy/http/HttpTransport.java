@@ -3,6 +3,7 @@ package dev.fleetdeploy.http;
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.RequestCounter;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import okio.BufferedSource;
  * {@code Authorization} to another host ({@code DD-API-KEY} included) and turn a POST into a GET; any other 3xx is
  * reported to the user instead.
  */
-public final class HttpTransport implements AutoCloseable {
+public final class HttpTransport implements AutoCloseable, RequestCounter {
     /** Bodies larger than this are cut: status bodies are far smaller, and of an error we show one line at most. */
     public static final long MAX_BODY_BYTES = 1024L * 1024;
     /** Same-origin redirects followed in a row at most. */
@@ -57,6 +58,8 @@ public final class HttpTransport implements AutoCloseable {
     private final String userAgent;
     private final Deadline deadline;
     private final Duration callTimeout;
+    /** Requests sent per thread, for the report's attempts. */
+    private final ThreadLocal<int[]> sentOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
 
     public HttpTransport(HttpSettings settings, FleetLog log) {
         this(settings, log, Deadline.NONE);
@@ -139,6 +142,7 @@ public final class HttpTransport implements AutoCloseable {
                 throw outOfTime(request, attempt, mayHaveApplied);
             }
             AtomicBoolean sent = new AtomicBoolean();
+            sentOnThisThread.get()[0]++;
             long started = System.nanoTime();
             ApiResponse response = null;
             IOException failure = null;
@@ -332,6 +336,16 @@ public final class HttpTransport implements AutoCloseable {
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    @Override
+    public void reset() {
+        sentOnThisThread.get()[0] = 0;
+    }
+
+    @Override
+    public int count() {
+        return sentOnThisThread.get()[0];
     }
 
     @Override

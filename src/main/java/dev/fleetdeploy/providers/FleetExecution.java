@@ -48,7 +48,7 @@ public record FleetExecution(Operation operation, List<TargetSettings> targets, 
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, deadline).run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, deadline, transport).run(operation, fleetTargets);
         }
     }
 }

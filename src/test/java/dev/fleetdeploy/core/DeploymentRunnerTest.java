@@ -137,12 +137,30 @@ class DeploymentRunnerTest {
         RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
 
         assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        // Nothing changed after the first poll: the next one comes half as late again.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
         DeploymentOutcome.Succeeded done = (DeploymentOutcome.Succeeded) report.outcomes().get(0);
         assertThat(done.status().state()).isEqualTo("canceled");
+        assertThat(done.duration()).isEqualTo(Duration.ofSeconds(25));
         assertThat(log.lines()).containsSubsequence(
                 "[INFO] Datadog deployment 'a': stopping; 3 hosts: 1 succeeded",
-                "[INFO] Datadog deployment 'a': canceled; 3 hosts: 1 succeeded");
+                "[INFO] Datadog deployment 'a': canceled; 3 hosts: 1 succeeded",
+                "[INFO] cancel of a on datadoghq.com done (canceled): 1 host updated before it stopped, 0 canceled, 0 failed");
+    }
+
+    @Test
+    void pollingBacksOffWhileNothingChangesAndSpeedsUpWhenCountsMove() throws InterruptedException {
+        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
+                ScriptedProvider.status("running", false),
+                ScriptedProvider.status("running", false),
+                ScriptedProvider.status("running", false),
+                new DeploymentStatus("running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
+                ScriptedProvider.status("done", true));
+        run(Operation.STATUS, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMillis(22_500),
+                Duration.ofSeconds(10));
+        assertThat(log.lines()).contains("[INFO] status of a on datadoghq.com done (done): 1 host updated, 0 canceled, 0 failed");
     }
 
     @Test
@@ -151,8 +169,8 @@ class DeploymentRunnerTest {
         RunOptions options = new RunOptions(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false);
         RunReport report = run(Operation.STATUS, options, new FleetTarget(null, provider, ids("a")));
 
-        // 10 + 10 + 5: the last pause is cut to the time left.
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
+        // 10 + 15: the last pause is cut to the time left.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
         assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::message).asString()
                 .isEqualTo("Datadog status of deployment 'a' failed: it was still 'running' after waiting 25 s."
                         + " Check it again with the deployment-status goal, or raise waitTimeout.");

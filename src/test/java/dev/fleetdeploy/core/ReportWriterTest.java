@@ -43,8 +43,13 @@ class ReportWriterTest {
         assertThat(first.path("provider").asText()).isEqualTo("datadog");
         assertThat(first.path("result").asText()).isEqualTo("succeeded");
         assertThat(first.path("httpStatus").asInt()).isEqualTo(200);
-        assertThat(first.path("state").asText()).isEqualTo("stopping");
+        // The state read last (the status after a wait) is the one the entry shows.
+        assertThat(first.path("state").asText()).isEqualTo("running");
+        assertThat(first.path("operation").asText()).isEqualTo("cancel");
+        assertThat(first.path("counts").path("failed").asLong()).isEqualTo(1);
         assertThat(first.path("status").path("counts").path("failed").asLong()).isEqualTo(1);
+        assertThat(first.path("attempts").asInt()).isZero();
+        assertThat(first.path("durationMillis").asLong()).isZero();
         JsonNode second = root.path("deployments").get(1);
         assertThat(second.path("result").asText()).isEqualTo("failed");
         assertThat(second.path("httpStatus").asInt()).isEqualTo(403);
