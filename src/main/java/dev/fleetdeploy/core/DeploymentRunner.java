@@ -164,25 +164,31 @@ public final class DeploymentRunner {
         for (DeploymentPart part : parts) {
             Instant started = clock.instant();
             requests.reset();
-            DeploymentOutcome outcome = work(operation, target, part);
+            AtomicInteger operationAttempts = new AtomicInteger(-1);
+            DeploymentOutcome outcome = work(operation, target, part, operationAttempts);
             Duration took = Duration.between(started, clock.instant());
+            // Attempts of the operation itself, not counting the polls of a wait.
+            int attempts = operationAttempts.get() >= 0 ? operationAttempts.get() : requests.count();
             if (outcome instanceof DeploymentOutcome.Succeeded done) {
                 outcome = new DeploymentOutcome.Succeeded(done.target(), done.part(), done.action(), done.status(),
-                        requests.count(), took);
+                        attempts, took);
             } else if (outcome instanceof DeploymentOutcome.Failed failed) {
-                outcome = failed.measured(requests.count(), took);
+                outcome = failed.measured(attempts, took);
             }
             outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part) throws InterruptedException {
+    /** @param operationAttempts set to the requests the operation took, before any wait */
+    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part, AtomicInteger operationAttempts)
+            throws InterruptedException {
         FleetProvider provider = target.provider();
         try {
             return switch (operation) {
                 case CANCEL, RETRY -> {
                     ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
+                    operationAttempts.set(requests.count());
                     log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
                     if (action.warning() != null) {
                         log.warn(target.name(part) + ": " + action.warning());
@@ -201,6 +207,7 @@ public final class DeploymentRunner {
                 }
                 case STATUS -> {
                     DeploymentStatus status = provider.status(part);
+                    operationAttempts.set(requests.count());
                     logStatus(target, part, status);
                     if (options.waitForFinalState()) {
                         status = awaitFinalState(target, part, status);

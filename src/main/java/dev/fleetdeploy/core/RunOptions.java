@@ -16,7 +16,6 @@ import java.time.Duration;
 public record RunOptions(boolean dryRun, boolean waitForFinalState, Duration waitTimeout, Duration pollInterval,
         int parallelism, boolean failuresAsWarnings, Duration executionTimeout) {
 
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     /** What an execution gets for its requests, retries and pauses, on top of {@code waitTimeout} when it waits. */
     public static final Duration DEFAULT_EXECUTION_BUDGET = Duration.ofSeconds(300);
 

@@ -116,6 +116,13 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     @Parameter(property = "fleet.wait", defaultValue = "false")
     private boolean wait;
 
+    /**
+     * Seconds between the first polls of {@code wait}; while the deployment does not change, each pause is half as
+     * long again as the one before (up to 60 s), and it starts over when the deployment changes.
+     */
+    @Parameter(property = "fleet.pollInterval", defaultValue = "10")
+    private int pollInterval;
+
     /** Seconds {@code wait} polls at most; a deployment still not final then counts as a failure. */
     @Parameter(property = "fleet.waitTimeout", defaultValue = "600")
     private int waitTimeout;
@@ -256,8 +263,6 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     /** The process environment; Mojo tests put their own here. */
     private Environment environment = Environment.system();
 
-    /** How long {@code wait} pauses between polls; Mojo tests shorten it. */
-    private Duration pollInterval = RunOptions.DEFAULT_POLL_INTERVAL;
 
     protected AbstractFleetMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
@@ -352,6 +357,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         requireBetween("maxRetries", maxRetries, 0, 10);
         requireBetween("waitTimeout", waitTimeout, 1, 86_400);
         requireBetween("parallelism", parallelism, 1, 64);
+        requireBetween("pollInterval", pollInterval, 1, 300);
+        Duration poll = Duration.ofSeconds(pollInterval);
         Duration budget;
         if (executionTimeout != null) {
             requireBetween("executionTimeout", executionTimeout, 10, 86_400);
@@ -359,8 +366,7 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         } else {
             budget = RunOptions.DEFAULT_EXECUTION_BUDGET.plusSeconds(wait ? waitTimeout : 0);
         }
-        return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), pollInterval, parallelism,
-                !failOnError, budget);
+        return new RunOptions(dryRun, wait, Duration.ofSeconds(waitTimeout), poll, parallelism, !failOnError, budget);
     }
 
     /** Refuses a number outside what makes sense: a typo such as 3000 retries must not hold a pipeline. */

@@ -86,6 +86,17 @@ public final class FakeDatadog implements AutoCloseable {
         return this;
     }
 
+    /** Every answer takes this long (in seconds, fractions allowed) to prepare, as a slow API's would. */
+    public FakeDatadog thinkTime(double seconds) {
+        dispatcher.thinkTime(java.time.Duration.ofMillis((long) (seconds * 1000)));
+        return this;
+    }
+
+    /** The most requests the fake had in progress at once: above 1 only when the plugin worked in parallel. */
+    public int maxConcurrentRequests() {
+        return dispatcher.maxInFlight();
+    }
+
     /** Every request received, in order, including refused ones. */
     public List<ReceivedRequest> requests() {
         return dispatcher.received();

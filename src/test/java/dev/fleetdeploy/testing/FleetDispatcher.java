@@ -1,5 +1,6 @@
 package dev.fleetdeploy.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -41,8 +43,36 @@ final class FleetDispatcher extends Dispatcher {
         return forced;
     }
 
+    /** How long every answer takes to prepare (a slow API), and the most requests seen in progress at once. */
+    private volatile Duration thinkTime = Duration.ZERO;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    void thinkTime(Duration duration) {
+        thinkTime = duration;
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            if (!thinkTime.isZero()) {
+                Thread.sleep(thinkTime.toMillis());
+            }
+            return answer(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return errors(503, "interrupted");
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         received.add(record(request));
         String apiKey = request.getHeaders().get("DD-API-KEY");
         if (apiKey == null || !keyPairs.getOrDefault(apiKey, "").equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
