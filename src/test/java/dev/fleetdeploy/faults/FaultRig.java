@@ -146,8 +146,30 @@ final class FaultRig {
             deploymentIds.forEach(provider::checkDeploymentId);
             RunReport report = new DeploymentRunner(log, options, time, time.clock(), deadline)
                     .run(operation, List.of(new FleetTarget(null, provider, deploymentIds)));
+            // Whatever the fault, no credential may show in the log or in what the report says.
+            assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));
             return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps());
         }
+    }
+
+    /** Everything the report would show a user: the summary, each failure, each action and status. */
+    private static List<String> texts(RunReport report) {
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(report.summary());
+        for (DeploymentOutcome outcome : report.outcomes()) {
+            if (outcome instanceof DeploymentOutcome.Failed failed) {
+                texts.add(failed.message());
+            } else if (outcome instanceof DeploymentOutcome.Succeeded succeeded) {
+                if (succeeded.action() != null) {
+                    texts.add(succeeded.action().summary());
+                    texts.add(String.valueOf(succeeded.action().warning()));
+                }
+                if (succeeded.status() != null) {
+                    texts.add(succeeded.status().summary());
+                }
+            }
+        }
+        return texts;
     }
 
     static Environment env() {

@@ -185,6 +185,21 @@ class RetryFaultsTest {
     }
 
     @Test
+    void aSuccessThatSaysTheWindowIsUsedUpHoldsTheNextRequestUntilItResets() throws Exception {
+        // Datadog counts down x-ratelimit-remaining on every answer: at 0, the next request would earn a 429.
+        server.enqueue(Answers.datadogCanceled().newBuilder().addHeader("x-ratelimit-remaining", "0")
+                .addHeader("x-ratelimit-reset", "5").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1,dep-2");
+
+        assertThat(run.report().hasFailures()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
     void datadogsRateLimitResetOnAnythingButA429IsNoHint() throws Exception {
         server.enqueue(transient503("x-ratelimit-reset", "55"));
         server.enqueue(datadogCanceled());
