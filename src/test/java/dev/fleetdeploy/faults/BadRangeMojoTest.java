@@ -1,0 +1,167 @@
+package dev.fleetdeploy.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetdeploy.maven.CancelDeploymentMojo;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Timeouts, retries, parallelism and executionTimeout out of range are refused by the goal itself, before anything
+ * is sent: a typo such as 3000 retries must not hold a pipeline. Each refusal is one sentence naming the parameter,
+ * its property and the range, with no cause (so Maven prints no stack trace).
+ */
+@MojoTest
+class BadRangeMojoTest {
+    private static final String POM = "classpath:/unit/faults-datadog/pom.xml";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    /** Everything the goal logged, as "method: [arguments]". */
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+
+    private CancelDeploymentMojo prepare(CancelDeploymentMojo mojo) throws IllegalAccessException {
+        MojoExtension.setVariableValueToObject(mojo, "baseUrl", FaultRig.baseUrl(server));
+        MojoExtension.setVariableValueToObject(mojo, "environment", FaultRig.env());
+        mojo.setLog((Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
+            if (method.getName().startsWith("is")) {
+                return true;
+            }
+            logged.add(method.getName() + ": " + (args == null ? "" : Arrays.toString(args)));
+            return null;
+        }));
+        return mojo;
+    }
+
+    private void assertRefused(CancelDeploymentMojo mojo, String message) throws Exception {
+        assertThatThrownBy(prepare(mojo)::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage(message)
+                .hasNoCause();
+        assertThat(server.getRequestCount()).as("requests sent").isZero();
+        assertThat(logged).as("lines logged").isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "connectTimeout", value = "0")
+    void connectTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "connectTimeout (-Dfleet.connectTimeout) is 0: give 1 to 300.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "connectTimeout", value = "301")
+    void connectTimeoutTooLong(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "connectTimeout (-Dfleet.connectTimeout) is 301: give 1 to 300.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "readTimeout", value = "-5")
+    void readTimeoutNegative(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "readTimeout (-Dfleet.readTimeout) is -5: give 1 to 600.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "readTimeout", value = "601")
+    void readTimeoutTooLong(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "readTimeout (-Dfleet.readTimeout) is 601: give 1 to 600.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "maxRetries", value = "-1")
+    void maxRetriesNegative(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "maxRetries (-Dfleet.maxRetries) is -1: give 0 to 10.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "maxRetries", value = "3000")
+    void maxRetriesAbsurd(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "maxRetries (-Dfleet.maxRetries) is 3000: give 0 to 10.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "waitTimeout", value = "0")
+    void waitTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "waitTimeout (-Dfleet.waitTimeout) is 0: give at least 1.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "waitTimeout", value = "86401")
+    void waitTimeoutOverADay(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "waitTimeout (-Dfleet.waitTimeout) is 86401: give 1 to 86400.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "parallelism", value = "0")
+    void parallelismZero(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "parallelism", value = "65")
+    void parallelismTooHigh(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "parallelism (-Dfleet.parallelism) is 65: give 1 to 64.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "executionTimeout", value = "9")
+    void executionTimeoutTooShort(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 9: give at least 10.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "executionTimeout", value = "0")
+    void executionTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 0: give at least 10.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "executionTimeout", value = "86401")
+    void executionTimeoutOverADay(CancelDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 86401: give 10 to 86400.");
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = POM)
+    @MojoParameter(name = "connectTimeout", value = "300")
+    @MojoParameter(name = "readTimeout", value = "600")
+    @MojoParameter(name = "maxRetries", value = "10")
+    @MojoParameter(name = "waitTimeout", value = "86400")
+    @MojoParameter(name = "parallelism", value = "64")
+    @MojoParameter(name = "executionTimeout", value = "10")
+    void theBoundsThemselvesAreAccepted(CancelDeploymentMojo mojo) throws Exception {
+        server.enqueue(Answers.datadogCanceled());
+
+        prepare(mojo).execute();
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.takeRequest().getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
+        assertThat(logged).anyMatch(line -> line.contains("Cancel: 1 of 1 deployment done."));
+        FaultRig.assertNoSecretIn(String.join("\n", logged));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.fleetdeploy.faults;
+
+import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
+import static dev.fleetdeploy.faults.Answers.datadogCanceled;
+import static dev.fleetdeploy.faults.Answers.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetdeploy.core.Deadline;
+import dev.fleetdeploy.core.DeploymentOutcome;
+import dev.fleetdeploy.core.Secret;
+import dev.fleetdeploy.core.Sleeper;
+import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.faults.FaultRig.Run;
+import dev.fleetdeploy.http.ApiRequest;
+import dev.fleetdeploy.http.HttpSettings;
+import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.testing.RecordingFleetLog;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole execution is capped by executionTimeout: no retry wait, rate-limit pause, poll or single exchange may
+ * go past it, and deployments whose turn comes after it are reported as not attempted. Measured on the fake clock,
+ * except for the one exchange that must be cut in real time.
+ */
+class DeadlineFaultsTest {
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+    private static final String NOT_ATTEMPTED = "not attempted: executionTimeout (10 s) ran out before its turn came."
+            + " Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted.";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private FaultRig rig() {
+        return FaultRig.datadog(FaultRig.baseUrl(server)).executionTimeout(TEN_SECONDS);
+    }
+
+    @Test
+    void aRetryAfterThatWouldPassTheDeadlineIsNotWaitedFor() throws Exception {
+        server.enqueue(status(503).addHeader("Retry-After", "30").body("{\"errors\":[\"busy\"]}").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: busy."
+                + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
+        assertThat(rig.log.lines()).contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + " answered 503 Service"
+                + " Unavailable; not retrying: waiting 30 s would pass executionTimeout (10 s).");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(run.sleeps()).isEmpty();
+        rig.assertNoSecretShown(run.message());
+    }
+
+    @Test
+    @Disabled("bug: when HttpTransport.send (src/main/java/dev/fleetdeploy/http/HttpTransport.java:162-166) stops"
+            + " retrying because the wait would pass executionTimeout, only an INFO line says so; the failure sentence"
+            + " (ERROR line, MojoFailureException) says 'try again later' and never names executionTimeout, so a user"
+            + " who reads the error alone raises maxRetries to no effect. Carry the reason on ApiResponse and add it to"
+            + " the hint, as unreachable() does with '(no retry: waiting ... would pass executionTimeout ...)'")
+    void theFailureItselfSaysTheDeadlineStoppedTheRetries() throws Exception {
+        server.enqueue(status(503).addHeader("Retry-After", "30").body("{\"errors\":[\"busy\"]}").build());
+
+        Run run = rig().cancel("dep-1");
+
+        assertThat(run.message()).contains("executionTimeout");
+    }
+
+    @Test
+    void backoffAfterFailedConnectionsStopsWhereTheNextWaitWouldPassTheDeadline() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        FaultRig rig = FaultRig.datadog("http://127.0.0.1:" + port).executionTimeout(TEN_SECONDS);
+
+        Run run = rig.cancel("dep-1");
+
+        // Attempts at 0, 2 and 6 s; the next would start at 14 s.
+        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port)
+                .endsWith(" (3 attempts) (no retry: waiting 8 s would pass executionTimeout (10 s)). Check the network, the"
+                        + " proxy settings in settings.xml, and the site or endpoint (and baseUrl).");
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRateLimitPauseThatWouldPassTheDeadlineLeavesTheNextDeploymentUnsent() throws Exception {
+        server.enqueue(status(429).addHeader("x-ratelimit-reset", "30").addHeader("x-ratelimit-remaining", "0")
+                .body("{\"errors\":[\"Too many requests\"]}").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1,dep-2");
+
+        List<DeploymentOutcome> outcomes = run.report().outcomes();
+        assertThat(((DeploymentOutcome.Failed) outcomes.get(0)).message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 429 Too Many Requests: Too many requests.");
+        assertThat(((DeploymentOutcome.Failed) outcomes.get(1)).message()).isEqualTo("Datadog cancel of deployment 'dep-2'"
+                + " failed: not sent: executionTimeout (10 s) ran out. Raise executionTimeout, or lower the retries and waits"
+                + " that used it up.");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(run.sleeps()).isEmpty();
+    }
+
+    private static Dispatcher cancelThenAlwaysStopping() {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getMethod().equals("POST") ? datadogCanceled() : Answers.datadogDeployment("stopping");
+            }
+        };
+    }
+
+    @Test
+    void waitingForAFinalStateStopsAtTheDeadlineAndLaterDeploymentsAreNotAttempted() throws Exception {
+        server.setDispatcher(cancelThenAlwaysStopping());
+        FaultRig rig = rig().waitForFinalState(Duration.ofSeconds(3));
+
+        Run run = rig.cancel("dep-1,dep-2,dep-3");
+
+        List<DeploymentOutcome.Failed> failures = run.report().failures();
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0).message()).startsWith("Datadog deployment 'dep-1': cancel was requested, but waiting for"
+                + " its final state failed: ").contains("executionTimeout (10 s) ran out");
+        assertThat(failures.subList(1, 3)).extracting(DeploymentOutcome.Failed::message).containsExactly(
+                "Datadog cancel of deployment 'dep-2' failed: " + NOT_ATTEMPTED,
+                "Datadog cancel of deployment 'dep-3' failed: " + NOT_ATTEMPTED);
+        assertThat(run.report().summary()).isEqualTo("Cancel: 0 of 3 deployments done; failed: dep-1, dep-2, dep-3.");
+        assertThat(run.waited()).isEqualTo(TEN_SECONDS);
+        for (int i = 0; i < server.getRequestCount(); i++) {
+            assertThat(server.takeRequest().getTarget()).startsWith("/api/v2/fleet/deployments/dep-1");
+        }
+        rig.assertNoSecretShown(run.report().summary());
+    }
+
+    @Test
+    @Disabled("bug: DeploymentRunner.awaitFinalState (src/main/java/dev/fleetdeploy/core/DeploymentRunner.java:245-258)"
+            + " sleeps right up to the execution's deadline and then polls once more, which HttpTransport refuses ('not"
+            + " sent: executionTimeout (10 s) ran out. Raise executionTimeout, or lower the retries and waits that used it"
+            + " up.'), so its own message naming the last state ('it was still 'stopping' when executionTimeout (10 s) ran"
+            + " out') is never shown; stop polling when !deadline.allows(pause, clock), or turn the transport's"
+            + " out-of-time failure into that WaitTimeoutException")
+    void waitingThatRunsIntoTheDeadlineNamesTheLastStateItSaw() throws Exception {
+        server.setDispatcher(cancelThenAlwaysStopping());
+
+        Run run = rig().waitForFinalState(Duration.ofSeconds(3)).cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Datadog deployment 'dep-1': cancel was requested, but waiting for its final state"
+                + " failed: it was still 'stopping' when executionTimeout (10 s) ran out. Check it again with the"
+                + " deployment-status goal, or raise executionTimeout.");
+    }
+
+    @Test
+    void slowAnswersUseUpTheBudgetAndTheRestAreNotAttempted() throws Exception {
+        FaultRig rig = rig();
+        // Each answer takes 6 s of the execution's (fake) time.
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                rig.time.sleep(Duration.ofSeconds(6));
+                return datadogCanceled();
+            }
+        });
+
+        Run run = rig.cancel("dep-1,dep-2,dep-3");
+
+        assertThat(run.report().outcomes()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Succeeded", "Succeeded", "Failed");
+        assertThat(run.report().failures()).singleElement().extracting(DeploymentOutcome.Failed::message)
+                .isEqualTo("Datadog cancel of deployment 'dep-3' failed: " + NOT_ATTEMPTED);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeadlineThatHasPassedSendsNothing() throws Exception {
+        FaultRig rig = FaultRig.datadog(FaultRig.baseUrl(server)).executionTimeout(Duration.ZERO);
+
+        Run run = rig.cancel("dep-1,dep-2");
+
+        assertThat(run.report().failures()).hasSize(2)
+                .allSatisfy(f -> assertThat(f.problem()).isEqualTo("not attempted: executionTimeout (0 s) ran out before its turn came"));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aduRetryAfterPastTheDeadlineIsNotWaitedForEither() throws Exception {
+        server.enqueue(Answers.json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Try later.\"}}")
+                .newBuilder().addHeader("retry-after", "45").build());
+        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server)).executionTimeout(TEN_SECONDS);
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 500"
+                + " Internal Server Error: Try later. (InternalServerError).");
+        assertThat(rig.log.text()).contains("; not retrying: waiting 45 s would pass executionTimeout (10 s).");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void noSingleExchangeOutlastsTheDeadlineInRealTime() throws IOException {
+        // readTimeout is 30 s, but the execution has 1 s: the exchange is cut when the execution's time is up.
+        server.enqueue(Answers.stall());
+        RecordingFleetLog log = new RecordingFleetLog();
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(30),
+                RetryPolicy.withRetries(3).withRandom(() -> 1.0), 1, List.of());
+        Clock clock = Clock.systemUTC();
+        long started = System.nanoTime();
+        try (HttpTransport transport = new HttpTransport(settings, log, Sleeper.SYSTEM, clock, Deadline.after(Duration.ofSeconds(1), clock))) {
+            ApiRequest cancel = ApiRequest.post(server.url(DD_CANCEL)).secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY)).build();
+
+            assertThatThrownBy(() -> transport.send(cancel))
+                    .isInstanceOf(UnreachableException.class)
+                    .hasMessageEndingWith("did not complete in time (timeout) (no retry: waiting 2 s would pass executionTimeout (1 s))")
+                    .satisfies(e -> assertThat(((UnreachableException) e).hint()).startsWith("The request may still have been applied"));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        FaultRig.assertNoSecretIn(log.text());
+    }
+}

@@ -1,0 +1,223 @@
+package dev.fleetdeploy.faults;
+
+import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
+import static dev.fleetdeploy.faults.Answers.DD_STATUS;
+import static dev.fleetdeploy.faults.Answers.aduConflict;
+import static dev.fleetdeploy.faults.Answers.aduDeployment;
+import static dev.fleetdeploy.faults.Answers.datadogDeployment;
+import static dev.fleetdeploy.faults.Answers.datadogNotCancelable;
+import static dev.fleetdeploy.faults.Answers.errors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.faults.FaultRig.Run;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.FakeDatadog;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A cancel (or retry) whose first attempt may have taken effect (no answer in time, a 5xx, a dropped connection) is
+ * repeated, and the repeat is refused because the first one did it: the plugin reads the deployment and reports
+ * what is true, success when its state (Datadog) or flag (ADU) shows the operation took effect, failure naming what
+ * it found otherwise.
+ */
+class ReconcileFaultsTest {
+    private static final Duration SHORT_READ = Duration.ofMillis(300);
+    private static final String DD_REFUSAL = "Deployment dep-1 cannot be canceled: its status is stopping";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private FaultRig datadog() {
+        return FaultRig.datadog(FaultRig.baseUrl(server)).readTimeout(SHORT_READ);
+    }
+
+    private FaultRig adu() {
+        return FaultRig.adu(FaultRig.baseUrl(server)).readTimeout(SHORT_READ);
+    }
+
+    private List<String> received(int count) throws InterruptedException {
+        List<String> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RecordedRequest request = server.takeRequest();
+            targets.add(request.getMethod() + " " + request.getTarget());
+        }
+        return targets;
+    }
+
+    @Test
+    void datadogTimeoutThenNotCancelableThenStoppingIsASuccess() throws Exception {
+        server.enqueue(Answers.stall());
+        server.enqueue(datadogNotCancelable(400, "stopping"));
+        server.enqueue(datadogDeployment("stopping"));
+        FaultRig rig = datadog();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.success().action().summary()).isEqualTo("HTTP 400, state stopping: an earlier attempt, which got no"
+                + " clear answer, had already canceled it; the repeat was refused (" + DD_REFUSAL + ")");
+        assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
+        assertThat(rig.log.lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (HTTP 400, state stopping:"
+                + " an earlier attempt, which got no clear answer, had already canceled it; the repeat was refused ("
+                + DD_REFUSAL + "))");
+        assertThat(run.report().summary()).isEqualTo("Cancel: 1 of 1 deployment done.");
+        assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
+        rig.assertNoSecretShown(run.report().summary());
+    }
+
+    @ParameterizedTest(name = "first attempt answered {0}")
+    @ValueSource(ints = {500, 502, 503, 504})
+    void datadogServerErrorThenConflictThenCanceledIsASuccess(int firstCode) throws Exception {
+        server.enqueue(errors(firstCode, "upstream hiccup"));
+        server.enqueue(datadogNotCancelable(409, "canceled"));
+        server.enqueue(datadogDeployment("canceled"));
+
+        Run run = datadog().cancel("dep-1");
+
+        assertThat(run.success().action().state()).isEqualTo("canceled");
+        assertThat(run.success().action().message()).startsWith("an earlier attempt, which got no clear answer, had already canceled it");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void datadogDroppedConnectionThenUnprocessableThenStoppedIsASuccess() throws Exception {
+        server.enqueue(Answers.dropAfterRequest());
+        server.enqueue(datadogNotCancelable(422, "stopped"));
+        server.enqueue(datadogDeployment("stopped"));
+
+        Run run = datadog().cancel("dep-1");
+
+        assertThat(run.success().action().state()).isEqualTo("stopped");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void datadogRefusedRepeatOfADeploymentStillRunningIsAFailureNamingTheState() throws Exception {
+        server.enqueue(Answers.stall());
+        server.enqueue(datadogNotCancelable(400, "running"));
+        server.enqueue(datadogDeployment("running"));
+        FaultRig rig = datadog();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: Deployment"
+                + " dep-1 cannot be canceled: its status is running. An earlier attempt got no clear answer, and the"
+                + " deployment is now 'running': check it with the deployment-status goal.");
+        assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
+        assertThat(rig.log.lines()).filteredOn(line -> line.startsWith("[ERROR]")).containsExactly("[ERROR] " + run.message());
+        rig.assertNoSecretShown(run.message());
+    }
+
+    @Test
+    void datadogRefusalWhenTheStateCannotBeReadIsReportedAsTheRefusal() throws Exception {
+        server.enqueue(Answers.stall());
+        server.enqueue(datadogNotCancelable(400, "stopping"));
+        server.enqueue(errors(500, "status unavailable"));
+        server.enqueue(errors(500, "status unavailable"));
+
+        Run run = datadog().retries(1).cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL
+                + ". A deployment can be canceled only while its status is pending or running: check its status with the"
+                + " deployment-status goal, and check the deployment id.");
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void datadogRefusalOfAFirstAttemptIsNotReconciled() throws Exception {
+        server.enqueue(datadogNotCancelable(400, "stopping"));
+        server.enqueue(datadogDeployment("stopping"));
+
+        Run run = datadog().cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL + ". ");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void datadogStateMachineFakeAgreesWhenTheFirstAnswerCameTooLate() throws Exception {
+        // The fake's own state machine: the deployment is already stopping (the first cancel took effect, but its
+        // answer comes after readTimeout), so the repeat earns the fake's 400 and the read says stopping.
+        try (FakeDatadog fake = FakeDatadog.start(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY)) {
+            fake.deployment("dep-1", "stopping", 3);
+            fake.answerOnce("dep-1", CannedAnswer.of(200, "application/json",
+                    "{\"data\":{\"id\":\"dep-1\",\"attributes\":{\"status\":\"stopping\"}}}").afterSeconds(1));
+
+            Run run = FaultRig.datadog(fake.url()).readTimeout(SHORT_READ).cancel("dep-1");
+
+            assertThat(run.success().action().summary()).startsWith("HTTP 400, state stopping: an earlier attempt, which got"
+                    + " no clear answer, had already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled");
+            assertThat(fake.requests(("POST"), DD_CANCEL)).hasSize(2);
+            assertThat(fake.requests("GET", DD_STATUS)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aduTimeoutThenConflictThenIsCanceledIsASuccess() throws Exception {
+        server.enqueue(Answers.stall());
+        server.enqueue(aduConflict("The deployment has already been canceled."));
+        server.enqueue(aduDeployment(true, false));
+        FaultRig rig = adu();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.success().action().summary()).isEqualTo("HTTP 409: an earlier attempt, which got no clear answer, had"
+                + " already canceled it (the deployment says isCanceled=true); the repeat was refused (The deployment has"
+                + " already been canceled. (DeploymentConflict))");
+        String subgroupDeployment = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep-1?api-version=2022-10-01";
+        assertThat(received(3)).containsExactly("POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
+                "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01", "GET " + subgroupDeployment);
+        rig.assertNoSecretShown(run.report().summary());
+    }
+
+    @Test
+    void aduRefusedRepeatOfADeploymentNotCanceledIsAFailure() throws Exception {
+        server.enqueue(Answers.json(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"Try later.\"}}"));
+        server.enqueue(aduConflict("The deployment cannot be canceled now."));
+        server.enqueue(aduDeployment(false, false));
+        FaultRig rig = adu();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 409"
+                + " Conflict: The deployment cannot be canceled now. (DeploymentConflict). An earlier attempt got no clear"
+                + " answer, and the deployment does not show it took effect: check it with the deployment-status goal.");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        rig.assertNoSecretShown(run.message());
+    }
+
+    @Test
+    void aduRetryWhoseFirstAttemptWasDroppedIsReconciledWithIsRetried() throws Exception {
+        server.enqueue(Answers.dropAfterRequest());
+        server.enqueue(aduConflict("The deployment is already being retried."));
+        server.enqueue(aduDeployment(false, true));
+
+        Run run = adu().run(Operation.RETRY, "dep-1");
+
+        assertThat(run.success().action().message()).startsWith("an earlier attempt, which got no clear answer, had already"
+                + " retried it (the deployment says isRetried=true)");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aduV2CancelIsReconciledOnTheWholeDeployment() throws Exception {
+        server.enqueue(Answers.stall());
+        server.enqueue(Answers.json(412, "{\"error\":{\"code\":\"PreconditionFailed\",\"message\":\"Already canceled.\"}}"));
+        server.enqueue(Answers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
+
+        Run run = adu().set("apiVersion", "v2").set("groupId", null).set("deviceClassId", null).cancel("dep-1");
+
+        assertThat(run.success().action().message()).contains("isCanceled=true");
+        assertThat(received(3)).containsExactly("POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
+                "POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
+                "GET /deviceupdate/blue/v2/management/deployments/dep-1");
+    }
+}

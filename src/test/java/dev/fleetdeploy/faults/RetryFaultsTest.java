@@ -1,0 +1,396 @@
+package dev.fleetdeploy.faults;
+
+import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
+import static dev.fleetdeploy.faults.Answers.datadogCanceled;
+import static dev.fleetdeploy.faults.Answers.errors;
+import static dev.fleetdeploy.faults.Answers.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetdeploy.faults.FaultRig.Run;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Datadog answers with a status that a retry may fix (408, 429, 500, 502, 503, 504), or one it cannot: the plugin
+ * repeats the former up to maxRetries, waiting as the server's hint says (in order: {@code retry-after-ms} /
+ * {@code x-ms-retry-after-ms}, {@code Retry-After}, {@code x-ratelimit-reset} on a 429), else 2, 4, 8 s with jitter,
+ * a zero hint raised to 1 s and every wait capped at 60 s; it never repeats the latter. Waits are fake time.
+ */
+class RetryFaultsTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private FaultRig rig() {
+        return FaultRig.datadog(FaultRig.baseUrl(server));
+    }
+
+    private String cancelUrl() {
+        return FaultRig.baseUrl(server) + DD_CANCEL;
+    }
+
+    private static MockResponse transient503(String header, String value) {
+        return status(503).addHeader(header, value).build();
+    }
+
+    @ParameterizedTest(name = "{0} once, then 200")
+    @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+    void aTransientStatusIsRetriedAfterTheBackoffAndTheCancelSucceeds(int code) throws Exception {
+        server.enqueue(errors(code, "transient trouble"));
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.success().action().summary()).isEqualTo("HTTP 200, state stopping: Cancellation has been requested.");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
+        String statusText = code + " " + switch (code) {
+            case 408 -> "Request Timeout";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "Gateway Timeout";
+        };
+        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered " + statusText
+                + "; retrying in 2 s (retry 1 of 3).");
+        for (RecordedRequest request : List.of(server.takeRequest(), server.takeRequest())) {
+            assertThat(request.getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
+        }
+        rig.assertNoSecretShown(run.report().summary());
+    }
+
+    @ParameterizedTest(name = "{0} on every attempt")
+    @CsvSource(delimiter = '|', value = {
+        "500 | Internal Server Error | Datadog had an error on its side: try again later, and see https://status.datadoghq.com.",
+        "502 | Bad Gateway | Datadog had an error on its side: try again later, and see https://status.datadoghq.com.",
+        "503 | Service Unavailable | Datadog had an error on its side: try again later, and see https://status.datadoghq.com.",
+        "504 | Gateway Timeout | Datadog had an error on its side: try again later, and see https://status.datadoghq.com.",
+        "429 | Too Many Requests | Datadog's rate limit was reached; wait a while before running again, or raise maxRetries.",
+        "408 | Request Timeout | Check the request against Datadog's Fleet Automation API documentation."
+    })
+    void aTransientStatusOnEveryAttemptFailsAfterMaxRetriesWithTheLastAnswer(int code, String reason, String hint) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(errors(code, "still down"));
+        }
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason
+                + ": still down. " + hint);
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+        assertThat(rig.log.lines()).filteredOn(line -> line.contains("retrying in")).hasSize(3)
+                .last().asString().endsWith("; retrying in 8 s (retry 3 of 3).");
+        rig.assertNoSecretShown(run.message());
+    }
+
+    @ParameterizedTest(name = "{0} is never retried")
+    @ValueSource(ints = {400, 401, 403, 404, 405, 409, 410, 422, 501})
+    void anyOtherStatusIsNeverRetried(int code) throws Exception {
+        server.enqueue(errors(code, "no repetition fixes this"));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(datadogCanceled());
+        }
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP " + code)
+                .contains(": no repetition fixes this. ");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(run.sleeps()).isEmpty();
+        assertThat(rig.log.text()).doesNotContain("retrying");
+        rig.assertNoSecretShown(run.message());
+    }
+
+    @Test
+    void retryAfterMsComesFirst() throws Exception {
+        server.enqueue(status(429).addHeader("retry-after-ms", "1500").addHeader("x-ms-retry-after-ms", "2500")
+                .addHeader("Retry-After", "9").addHeader("x-ratelimit-reset", "20").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofMillis(1500));
+        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered 429 Too Many Requests; retrying in 1.5 s (retry 1 of 3).");
+    }
+
+    @Test
+    void azureSpellingOfTheMillisecondHintComesBeforeRetryAfter() throws Exception {
+        server.enqueue(status(503).addHeader("x-ms-retry-after-ms", "2500").addHeader("Retry-After", "9").build());
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void retryAfterInSecondsComesBeforeDatadogsRateLimitReset() throws Exception {
+        server.enqueue(status(429).addHeader("Retry-After", "9").addHeader("x-ratelimit-reset", "20").build());
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(9));
+    }
+
+    @ParameterizedTest(name = "Retry-After: now + {0} s waits {1} s")
+    @CsvSource({"12, 12", "-60, 1", "86400, 60"})
+    void retryAfterAsAnHttpDateWaitsUntilThenWithinOneAndSixtySeconds(long offsetSeconds, long waitedSeconds) throws Exception {
+        FaultRig rig = rig();
+        String when = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(rig.time.clock().instant().plusSeconds(offsetSeconds).atZone(ZoneOffset.UTC));
+        server.enqueue(transient503("Retry-After", when));
+        server.enqueue(datadogCanceled());
+
+        Run run = rig.cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(waitedSeconds));
+    }
+
+    @Test
+    void datadogsRateLimitResetOnA429IsHowLongToWait() throws Exception {
+        server.enqueue(status(429).addHeader("x-ratelimit-limit", "100").addHeader("x-ratelimit-period", "60")
+                .addHeader("x-ratelimit-remaining", "0").addHeader("x-ratelimit-reset", "7")
+                .addHeader("x-ratelimit-name", "fleet_deployments").body("{\"errors\":[\"Too many requests\"]}").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        run.success();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        // The rate-limit gate holds for the same 7 s: they must not add up to 14.
+        assertThat(run.waited()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered 429 Too Many Requests; retrying in 7 s (retry 1 of 3).");
+    }
+
+    @Test
+    void aSuccessThatSaysTheWindowIsUsedUpHoldsTheNextRequestUntilItResets() throws Exception {
+        // Datadog counts down x-ratelimit-remaining on every answer: at 0, the next request would earn a 429.
+        server.enqueue(Answers.datadogCanceled().newBuilder().addHeader("x-ratelimit-remaining", "0")
+                .addHeader("x-ratelimit-reset", "5").build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1,dep-2");
+
+        assertThat(run.report().hasFailures()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void datadogsRateLimitResetOnAnythingButA429IsNoHint() throws Exception {
+        server.enqueue(transient503("x-ratelimit-reset", "55"));
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} waits 1 s")
+    @CsvSource({"429, Retry-After, 0", "500, retry-after-ms, 0", "502, x-ms-retry-after-ms, 0", "429, x-ratelimit-reset, 0",
+        "504, Retry-After, 0"})
+    void aZeroHintIsRaisedToOneSecond(int code, String header, String value) throws Exception {
+        server.enqueue(status(code).addHeader(header, value).build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        run.success();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1));
+        assertThat(rig.log.text()).contains("; retrying in 1 s (retry 1 of 3).");
+    }
+
+    @Test
+    @Disabled("bug: ZeroRetryAfterInterceptor (src/main/java/dev/fleetdeploy/http/ZeroRetryAfterInterceptor.java:20-22)"
+            + " removes 'Retry-After: 0' from every 503 before RetryPolicy sees it, so a 503 waits the 2 s backoff (1-2 s"
+            + " with jitter) where every other status with the same zero hint waits 1 s (RetryPolicy.delayAfter)")
+    void aZeroRetryAfterOnA503IsRaisedToOneSecondToo() throws Exception {
+        server.enqueue(transient503("Retry-After", "0"));
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().cancel("dep-1");
+
+        run.success();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} is capped at 60 s")
+    @CsvSource({"429, Retry-After, 86400", "503, Retry-After, 3600", "429, x-ratelimit-reset, 3600",
+        "500, retry-after-ms, 600000", "502, x-ms-retry-after-ms, 999999999"})
+    void everyHintIsCappedAtSixtySeconds(int code, String header, String value) throws Exception {
+        server.enqueue(status(code).addHeader(header, value).build());
+        server.enqueue(datadogCanceled());
+        FaultRig rig = rig();
+
+        Run run = rig.cancel("dep-1");
+
+        run.success();
+        assertThat(run.waited()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(rig.log.text()).contains("; retrying in 60 s (retry 1 of 3).");
+    }
+
+    @ParameterizedTest(name = "Retry-After: {0} is no hint")
+    @ValueSource(strings = {"soon", "-5", "1.5", "Tomorrow, 12:00"})
+    void anUnreadableHintFallsBackToTheBackoff(String value) throws Exception {
+        server.enqueue(transient503("Retry-After", value));
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void withoutHintsTheBackoffDoublesAndTheJitterTakesBetweenHalfAndAllOfIt() throws Exception {
+        for (double jitter : new double[] {0.0, 0.5, 1.0}) {
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(errors(502, "bad gateway"));
+            }
+            server.enqueue(datadogCanceled());
+
+            Run run = rig().jitter(() -> jitter).cancel("dep-1");
+
+            run.success();
+            long first = Math.round(1000 + 1000 * jitter);
+            assertThat(run.sleeps()).as("jitter " + jitter)
+                    .containsExactly(Duration.ofMillis(first), Duration.ofMillis(2 * first), Duration.ofMillis(4 * first));
+        }
+        assertThat(server.getRequestCount()).isEqualTo(12);
+    }
+
+    @Test
+    void theRealJitterStaysWithinItsBounds() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(errors(500, "oops"));
+        }
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().jitter(() -> java.util.concurrent.ThreadLocalRandom.current().nextDouble()).cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).hasSize(3);
+        for (int retry = 1; retry <= 3; retry++) {
+            long full = 2000L << (retry - 1);
+            assertThat(run.sleeps().get(retry - 1).toMillis()).as("wait before retry " + retry).isBetween(full / 2, full);
+        }
+    }
+
+    @Test
+    void theBackoffItselfIsCappedAtSixtySecondsAndTenRetriesAreTheMost() throws Exception {
+        for (int i = 0; i < 11; i++) {
+            server.enqueue(errors(503, "down for maintenance"));
+        }
+
+        Run run = rig().retries(10).cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down for maintenance.");
+        assertThat(server.getRequestCount()).isEqualTo(11);
+        assertThat(run.sleeps()).extracting(Duration::toSeconds).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L, 60L, 60L);
+    }
+
+    @Test
+    void noRetriesMeansOneAttemptAndNoWait() throws Exception {
+        server.enqueue(errors(503, "down"));
+        server.enqueue(datadogCanceled());
+
+        Run run = rig().retries(0).cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down.");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(run.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aStatusReadIsRetriedLikeACancel() throws Exception {
+        server.enqueue(errors(504, "gateway timeout"));
+        server.enqueue(Answers.datadogDeployment("running"));
+
+        Run run = rig().run(dev.fleetdeploy.core.Operation.STATUS, "dep-1");
+
+        assertThat(run.success().status().state()).isEqualTo("running");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    private static MockResponse aduError(int code, String retryAfter) {
+        return status(code).addHeader("Content-Type", "application/json").addHeader("retry-after", retryAfter)
+                .body("{\"error\":{\"code\":\"Transient\",\"message\":\"Please retry.\"}}").build();
+    }
+
+    @ParameterizedTest(name = "ADU {0} with retry-after: 0, then 200")
+    @ValueSource(ints = {408, 429, 500, 502, 504})
+    void aduTransientStatusWithTheServicesRetryAfterZeroWaitsOneSecond(int code) throws Exception {
+        // The live service sends retry-after: 0 on every answer: a zero hint, raised to 1 s.
+        server.enqueue(aduError(code, "0"));
+        server.enqueue(Answers.aduDeployment(true, false));
+        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.success().action().summary()).isEqualTo("HTTP 200: isCanceled=true, isRetried=false");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1));
+        for (RecordedRequest request : List.of(server.takeRequest(), server.takeRequest())) {
+            assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + FaultRig.ADU_TOKEN);
+        }
+        rig.assertNoSecretShown(run.report().summary());
+    }
+
+    @Test
+    @Disabled("bug: the same as aZeroRetryAfterOnA503IsRaisedToOneSecondToo, where it matters most: every ADU answer"
+            + " carries retry-after: 0, and ZeroRetryAfterInterceptor (http/ZeroRetryAfterInterceptor.java:20-22) strips"
+            + " it from a 503 only, so an ADU 503 waits the 2 s backoff and every other ADU 5xx 1 s")
+    void aduServiceUnavailableWithTheServicesRetryAfterZeroWaitsOneSecondToo() throws Exception {
+        server.enqueue(aduError(503, "0"));
+        server.enqueue(Answers.aduDeployment(true, false));
+
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
+
+        run.success();
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest(name = "ADU {0} is never retried")
+    @ValueSource(ints = {400, 401, 403, 404, 409, 412, 422})
+    void aduAnyOtherStatusIsNeverRetriedEvenWithItsRetryAfter(int code) throws Exception {
+        server.enqueue(aduError(code, "0"));
+        server.enqueue(Answers.aduDeployment(true, false));
+        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
+
+        Run run = rig.cancel("dep-1");
+
+        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP "
+                + code).contains(": Please retry. (Transient).");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(run.sleeps()).isEmpty();
+        rig.assertNoSecretShown(run.message());
+    }
+}
