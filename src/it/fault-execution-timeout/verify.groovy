@@ -7,10 +7,12 @@ FakeDatadog server = context.get('fakeDatadog')
 try {
     def log = BuildLog.of(basedir)
 
-    log.shows("[INFO] POST ${server.url()}/api/v2/fleet/deployments/ext-1/cancel answered 503 Service Unavailable; not" +
-            ' retrying: waiting 30 s would pass executionTimeout (10 s).')
+    log.shows("[INFO] POST ${server.url()}/api/v2/fleet/deployments/ext-1/cancel answered 503 Service Unavailable. Not" +
+            ' retried: waiting 30 s would pass executionTimeout (10 s).')
+    // The failure itself says why no retry came.
     log.shows("[ERROR] Datadog cancel of deployment 'ext-1' failed: HTTP 503 Service Unavailable: Maintenance in progress." +
-            ' Datadog had an error on its side: try again later, and see https://status.datadoghq.com.')
+            ' Datadog had an error on its side: try again later, and see https://status.datadoghq.com.' +
+            ' Not retried: waiting 30 s would pass executionTimeout (10 s).')
     log.shows('BUILD FAILURE')
     log.lacks('retrying in')
 

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.adu;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.Quoted;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public record AduApiVersion(Generation generation, String version) {
             return new AduApiVersion(Generation.SUBGROUP_ACTION, value);
         }
         String seed = value.startsWith("2020-") ? " (the seed's 2020 management API is apiVersion=v2)" : "";
-        throw new ConfigurationException("Unknown Azure Device Update apiVersion '" + raw.strip() + "' in " + origin + seed
+        throw new ConfigurationException("Unknown Azure Device Update apiVersion '" + Quoted.of(raw.strip()) + "' in " + origin + seed
                 + ": use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
     }
 

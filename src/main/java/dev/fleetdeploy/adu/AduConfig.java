@@ -10,6 +10,7 @@ import static dev.fleetdeploy.adu.AduParameters.INSTANCE;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
@@ -76,7 +77,7 @@ public record AduConfig(AduApiVersion version, String host, HttpUrl baseUrl, boo
         Optional<String> deviceClass = target.value(DEVICE_CLASS_ID);
         if (deviceClass.isPresent()) {
             if (version.generation() != AduApiVersion.Generation.SUBGROUP_ACTION) {
-                throw new ConfigurationException(target.describe(DEVICE_CLASS_ID) + " is '" + deviceClass.get()
+                throw new ConfigurationException(target.describe(DEVICE_CLASS_ID) + " is '" + Quoted.of(deviceClass.get())
                         + "', but apiVersion " + version.version() + " acts on whole deployments, not one device class:"
                         + " remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
             }

@@ -16,6 +16,7 @@ import static dev.fleetdeploy.adu.AduParameters.TENANT_ID;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerCredentials;
@@ -59,7 +60,7 @@ final class AduCredentials {
         this.env = env;
         Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
         this.server = serverId.map(id -> servers.find(id).orElseThrow(() -> new ConfigurationException(
-                target.describe(CommonParameters.SERVER_ID) + " is '" + id + "', but " + servers.describe()
+                target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id) + "', but " + servers.describe()
                         + " has no <server> with that id: add one (<username> the client id, <password> the client secret) or correct the id.")));
         this.serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
                 .orElse("the <%s> of a " + servers.describe() + " server named by " + target.describe(CommonParameters.SERVER_ID));

@@ -3,6 +3,7 @@ package dev.fleetdeploy.adu;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.HttpTransport;
 import java.util.Locale;
 
 /** What to check next after Azure Device Update answered outside 2xx, by status. */
@@ -14,8 +15,16 @@ final class AduHints {
         int code = response.code();
         String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the endpoint (" + config.host() + ")";
         if (code >= 300 && code < 400) {
-            return "Azure Device Update answered with a redirect" + response.header("Location").map(l -> " to " + l).orElse("")
-                    + ", which the plugin does not follow so that the token reaches no other host: check " + where + ".";
+            String to = response.header("Location").map(l -> " to " + l).orElse("");
+            if (sameOrigin(response, config.baseUrl())) {
+                return code == 307 || code == 308 || operation == Operation.STATUS
+                        ? "Azure Device Update kept redirecting on its own host" + to + ", and the plugin stops after "
+                                + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
+                        : "Azure Device Update answered with a redirect" + to + " on its own host, which would turn the request"
+                                + " into a GET, so the plugin does not follow it: check " + where + " and apiVersion.";
+            }
+            return "Azure Device Update answered with a redirect" + to + ", which the plugin does not follow so that the"
+                    + " token reaches no other host: check " + where + ".";
         }
         return switch (code) {
             case 400 -> "Check apiVersion (" + config.version().version() + "): the account may not offer it; and check the"
@@ -52,5 +61,13 @@ final class AduHints {
             hint.append("; GA deployment ids are lower-case, and '").append(id).append("' is not");
         }
         return hint.append('.').toString();
+    }
+
+    /** Whether a redirect's Location stays on the API's own scheme, host and port (then only its method is the issue). */
+    static boolean sameOrigin(ApiResponse response, okhttp3.HttpUrl base) {
+        return response.header("Location").map(base::resolve)
+                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
+                        && target.port() == base.port())
+                .isPresent();
     }
 }

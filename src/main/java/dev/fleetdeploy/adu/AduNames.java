@@ -2,6 +2,7 @@ package dev.fleetdeploy.adu;
 
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
+import dev.fleetdeploy.core.Quoted;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ final class AduNames {
         String value = raw.strip();
         String problem = hostProblem(value);
         if (problem != null) {
-            throw new ConfigurationException("The endpoint '" + value + "' in " + origin + " " + problem
+            throw new ConfigurationException("The endpoint '" + Quoted.of(value) + "' in " + origin + " " + problem
                     + ": give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl replaces the whole https://host:port).");
         }
         return value.toLowerCase(Locale.ROOT);
@@ -66,7 +67,7 @@ final class AduNames {
         String value = raw.strip().toLowerCase(Locale.ROOT);
         if (!LABEL.matcher(value).matches()) {
             String tip = value.contains(".") ? " (for a full host name, set endpoint instead)" : "";
-            throw new ConfigurationException("The account '" + raw.strip() + "' in " + origin
+            throw new ConfigurationException("The account '" + Quoted.of(raw.strip()) + "' in " + origin
                     + " is not an ADU account name" + tip + ": give the name alone, letters, digits and hyphens, such as contoso.");
         }
         return value + ACCOUNT_DOMAIN;
@@ -75,7 +76,7 @@ final class AduNames {
     static String instance(String raw, String origin) {
         String value = raw.strip();
         if (!INSTANCE.matcher(value).matches()) {
-            throw new ConfigurationException("The instance '" + printable(value) + "' in " + origin
+            throw new ConfigurationException("The instance '" + Quoted.of(value) + "' in " + origin
                     + " is not an ADU instance name: give the name alone (letters, digits, '-', '_' or '.'), as the Azure portal shows it; it must not hold '/', '?', '#', '%' or spaces.");
         }
         return value;
@@ -85,7 +86,7 @@ final class AduNames {
     static String pathSegment(String raw, String what, String origin) {
         String value = raw.strip();
         if (!isSafeSegment(value)) {
-            throw new ConfigurationException("The " + what + " '" + printable(value) + "' in " + origin + " is not a valid "
+            throw new ConfigurationException("The " + what + " '" + Quoted.of(value) + "' in " + origin + " is not a valid "
                     + what + ": give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
         }
         return value;
@@ -117,13 +118,5 @@ final class AduNames {
                         + "', which Azure Device Update deployment ids cannot hold (none of & ^ [ ] { } | < > / \\ \"): check the id.");
             }
         }
-    }
-
-    private static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.length() > 80 ? out.substring(0, 79) + "…" : out.toString();
     }
 }

@@ -205,7 +205,7 @@ public final class AduProvider implements FleetProvider {
 
     private ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
         return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
-                AduHints.forAnswer(operation, response, config, part));
+                AduHints.forAnswer(operation, response, config, part) + response.hintAddition());
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {

@@ -55,7 +55,7 @@ public final class DeploymentIds {
         for (String part : parts) {
             if (part.isBlank()) {
                 // Usually a template with an unset variable ("${A},${B}"): sending the rest would hide it.
-                throw new ConfigurationException(origin + " '" + value
+                throw new ConfigurationException(origin + " '" + Quoted.of(value)
                         + "' has an empty entry: give every id, separated by single commas.");
             }
             ids.add(DeploymentId.parse(part, origin));

@@ -282,7 +282,9 @@ public final class DeploymentRunner {
         Duration interval = options.pollInterval();
         while (!status.terminal()) {
             Duration remaining = Duration.between(clock.instant(), until);
-            if (remaining.isNegative() || remaining.isZero()) {
+            // A poll at the execution's deadline would be refused: stop now, with the state last seen.
+            boolean noPollLeft = executionEndsFirst && remaining.compareTo(interval) <= 0;
+            if (remaining.isNegative() || remaining.isZero() || noPollLeft) {
                 String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
                 throw executionEndsFirst
                         ? new WaitTimeoutException("it was still " + state + " when " + deadline.describe() + " ran out",

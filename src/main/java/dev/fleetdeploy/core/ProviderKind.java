@@ -31,7 +31,7 @@ public enum ProviderKind {
         return switch (normalized) {
             case "datadog" -> DATADOG;
             case "azure-device-update", "adu" -> AZURE_DEVICE_UPDATE;
-            default -> throw new ConfigurationException("Unknown provider '" + raw + "' in " + origin
+            default -> throw new ConfigurationException("Unknown provider '" + Quoted.of(raw) + "' in " + origin
                     + ": use datadog or azure-device-update (alias adu).");
         };
     }

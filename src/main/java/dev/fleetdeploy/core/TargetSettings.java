@@ -42,7 +42,7 @@ public final class TargetSettings {
         }
         String trimmed = raw.strip();
         if (UNRESOLVED_EXPRESSION.matcher(trimmed).find()) {
-            throw new ConfigurationException(describe(parameter) + " is '" + trimmed
+            throw new ConfigurationException(describe(parameter) + " is '" + Quoted.of(trimmed)
                     + "', an expression that was not resolved: set the variable or property it names, or remove the parameter.");
         }
         return Optional.of(trimmed);

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.datadog;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.Quoted;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ public enum DatadogApi {
         return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "v2" -> V2;
             case "unstable" -> UNSTABLE;
-            default -> throw new ConfigurationException("Unknown Datadog API generation '" + raw + "' in " + origin
+            default -> throw new ConfigurationException("Unknown Datadog API generation '" + Quoted.of(raw) + "' in " + origin
                     + ": use v2 (current) or unstable (the Preview endpoints).");
         };
     }

@@ -12,6 +12,7 @@ import static dev.fleetdeploy.datadog.DatadogParameters.SITE;
 import dev.fleetdeploy.core.CommonParameters;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerCredentials;
@@ -55,7 +56,7 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
 
         Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
         Optional<ServerCredentials> server = serverId.map(id -> servers.find(id).orElseThrow(() -> new ConfigurationException(
-                target.describe(CommonParameters.SERVER_ID) + " is '" + id + "', but " + servers.describe()
+                target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id) + "', but " + servers.describe()
                         + " has no <server> with that id: add one (<username> the API key, <password> the application key) or correct the id.")));
         String serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
                 .orElse("the <%s> of a " + servers.describe() + " server named by " + target.describe(CommonParameters.SERVER_ID));
@@ -86,7 +87,7 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
             return DatadogSite.DEFAULT;
         }
         String value = found.get().value();
-        return DatadogSite.parse(value).orElseThrow(() -> new ConfigurationException("Unknown Datadog site '" + value
+        return DatadogSite.parse(value).orElseThrow(() -> new ConfigurationException("Unknown Datadog site '" + Quoted.of(value)
                 + "' in " + found.get().origin() + ": use one of " + DatadogSite.describeAll() + "."));
     }
 

@@ -2,6 +2,7 @@ package dev.fleetdeploy.datadog;
 
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.HttpTransport;
 
 /** What to check next after Datadog answered outside 2xx, by status. */
 final class DatadogHints {
@@ -13,8 +14,16 @@ final class DatadogHints {
         String site = config.site().site();
         String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the site (" + site + ")";
         if (code >= 300 && code < 400) {
-            return "Datadog answered with a redirect" + response.header("Location").map(l -> " to " + l).orElse("")
-                    + ", which the plugin does not follow so that the keys reach no other host: check " + where + ".";
+            String to = response.header("Location").map(l -> " to " + l).orElse("");
+            if (sameOrigin(response, config.baseUrl())) {
+                return code == 307 || code == 308 || operation == Operation.STATUS
+                        ? "Datadog kept redirecting on its own host" + to + ", and the plugin stops after "
+                                + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
+                        : "Datadog answered with a redirect" + to + " on its own host, which would turn the request"
+                                + " into a GET, so the plugin does not follow it: check " + where + " and the API generation.";
+            }
+            return "Datadog answered with a redirect" + to + ", which the plugin does not follow so that the keys reach no"
+                    + " other host: check " + where + ".";
         }
         return switch (code) {
             case 400 -> operation == Operation.CANCEL
@@ -50,5 +59,13 @@ final class DatadogHints {
                 .append(response.header("x-ratelimit-period").map(p -> " per " + p + " s").orElse("")));
         hint.append(response.header("x-ratelimit-reset").map(r -> "; wait " + r + " s").orElse("; wait a while"));
         return hint.append(" before running again, or raise maxRetries.").toString();
+    }
+
+    /** Whether a redirect's Location stays on the API's own scheme, host and port (then only its method is the issue). */
+    static boolean sameOrigin(ApiResponse response, okhttp3.HttpUrl base) {
+        return response.header("Location").map(base::resolve)
+                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
+                        && target.port() == base.port())
+                .isPresent();
     }
 }

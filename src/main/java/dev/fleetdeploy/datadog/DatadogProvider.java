@@ -207,7 +207,7 @@ public final class DatadogProvider implements FleetProvider {
 
     private ApiException failure(Operation operation, ApiResponse response) {
         return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
-                DatadogHints.forAnswer(operation, response, config));
+                DatadogHints.forAnswer(operation, response, config) + response.hintAddition());
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {

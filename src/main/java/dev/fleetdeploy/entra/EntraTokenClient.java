@@ -64,7 +64,7 @@ public final class EntraTokenClient implements TokenSource {
             Instant asked = clock.instant();
             if (!response.successful()) {
                 throw new ApiException(context() + " was refused: ", response.code(), response.statusText(),
-                        ErrorText.of(response), hint(response));
+                        ErrorText.of(response), hint(response) + response.hintAddition());
             }
             JsonNode answer = parse(response);
             String accessToken = answer.path("access_token").asText("");

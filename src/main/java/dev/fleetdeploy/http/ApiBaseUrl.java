@@ -1,6 +1,7 @@
 package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.Quoted;
 import okhttp3.HttpUrl;
 
 /**
@@ -16,7 +17,7 @@ public final class ApiBaseUrl {
         String value = raw.strip();
         HttpUrl url = HttpUrl.parse(value);
         if (url == null) {
-            throw new ConfigurationException(origin + " '" + value
+            throw new ConfigurationException(origin + " '" + Quoted.of(value)
                     + "' is not a URL: write it as https://host or https://host:port.");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
@@ -25,11 +26,11 @@ public final class ApiBaseUrl {
         }
         boolean onlyRoot = url.encodedPath().equals("/") && url.query() == null && url.fragment() == null;
         if (!onlyRoot) {
-            throw new ConfigurationException(origin + " '" + value
+            throw new ConfigurationException(origin + " '" + Quoted.of(value)
                     + "' has a path, query or fragment: give only scheme://host[:port]; the plugin adds the API's path itself.");
         }
         if (url.scheme().equals("http") && !Loopback.isLoopback(url.host())) {
-            throw new ConfigurationException(origin + " '" + value
+            throw new ConfigurationException(origin + " '" + Quoted.of(value)
                     + "' uses plain http to a host that is not this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
         }
         return url;

@@ -15,12 +15,23 @@ import okhttp3.Headers;
  * @param attempts how many times the request was sent to get this answer (1 without retries)
  * @param earlierAttemptMayHaveApplied whether an earlier attempt of a request that changes something ended without a
  *     clear answer (timed out, reset, 5xx): it may have taken effect, so a refusal now may only mean "already done"
+ * @param retryNote why a retryable answer was not retried (the execution's deadline), for the failure's hint; or null
  */
 public record ApiResponse(int code, String reason, Headers headers, String contentType, String body, boolean truncated,
-        int attempts, boolean earlierAttemptMayHaveApplied) {
+        int attempts, boolean earlierAttemptMayHaveApplied, String retryNote) {
 
     public ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
-        this(code, reason, headers, contentType, body, false, 1, false);
+        this(code, reason, headers, contentType, body, false, 1, false, null);
+    }
+
+    /** What to add to a failure's hint: why no retry came, and that an earlier attempt may have worked. */
+    public String hintAddition() {
+        String addition = retryNote == null ? "" : " " + retryNote;
+        if (earlierAttemptMayHaveApplied) {
+            addition += " An earlier attempt got no clear answer and may still have been applied: check the deployment"
+                    + " with the deployment-status goal.";
+        }
+        return addition;
     }
 
     public boolean successful() {
@@ -38,6 +49,12 @@ public record ApiResponse(int code, String reason, Headers headers, String conte
 
     /** This answer, as the last of {@code attempts} tries. */
     ApiResponse afterAttempts(int attempts, boolean earlierAttemptMayHaveApplied) {
-        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied);
+        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied,
+                retryNote);
+    }
+
+    ApiResponse withRetryNote(String note) {
+        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied,
+                note);
     }
 }

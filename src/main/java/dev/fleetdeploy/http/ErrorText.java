@@ -166,7 +166,15 @@ public final class ErrorText {
     }
 
     private static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return oneLine(text);
+    }
+
+    /**
+     * The text on one line: runs of white space become one space, and other control characters (a terminal escape,
+     * a bell, NUL) are dropped, so that no answer can rewrite what the build log shows.
+     */
+    public static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").replaceAll("\\p{Cc}", "").strip();
     }
 
     private static String shorten(String text) {

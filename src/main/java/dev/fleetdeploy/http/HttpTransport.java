@@ -45,7 +45,7 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
     /** Bodies larger than this are cut: status bodies are far smaller, and of an error we show one line at most. */
     public static final long MAX_BODY_BYTES = 1024L * 1024;
     /** Same-origin redirects followed in a row at most. */
-    static final int MAX_REDIRECTS = 5;
+    public static final int MAX_REDIRECTS = 5;
 
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
 
@@ -58,6 +58,9 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
     private final String userAgent;
     private final Deadline deadline;
     private final Duration callTimeout;
+    /** The limit the last exchange of this thread had, and whether the execution's deadline set it, for messages. */
+    private final ThreadLocal<Duration> exchangeLimit = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> cutByDeadline = ThreadLocal.withInitial(() -> false);
     /** Requests sent per thread, for the report's attempts. */
     private final ThreadLocal<int[]> sentOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -138,8 +141,11 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         boolean mayHaveApplied = false;
         for (int attempt = 1; ; attempt++) {
             boolean mayRetry = attempt <= policy.maxRetries();
-            if (deadline.passed(clock) || !gate.acquire(deadline)) {
-                throw outOfTime(request, attempt, mayHaveApplied);
+            if (deadline.passed(clock)) {
+                throw outOfTime(request, attempt, mayHaveApplied, "ran out");
+            }
+            if (!gate.acquire(deadline)) {
+                throw outOfTime(request, attempt, mayHaveApplied, "would run out during the API's rate-limit pause");
             }
             AtomicBoolean sent = new AtomicBoolean();
             sentOnThisThread.get()[0]++;
@@ -164,9 +170,9 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                     return response;
                 }
                 if (!deadline.allows(delay, clock)) {
-                    log.info(request.describe() + " answered " + response.statusText() + "; not retrying: waiting "
-                            + seconds(delay) + " would pass " + deadline.describe() + ".");
-                    return response;
+                    String why = "Not retried: waiting " + seconds(delay) + " would pass " + deadline.describe() + ".";
+                    log.info(request.describe() + " answered " + response.statusText() + ". " + why);
+                    return response.withRetryNote(why);
                 }
                 log.info(request.describe() + " answered " + response.statusText() + "; retrying in "
                         + seconds(delay) + " (retry " + attempt + " of " + policy.maxRetries() + ").");
@@ -176,6 +182,10 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
             } else {
                 mayHaveApplied |= !request.idempotent() && sent.get();
                 Duration delay = policy.backoff(attempt);
+                if (isCertificateFailure(failure)) {
+                    // The same certificate will be refused again: no point waiting for it.
+                    throw unreachable(request, failure, sent.get(), attempt, mayHaveApplied, "");
+                }
                 if (!mayRetry || !deadline.allows(delay, clock)) {
                     throw unreachable(request, failure, sent.get(), attempt, mayHaveApplied,
                             mayRetry ? " (no retry: waiting " + seconds(delay) + " would pass " + deadline.describe() + ")" : "");
@@ -185,6 +195,11 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                 sleeper.sleep(delay);
             }
         }
+    }
+
+    /** A certificate or host name the JVM does not trust: no retry can change that. */
+    private static boolean isCertificateFailure(IOException failure) {
+        return failure instanceof javax.net.ssl.SSLHandshakeException || failure instanceof javax.net.ssl.SSLPeerUnverifiedException;
     }
 
     /**
@@ -201,8 +216,12 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
             Call call = client.newCall(toOkHttp(current, sent));
             // No single exchange may run past the execution's deadline.
             Duration left = deadline.remaining(clock);
-            if (left.compareTo(callTimeout) < 0) {
+            cutByDeadline.set(left.compareTo(callTimeout) < 0);
+            if (cutByDeadline.get()) {
                 call.timeout().timeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+                exchangeLimit.set(left);
+            } else {
+                exchangeLimit.set(callTimeout);
             }
             ApiResponse response;
             HttpUrl target;
@@ -270,7 +289,7 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
         String contentType = answer.header("Content-Type", "");
         return new ApiResponse(answer.code(), answer.message(), answer.headers(), contentType, kept.readString(charset),
-                truncated, 1, false);
+                truncated, 1, false, null);
     }
 
     private void logAnswer(ApiRequest request, ApiResponse response, long startedNanos) {
@@ -281,13 +300,13 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                 body = body.isBlank() ? "" : "(body withheld: it holds a credential)";
             }
             log.debug("<- " + response.statusText() + " for " + request.describe() + " in " + millis + " ms"
-                    + (body.isBlank() ? "" : ": " + body.replaceAll("\\s+", " ")));
+                    + (body.isBlank() ? "" : ": " + ErrorText.oneLine(body)));
         }
     }
 
-    private UnreachableException outOfTime(ApiRequest request, int attempt, boolean mayHaveApplied) {
+    private UnreachableException outOfTime(ApiRequest request, int attempt, boolean mayHaveApplied, String how) {
         String what = (attempt == 1 ? "not sent: " : "not sent again after " + (attempt - 1) + " attempt"
-                + (attempt == 2 ? "" : "s") + ": ") + deadline.describe() + " ran out";
+                + (attempt == 2 ? "" : "s") + ": ") + deadline.describe() + " " + how;
         String hint = mayHaveApplied
                 ? "An earlier attempt may still have been applied: check the deployment with the deployment-status goal."
                 : "Raise executionTimeout, or lower the retries and waits that used it up.";
@@ -328,7 +347,9 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
             return "the TLS handshake with " + host + " failed (" + failure.getMessage() + ")";
         }
         if (failure instanceof InterruptedIOException) {
-            return "the exchange with " + host + " did not complete in time (" + failure.getMessage() + ")";
+            Duration limit = exchangeLimit.get() == null ? callTimeout : exchangeLimit.get();
+            return "the exchange with " + host + " did not complete within " + seconds(limit) + " ("
+                    + (cutByDeadline.get() ? "what " + deadline.describe() + " left" : "connectTimeout + readTimeout + 5 s") + ")";
         }
         return "the connection to " + host + " failed (" + failure + ")";
     }

@@ -12,7 +12,8 @@ public final class Loopback {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+        // Not "*.localhost": the system's DNS need not map those to this machine.
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
                 || h.matches("127(\\.\\d{1,3}){3}");
     }
 }

@@ -5,11 +5,11 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Removes {@code Retry-After: 0} from 503 answers before OkHttp sees it.
+ * Turns {@code Retry-After: 0} on 503 answers into {@code Retry-After: 1} before OkHttp sees it.
  *
- * <p>OkHttp repeats such a request once by itself, outside our retry count and our rule never to repeat a POST
- * that may have arrived; Azure sends {@code retry-after: 0} on every answer. A zero wait is no hint to
- * {@link RetryPolicy} either, so nothing is lost.
+ * <p>OkHttp repeats a request answered 503 with a zero Retry-After once by itself, outside our retry count and our
+ * tracking of attempts that may have taken effect; Azure sends {@code retry-after: 0} on every answer. One second is
+ * what {@link RetryPolicy} raises a zero hint to anyway, so the wait stays the same.
  */
 final class ZeroRetryAfterInterceptor implements Interceptor {
 
@@ -18,7 +18,7 @@ final class ZeroRetryAfterInterceptor implements Interceptor {
         Response response = chain.proceed(chain.request());
         String retryAfter = response.header("Retry-After");
         if (response.code() == 503 && retryAfter != null && retryAfter.strip().equals("0")) {
-            return response.newBuilder().removeHeader("Retry-After").build();
+            return response.newBuilder().header("Retry-After", "1").build();
         }
         return response;
     }

@@ -740,7 +740,7 @@ class AduProviderTest {
     }
 
     @Test
-    void retryAfterZeroOnAServiceErrorWaitsTheBackoffNotZero() throws Exception {
+    void retryAfterZeroOnAServiceErrorWaitsOneSecondNotZero() throws Exception {
         server.enqueue(new MockResponse.Builder().status(StatusLine.of(503)).addHeader("retry-after", "0").build());
         answer(GA + "DeviceManagement_GetDeploymentStatus");
 
@@ -748,7 +748,7 @@ class AduProviderTest {
 
         assertThat(status.state()).isEqualTo("ActiveWithSubgroupFailures");
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
 
     // ---- ids and names in the path ----

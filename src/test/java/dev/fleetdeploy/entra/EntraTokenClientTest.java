@@ -371,7 +371,7 @@ class EntraTokenClientTest {
 
         assertThat(token.reveal()).isEqualTo(TOKEN);
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
         String first = server.takeRequest().getBody().utf8();
         assertThat(server.takeRequest().getBody().utf8()).isEqualTo(first);
     }

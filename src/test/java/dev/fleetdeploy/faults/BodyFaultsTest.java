@@ -18,7 +18,6 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,10 +160,6 @@ class BodyFaultsTest {
     }
 
     @Test
-    @Disabled("bug: ErrorText.of (src/main/java/dev/fleetdeploy/http/ErrorText.java:168-170, collapse) folds only"
-            + " white space, so ESC, BEL, NUL and other control characters of an error body reach the ERROR line and"
-            + " the debug log unchanged (a gateway can recolour or rewrite the CI console); replace every ISO control"
-            + " character with a space or \\uXXXX in ErrorText.collapse and in HttpTransport.logAnswer")
     void terminalEscapesInAnErrorBodyDoNotReachTheLog() throws Exception {
         server.enqueue(Answers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
         FaultRig rig = datadog();

@@ -189,7 +189,7 @@ class ConnectionFaultsTest {
         Run run = rig.cancel("dep-1");
 
         assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: the exchange with " + hostPort()
-                + " did not complete in time (timeout). " + RESET_HINT);
+                + " did not complete within 5.6 s (connectTimeout + readTimeout + 5 s). " + RESET_HINT);
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.wallTime()).isBetween(Duration.ofMillis(5_000), Duration.ofSeconds(8));
     }

@@ -28,7 +28,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,21 +55,18 @@ class DeadlineFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
+        // The failure itself says why no retry came, so that raising maxRetries is not the next thing the user tries.
         assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: busy."
-                + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
+                + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
+                + " Not retried: waiting 30 s would pass executionTimeout (10 s).");
         assertThat(rig.log.lines()).contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + " answered 503 Service"
-                + " Unavailable; not retrying: waiting 30 s would pass executionTimeout (10 s).");
+                + " Unavailable. Not retried: waiting 30 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
         rig.assertNoSecretShown(run.message());
     }
 
     @Test
-    @Disabled("bug: when HttpTransport.send (src/main/java/dev/fleetdeploy/http/HttpTransport.java:162-166) stops"
-            + " retrying because the wait would pass executionTimeout, only an INFO line says so; the failure sentence"
-            + " (ERROR line, MojoFailureException) says 'try again later' and never names executionTimeout, so a user"
-            + " who reads the error alone raises maxRetries to no effect. Carry the reason on ApiResponse and add it to"
-            + " the hint, as unreachable() does with '(no retry: waiting ... would pass executionTimeout ...)'")
     void theFailureItselfSaysTheDeadlineStoppedTheRetries() throws Exception {
         server.enqueue(status(503).addHeader("Retry-After", "30").body("{\"errors\":[\"busy\"]}").build());
 
@@ -110,8 +106,8 @@ class DeadlineFaultsTest {
         assertThat(((DeploymentOutcome.Failed) outcomes.get(0)).message())
                 .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 429 Too Many Requests: Too many requests.");
         assertThat(((DeploymentOutcome.Failed) outcomes.get(1)).message()).isEqualTo("Datadog cancel of deployment 'dep-2'"
-                + " failed: not sent: executionTimeout (10 s) ran out. Raise executionTimeout, or lower the retries and waits"
-                + " that used it up.");
+                + " failed: not sent: executionTimeout (10 s) would run out during the API's rate-limit pause. Raise"
+                + " executionTimeout, or lower the retries and waits that used it up.");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
     }
@@ -126,34 +122,26 @@ class DeadlineFaultsTest {
     }
 
     @Test
-    void waitingForAFinalStateStopsAtTheDeadlineAndLaterDeploymentsAreNotAttempted() throws Exception {
+    void waitingStopsBeforeTheDeadlineSoThatLaterDeploymentsAreStillCanceled() throws Exception {
         server.setDispatcher(cancelThenAlwaysStopping());
         FaultRig rig = rig().waitForFinalState(Duration.ofSeconds(3));
 
         Run run = rig.cancel("dep-1,dep-2,dep-3");
 
+        // dep-1's wait gives up when no poll is left before the deadline (polls at 3 s, then 4.5 s later): the cancels of
+        // dep-2 and dep-3 still go out, and only their waits are cut short.
         List<DeploymentOutcome.Failed> failures = run.report().failures();
-        assertThat(failures).hasSize(3);
-        assertThat(failures.get(0).message()).startsWith("Datadog deployment 'dep-1': cancel was requested, but waiting for"
-                + " its final state failed: ").contains("executionTimeout (10 s) ran out");
-        assertThat(failures.subList(1, 3)).extracting(DeploymentOutcome.Failed::message).containsExactly(
-                "Datadog cancel of deployment 'dep-2' failed: " + NOT_ATTEMPTED,
-                "Datadog cancel of deployment 'dep-3' failed: " + NOT_ATTEMPTED);
-        assertThat(run.report().summary()).isEqualTo("Cancel: 0 of 3 deployments done; failed: dep-1, dep-2, dep-3.");
-        assertThat(run.waited()).isEqualTo(TEN_SECONDS);
-        for (int i = 0; i < server.getRequestCount(); i++) {
-            assertThat(server.takeRequest().getTarget()).startsWith("/api/v2/fleet/deployments/dep-1");
+        assertThat(failures).hasSize(3).allSatisfy(failed -> assertThat(failed.message())
+                .contains("cancel was requested, but waiting for its final state failed: it was still 'stopping' when"
+                        + " executionTimeout (10 s) ran out."));
+        for (String id : List.of("dep-1", "dep-2", "dep-3")) {
+            assertThat(rig.log.lines()).anyMatch(line -> line.startsWith("[INFO] Datadog deployment '" + id + "': cancel requested"));
         }
+        assertThat(run.waited()).isLessThan(TEN_SECONDS);
         rig.assertNoSecretShown(run.report().summary());
     }
 
     @Test
-    @Disabled("bug: DeploymentRunner.awaitFinalState (src/main/java/dev/fleetdeploy/core/DeploymentRunner.java:245-258)"
-            + " sleeps right up to the execution's deadline and then polls once more, which HttpTransport refuses ('not"
-            + " sent: executionTimeout (10 s) ran out. Raise executionTimeout, or lower the retries and waits that used it"
-            + " up.'), so its own message naming the last state ('it was still 'stopping' when executionTimeout (10 s) ran"
-            + " out') is never shown; stop polling when !deadline.allows(pause, clock), or turn the transport's"
-            + " out-of-time failure into that WaitTimeoutException")
     void waitingThatRunsIntoTheDeadlineNamesTheLastStateItSaw() throws Exception {
         server.setDispatcher(cancelThenAlwaysStopping());
 
@@ -206,7 +194,7 @@ class DeadlineFaultsTest {
 
         assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 500"
                 + " Internal Server Error: Try later. (InternalServerError).");
-        assertThat(rig.log.text()).contains("; not retrying: waiting 45 s would pass executionTimeout (10 s).");
+        assertThat(rig.log.text()).contains(". Not retried: waiting 45 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -224,7 +212,8 @@ class DeadlineFaultsTest {
 
             assertThatThrownBy(() -> transport.send(cancel))
                     .isInstanceOf(UnreachableException.class)
-                    .hasMessageEndingWith("did not complete in time (timeout) (no retry: waiting 2 s would pass executionTimeout (1 s))")
+                    .hasMessageMatching(".*did not complete within [0-9.]+ s \\(what executionTimeout \\(1 s\\) left\\)"
+                            + " \\(no retry: waiting 2 s would pass executionTimeout \\(1 s\\)\\)")
                     .satisfies(e -> assertThat(((UnreachableException) e).hint()).startsWith("The request may still have been applied"));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));

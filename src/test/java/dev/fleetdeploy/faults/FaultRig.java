@@ -56,7 +56,7 @@ final class FaultRig {
     private DoubleSupplier jitter = () -> 1.0;
     private Duration executionTimeout;
     private boolean waitForFinalState;
-    private Duration pollInterval = RunOptions.DEFAULT_POLL_INTERVAL;
+    private Duration pollInterval = java.time.Duration.ofSeconds(10);
 
     private FaultRig(Map<String, String> values) {
         this.values.putAll(values);

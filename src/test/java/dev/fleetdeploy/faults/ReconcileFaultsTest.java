@@ -127,7 +127,9 @@ class ReconcileFaultsTest {
 
         assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL
                 + ". A deployment can be canceled only while its status is pending or running: check its status with the"
-                + " deployment-status goal, and check the deployment id.");
+                + " deployment-status goal, and check the deployment id."
+                + " An earlier attempt got no clear answer and may still have been applied: check the deployment with the"
+                + " deployment-status goal.");
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
 

@@ -35,7 +35,6 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,11 +93,6 @@ class TlsFaultsTest {
     }
 
     @Test
-    @Disabled("bug: HttpTransport.send (src/main/java/dev/fleetdeploy/http/HttpTransport.java:172-182) retries every"
-            + " IOException, an SSLHandshakeException from a certificate the JVM does not trust included, so an"
-            + " untrusted certificate costs maxRetries handshakes and 2+4+8 s of backoff before the same TLS message;"
-            + " only refused, reset and timed-out connections are meant to be retried: do not retry SSLException"
-            + " (except a handshake cut by the peer, if wanted)")
     void anUntrustedCertificateIsNotRetried() throws Exception {
         FaultRig rig = FaultRig.datadog(httpsBase()).retries(3);
 
