@@ -1,6 +1,7 @@
 package dev.fleetdeploy.maven;
 
 import dev.fleetdeploy.core.ConfigurationException;
+import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerCredentials;
@@ -61,6 +62,11 @@ final class MavenSettingsAccess implements ServerLookup {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
             failOnProblems(result, "the password of proxy '" + proxy.getId() + "' in settings.xml");
             Proxy decrypted = result.getProxy() == null ? proxy : result.getProxy();
+            if (decrypted.getHost() == null || decrypted.getHost().isBlank() || decrypted.getPort() < 1 || decrypted.getPort() > 65535) {
+                throw new ConfigurationException("The active proxy '" + proxy.getId() + "' in settings.xml has host '"
+                        + Quoted.of(decrypted.getHost()) + "' and port " + decrypted.getPort()
+                        + ": give its host name and a port from 1 to 65535, or make it inactive.");
+            }
             String password = decrypted.getPassword();
             Secret secret = password == null || password.isEmpty() ? null : masker.register(Secret.of(password));
             String username = decrypted.getUsername() == null || decrypted.getUsername().isBlank() ? null : decrypted.getUsername();

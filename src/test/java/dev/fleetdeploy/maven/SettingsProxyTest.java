@@ -57,4 +57,24 @@ class SettingsProxyTest extends MojoTestSupport {
         assertThat(log.text()).doesNotContain(PROXY_PASSWORD);
         assertThat(failure.getMessage()).doesNotContain(PROXY_PASSWORD);
     }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment")
+    @UserProperty(name = "fleet.provider", value = "datadog")
+    @UserProperty(name = "fleet.deploymentId", value = "abc-def-ghi")
+    void anActiveProxyWithoutAUsablePortIsRefusedBeforeAnythingIsSent(CancelDeploymentMojo mojo) throws Exception {
+        Proxy proxy = new Proxy();
+        proxy.setId("corporate");
+        proxy.setProtocol("https");
+        proxy.setHost("proxy.corp.example");
+        proxy.setPort(0);
+        request.addProxy(proxy);
+
+        Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
+
+        assertThat(failure).isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class).hasNoCause()
+                .hasMessage("The active proxy 'corporate' in settings.xml has host 'proxy.corp.example' and port 0: give its"
+                        + " host name and a port from 1 to 65535, or make it inactive.");
+        assertNothingSent();
+    }
 }

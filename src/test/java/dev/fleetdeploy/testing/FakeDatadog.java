@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
 import mockwebserver3.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * A stateful fake of Datadog's Fleet deployments API (v2 and unstable) on 127.0.0.1, for the plugin's tests and the
@@ -24,6 +26,7 @@ public final class FakeDatadog implements AutoCloseable {
     private final MockWebServer server;
     private final FleetState state = new FleetState();
     private final FleetDispatcher dispatcher;
+    private HeldCertificate certificate;
 
     private FakeDatadog(String apiKey, String applicationKey) {
         this.dispatcher = new FleetDispatcher(apiKey, applicationKey, state);
@@ -41,6 +44,48 @@ public final class FakeDatadog implements AutoCloseable {
             throw new UncheckedIOException("cannot start the fake Datadog server", e);
         }
         return fake;
+    }
+
+    /**
+     * Starts a fake that answers over HTTPS with a throwaway certificate for {@code hostName} (and localhost), which
+     * no JVM trusts until the test adds it to a trust store ({@link #writeTrustStore}).
+     */
+    public static FakeDatadog startHttps(String apiKey, String applicationKey, String hostName) {
+        FakeDatadog fake = new FakeDatadog(apiKey, applicationKey);
+        fake.certificate = new HeldCertificate.Builder()
+                .addSubjectAlternativeName(hostName)
+                .addSubjectAlternativeName("localhost")
+                .commonName(hostName)
+                .build();
+        fake.server.useHttps(new HandshakeCertificates.Builder().heldCertificate(fake.certificate).build().sslSocketFactory());
+        try {
+            fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake Datadog server", e);
+        }
+        return fake;
+    }
+
+    /** A PKCS12 trust store holding this fake's certificate, for {@code -Djavax.net.ssl.trustStore}. */
+    public void writeTrustStore(java.io.File file, String password) {
+        if (certificate == null) {
+            throw new IllegalStateException("this fake speaks plain http: start it with startHttps");
+        }
+        try (java.io.OutputStream out = new java.io.FileOutputStream(file)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("fake-datadog", certificate.certificate());
+            store.store(out, password.toCharArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the trust store", e);
+        }
+    }
+
+    /** The loopback port it listens on (to route a proxy's tunnels to it). */
+    public int port() {
+        return server.getPort();
     }
 
     /** "http://127.0.0.1:PORT", to give the plugin as {@code baseUrl}. */
