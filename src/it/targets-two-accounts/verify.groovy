@@ -17,7 +17,7 @@ try {
 
     def report = new JsonSlurper().parse(new File(basedir, 'target/fleet/cancel-deployment.json'))
     assert report.deployments.collect { [it.target, it.deploymentId, it.result] } ==
-            [["target 'eu'", 'eu-dep-1', 'succeeded'], ["target 'us'", 'us-dep-2', 'succeeded']]
+            [['eu', 'eu-dep-1', 'succeeded'], ['us', 'us-dep-2', 'succeeded']]
 
     // Each account got its own deployment, with its own keys, and nothing of the other's.
     def euCancel = eu.onlyRequest('POST', '/api/v2/fleet/deployments/eu-dep-1/cancel')

@@ -49,7 +49,7 @@ public final class ReportWriter {
         ObjectNode node = JSON.createObjectNode();
         FleetTarget target = outcome.target();
         if (target.label() != null) {
-            node.put("target", target.label());
+            node.put("target", targetName(target.label()));
         }
         node.put("provider", target.provider().kind().id());
         node.put("operation", operation);
@@ -94,6 +94,11 @@ public final class ReportWriter {
             }
         }
         return node;
+    }
+
+    /** "agents" for the label "target 'agents'"; an unnamed target keeps its position, "targets[2]". */
+    static String targetName(String label) {
+        return label.startsWith("target '") && label.endsWith("'") ? label.substring(8, label.length() - 1) : label;
     }
 
     private static ObjectNode status(DeploymentStatus status) {
