@@ -16,7 +16,7 @@ final class AduHints {
         String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the endpoint (" + config.host() + ")";
         if (code >= 300 && code < 400) {
             String to = response.header("Location").map(l -> " to " + l).orElse("");
-            if (sameOrigin(response, config.baseUrl())) {
+            if (response.redirectsWithin(config.baseUrl())) {
                 return code == 307 || code == 308 || operation == Operation.STATUS
                         ? "Azure Device Update kept redirecting on its own host" + to + ", and the plugin stops after "
                                 + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
@@ -61,13 +61,5 @@ final class AduHints {
             hint.append("; GA deployment ids are lower-case, and '").append(id).append("' is not");
         }
         return hint.append('.').toString();
-    }
-
-    /** Whether a redirect's Location stays on the API's own scheme, host and port (then only its method is the issue). */
-    static boolean sameOrigin(ApiResponse response, okhttp3.HttpUrl base) {
-        return response.header("Location").map(base::resolve)
-                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
-                        && target.port() == base.port())
-                .isPresent();
     }
 }

@@ -15,7 +15,7 @@ final class DatadogHints {
         String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the site (" + site + ")";
         if (code >= 300 && code < 400) {
             String to = response.header("Location").map(l -> " to " + l).orElse("");
-            if (sameOrigin(response, config.baseUrl())) {
+            if (response.redirectsWithin(config.baseUrl())) {
                 return code == 307 || code == 308 || operation == Operation.STATUS
                         ? "Datadog kept redirecting on its own host" + to + ", and the plugin stops after "
                                 + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
@@ -59,13 +59,5 @@ final class DatadogHints {
                 .append(response.header("x-ratelimit-period").map(p -> " per " + p + " s").orElse("")));
         hint.append(response.header("x-ratelimit-reset").map(r -> "; wait " + r + " s").orElse("; wait a while"));
         return hint.append(" before running again, or raise maxRetries.").toString();
-    }
-
-    /** Whether a redirect's Location stays on the API's own scheme, host and port (then only its method is the issue). */
-    static boolean sameOrigin(ApiResponse response, okhttp3.HttpUrl base) {
-        return response.header("Location").map(base::resolve)
-                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
-                        && target.port() == base.port())
-                .isPresent();
     }
 }

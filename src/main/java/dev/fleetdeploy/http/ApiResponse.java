@@ -47,6 +47,14 @@ public record ApiResponse(int code, String reason, Headers headers, String conte
         return HttpStatusText.of(code, reason);
     }
 
+    /** Whether this answer's {@code Location} stays on the scheme, host and port of {@code base}. */
+    public boolean redirectsWithin(okhttp3.HttpUrl base) {
+        return header("Location").map(base::resolve)
+                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
+                        && target.port() == base.port())
+                .isPresent();
+    }
+
     /** This answer, as the last of {@code attempts} tries. */
     ApiResponse afterAttempts(int attempts, boolean earlierAttemptMayHaveApplied) {
         return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied,
