@@ -38,8 +38,10 @@ final class RateLimitGate {
         while (true) {
             Duration pause;
             synchronized (this) {
-                pause = Duration.between(clock.instant(), resumeAt);
-                if (pause.isNegative() || pause.isZero()) {
+                Instant now = clock.instant();
+                // Compared, not measured: Duration.between(now, Instant.MIN) overflows, and recovering from that
+                // threw and caught an ArithmeticException on every request.
+                if (!resumeAt.isAfter(now)) {
                     if (inFlight < limit) {
                         inFlight++;
                         return true;
@@ -51,6 +53,7 @@ final class RateLimitGate {
                     wait(Math.max(1, Math.min(1000, deadline.remaining(clock).toMillis())));
                     continue;
                 }
+                pause = Duration.between(now, resumeAt);
             }
             if (!deadline.allows(pause, clock)) {
                 return false;
