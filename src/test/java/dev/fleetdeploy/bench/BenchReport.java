@@ -164,7 +164,7 @@ public final class BenchReport {
         double help = num("mvn.help_ms");
         double cancel = num("mvn.cancel_ms");
         double goal = num("mvn.goal_over_help_ms");
-        row("End to end, `mvn -o -q` on this machine: `fleet:cancel-deployment` (one id) vs `fleet:help` vs `validate`",
+        row("End to end, `mvn -q -nsu` on this machine (everything already in ~/.m2): `fleet:cancel-deployment` (one id) vs `fleet:help` vs `validate`",
                 f("cancel-deployment: %s (peak RSS %.0f MB)", ms(cancel), num("mvn.cancel_rss_mb")),
                 f("fleet:help: %s (%.0f MB); validate: %s (%.0f MB)", ms(help), num("mvn.help_rss_mb"), ms(validate),
                         num("mvn.validate_rss_mb")),
