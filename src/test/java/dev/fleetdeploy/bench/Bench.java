@@ -47,7 +47,7 @@ import okhttp3.Response;
  * <pre>
  * Bench percall   [--rounds 15] [--calls 400] [--fresh-calls 60] [--warmup-seconds 4]
  * Bench batch     [--ids 200] [--latency 50] [--rounds 5] [--sequential-rounds 3] [--plugin-p1-rounds 1]
- * Bench ratelimit [--ids 200] [--latency 50] [--limit 50] [--period 1] [--rounds 3] [--parallelism 8]
+ * Bench ratelimit [--ids 200] [--latency 50] [--limit 50] [--period 1] [--rounds 3] [--parallelism 8] [--key ratelimit]
  * Bench heap      [--ids 200] [--latency 50]          (run it in a JVM of its own)
  * </pre>
  */
@@ -434,6 +434,7 @@ public final class Bench {
         double period = Double.parseDouble(options.getOrDefault("period", "1"));
         int rounds = intOption(options, "rounds", 3);
         int parallelism = intOption(options, "parallelism", 8);
+        String key = options.getOrDefault("key", "ratelimit");
         String ids = ids(count, "limited");
         configure(0, 0, 1);
         timedExecution(ids(16, "warm"), parallelism, 16);
@@ -453,17 +454,17 @@ public final class Bench {
                     report.failures().size(), stats));
         }
         double minimum = theoreticalMinimumMillis(count, limit, period, parallelism, latency);
-        emit("ratelimit.ids", count);
-        emit("ratelimit.limit", limit);
-        emit("ratelimit.period_s", period);
-        emit("ratelimit.latency_ms", latency);
-        emit("ratelimit.parallelism", parallelism);
-        emit("ratelimit.plugin_ms", Stats.median(times));
-        emit("ratelimit.plugin_ms_max", Stats.max(times));
-        emit("ratelimit.minimum_ms", minimum);
-        emit("ratelimit.plugin_failures", failures);
-        emit("ratelimit.plugin_429", Stats.median(tooMany));
-        emit("ratelimit.rounds", rounds);
+        emit(key + ".ids", count);
+        emit(key + ".limit", limit);
+        emit(key + ".period_s", period);
+        emit(key + ".latency_ms", latency);
+        emit(key + ".parallelism", parallelism);
+        emit(key + ".plugin_ms", Stats.median(times));
+        emit(key + ".plugin_ms_max", Stats.max(times));
+        emit(key + ".minimum_ms", minimum);
+        emit(key + ".plugin_failures", failures);
+        emit(key + ".plugin_429", Stats.median(tooMany));
+        emit(key + ".rounds", rounds);
     }
 
     // ---- 4. Heap: one 200-cancel execution in a fresh JVM -------------------------------------------------------

@@ -66,7 +66,8 @@ public final class BenchReport {
     private String render() {
         perCall();
         batch();
-        rateLimit();
+        rateLimit("ratelimit", "node.ratelimit");
+        rateLimit("ratelimit_long", "node.ratelimit_long");
         endToEnd();
         footprint();
         StringBuilder out = new StringBuilder();
@@ -134,24 +135,24 @@ public final class BenchReport {
         }
     }
 
-    private void rateLimit() {
-        if (!has("ratelimit.plugin_ms")) {
+    private void rateLimit(String key, String nodeKey) {
+        if (!has(key + ".plugin_ms")) {
             return;
         }
         String scenario = f("%.0f cancels against a window of %.0f requests per %.0f s (%.0f ms latency, parallelism %.0f)",
-                num("ratelimit.ids"), num("ratelimit.limit"), num("ratelimit.period_s"), num("ratelimit.latency_ms"),
-                num("ratelimit.parallelism"));
-        double minimum = num("ratelimit.minimum_ms");
-        double plugin = num("ratelimit.plugin_ms");
+                num(key + ".ids"), num(key + ".limit"), num(key + ".period_s"), num(key + ".latency_ms"),
+                num(key + ".parallelism"));
+        double minimum = num(key + ".minimum_ms");
+        double plugin = num(key + ".plugin_ms");
         double ratio = plugin / minimum;
-        int failures = (int) num("ratelimit.plugin_failures");
-        row(scenario + ": plugin core", f("%s, %d failed, %.0f answers 429", ms(plugin), failures, num("ratelimit.plugin_429")),
+        int failures = (int) num(key + ".plugin_failures");
+        row(scenario + ": plugin core", f("%s, %d failed, %.0f answers 429", ms(plugin), failures, num(key + ".plugin_429")),
                 "theoretical minimum: " + ms(minimum), f("%.2fx", ratio), "≤ 1.2x, 0 failures",
                 verdict(ratio <= 1.2 && failures == 0));
-        if (has("node.ratelimit_ms")) {
-            double node = num("node.ratelimit_ms");
+        if (has(nodeKey + "_ms")) {
+            double node = num(nodeKey + "_ms");
             row(scenario + ": Datadog's TypeScript client, `enableRetry`, 8 at once", "",
-                    f("%s, %.0f failed, %.0f answers 429", ms(node), num("node.ratelimit_failed"), num("node.ratelimit_429")),
+                    f("%s, %.0f failed, %.0f answers 429", ms(node), num(nodeKey + "_failed"), num(nodeKey + "_429")),
                     f("%.2fx the minimum", node / minimum), "—", "");
         }
     }
