@@ -75,7 +75,7 @@ public final class Bench {
         try {
             Bench bench = new Bench(own == null ? options.get("server") : own.url());
             if (options.containsKey("verbose")) {
-                bench.log = timestamped(System.nanoTime());
+                bench.log = log(System.nanoTime());
             }
             switch (args[0]) {
                 case "percall" -> bench.perCall(options);
@@ -131,33 +131,15 @@ public final class Bench {
     // ---- What is measured ---------------------------------------------------------------------------------------
 
     /** A log that drops everything: the Maven console's cost is measured end to end, not here. */
-    static final FleetLog QUIET = new FleetLog() {
-        @Override
-        public void debug(String message) {
-        }
+    static final FleetLog QUIET = log(-1);
 
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
-
-    private static FleetLog timestamped(long origin) {
+    /** @param origin with a nanoTime, every line (debug too) goes to stderr with the milliseconds since; -1: none */
+    private static FleetLog log(long origin) {
         return new FleetLog() {
             private void print(String level, String message) {
-                System.err.printf(Locale.ROOT, "%8.1f ms %s %s%n", (System.nanoTime() - origin) / 1e6, level, message);
+                if (origin != -1) {
+                    System.err.printf(Locale.ROOT, "%8.1f ms %s %s%n", (System.nanoTime() - origin) / 1e6, level, message);
+                }
             }
 
             @Override
@@ -182,7 +164,7 @@ public final class Bench {
 
             @Override
             public boolean isDebugEnabled() {
-                return true;
+                return origin != -1;
             }
         };
     }
@@ -264,6 +246,42 @@ public final class Bench {
 
     // ---- 1. Per call: the core against the bare OkHttp floor ----------------------------------------------------
 
+    /** A subject and its floor, timed side by side round after round; each round's ratio is kept. */
+    private static final class SideBySide {
+        final Unit floorUnit;
+        final Unit subjectUnit;
+        final int calls;
+        final List<Double> floor = new ArrayList<>();
+        final List<Double> subject = new ArrayList<>();
+        final List<Double> ratios = new ArrayList<>();
+
+        SideBySide(Unit floorUnit, Unit subjectUnit, int calls) {
+            this.floorUnit = floorUnit;
+            this.subjectUnit = subjectUnit;
+            this.calls = calls;
+        }
+
+        /** The order alternates between rounds, so that neither always runs right after the other. */
+        void round(boolean floorFirst) throws Exception {
+            double f = floorFirst ? Bench.round(floorUnit, calls) : 0;
+            double s = Bench.round(subjectUnit, calls);
+            if (!floorFirst) {
+                f = Bench.round(floorUnit, calls);
+            }
+            floor.add(f);
+            subject.add(s);
+            ratios.add(s / f);
+        }
+
+        double lastFloor() {
+            return floor.get(floor.size() - 1);
+        }
+
+        double lastSubject() {
+            return subject.get(subject.size() - 1);
+        }
+    }
+
     private void perCall(Map<String, String> options) throws Exception {
         int rounds = intOption(options, "rounds", 15);
         int calls = intOption(options, "calls", 400);
@@ -272,9 +290,9 @@ public final class Bench {
         configure(0, 0, 1);
 
         // Steady state: one client (or transport) reused, as within one execution.
-        OkHttpClient shared = new OkHttpClient();
+        OkHttpClient sharedClient = new OkHttpClient();
         Request sharedRequest = bareCancel("per-call");
-        Unit floorShared = () -> bare(shared, sharedRequest);
+        Unit floorShared = () -> bare(sharedClient, sharedRequest);
         HttpTransport transport = new HttpTransport(goalHttp(8), QUIET);
         FleetProvider provider = Providers.create(target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport,
                 new SecretMasker());
@@ -305,53 +323,26 @@ public final class Bench {
         for (Unit unit : List.of(floorShared, coreShared, floorFresh, coreExecution)) {
             warmUp(unit, warmup);
         }
-        List<Double> fs = new ArrayList<>();
-        List<Double> cs = new ArrayList<>();
-        List<Double> ff = new ArrayList<>();
-        List<Double> ce = new ArrayList<>();
-        List<Double> ratioShared = new ArrayList<>();
-        List<Double> ratioExecution = new ArrayList<>();
+        SideBySide shared = new SideBySide(floorShared, coreShared, calls);
+        SideBySide execution = new SideBySide(floorFresh, coreExecution, freshCalls);
         for (int r = 0; r < rounds; r++) {
-            // Alternate the order, so that neither variant always runs right after the other.
-            double a;
-            double b;
-            if (r % 2 == 0) {
-                a = round(floorShared, calls);
-                b = round(coreShared, calls);
-            } else {
-                b = round(coreShared, calls);
-                a = round(floorShared, calls);
-            }
-            fs.add(a);
-            cs.add(b);
-            ratioShared.add(b / a);
-            double c;
-            double d;
-            if (r % 2 == 0) {
-                c = round(floorFresh, freshCalls);
-                d = round(coreExecution, freshCalls);
-            } else {
-                d = round(coreExecution, freshCalls);
-                c = round(floorFresh, freshCalls);
-            }
-            ff.add(c);
-            ce.add(d);
-            ratioExecution.add(d / c);
+            shared.round(r % 2 == 0);
+            execution.round(r % 2 == 0);
             progress(String.format(Locale.ROOT, "per call round %d: bare %.1f us, core %.1f us; fresh bare %.1f us, execution %.1f us",
-                    r + 1, a, b, c, d));
+                    r + 1, shared.lastFloor(), shared.lastSubject(), execution.lastFloor(), execution.lastSubject()));
         }
         transport.close();
-        closeClient(shared);
-        emit("percall.floor_shared_us", Stats.median(fs));
-        emit("percall.core_shared_us", Stats.median(cs));
-        emit("percall.ratio_shared", Stats.median(ratioShared));
-        emit("percall.ratio_shared_min", Stats.min(ratioShared));
-        emit("percall.ratio_shared_max", Stats.max(ratioShared));
-        emit("percall.floor_fresh_us", Stats.median(ff));
-        emit("percall.core_execution_us", Stats.median(ce));
-        emit("percall.ratio_execution", Stats.median(ratioExecution));
-        emit("percall.ratio_execution_min", Stats.min(ratioExecution));
-        emit("percall.ratio_execution_max", Stats.max(ratioExecution));
+        closeClient(sharedClient);
+        emit("percall.floor_shared_us", Stats.median(shared.floor));
+        emit("percall.core_shared_us", Stats.median(shared.subject));
+        emit("percall.ratio_shared", Stats.median(shared.ratios));
+        emit("percall.ratio_shared_min", Stats.min(shared.ratios));
+        emit("percall.ratio_shared_max", Stats.max(shared.ratios));
+        emit("percall.floor_fresh_us", Stats.median(execution.floor));
+        emit("percall.core_execution_us", Stats.median(execution.subject));
+        emit("percall.ratio_execution", Stats.median(execution.ratios));
+        emit("percall.ratio_execution_min", Stats.min(execution.ratios));
+        emit("percall.ratio_execution_max", Stats.max(execution.ratios));
         emit("percall.rounds", rounds);
     }
 
