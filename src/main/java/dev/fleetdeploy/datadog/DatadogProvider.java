@@ -21,6 +21,7 @@ import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -34,7 +35,11 @@ public final class DatadogProvider implements FleetProvider {
     /** Pages read at most: 5,000 hosts, enough for a status line without paging through a huge fleet. */
     static final int MAX_HOST_PAGES = 50;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a cancel reads its answer without it ({@link CancelAnswer}). */
+    private static final class Trees {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
     /** How Datadog refuses a cancel of a deployment that is no longer pending or running. */
     private static final Set<Integer> REFUSALS = Set.of(400, 409, 422);
     /** States that show a cancel took effect. */
@@ -86,14 +91,12 @@ public final class DatadogProvider implements FleetProvider {
         }
         if (config.api() == DatadogApi.V2 && !response.body().isBlank()) {
             // The body only adds words; a cancel that answered 2xx succeeded even if they cannot be read.
-            JsonNode root = readTreeOrMissing(response.body());
-            if (root.isMissingNode()) {
+            Optional<CancelAnswer> answer = CancelAnswer.read(response.body());
+            if (answer.isEmpty()) {
                 return new ActionResult(response.code(), null, null, "the answer's body is not the JSON Datadog sends ("
                         + ErrorText.of(response) + "), but its status says the cancel was accepted.");
             }
-            JsonNode attributes = root.path("data").path("attributes");
-            return new ActionResult(response.code(), DatadogStatusReader.firstText(attributes, "status"),
-                    DatadogStatusReader.firstText(attributes, "message"));
+            return new ActionResult(response.code(), answer.get().status(), answer.get().message());
         }
         return new ActionResult(response.code(), null, null);
     }
@@ -212,7 +215,7 @@ public final class DatadogProvider implements FleetProvider {
 
     private JsonNode json(ApiResponse response) throws ApiException {
         try {
-            JsonNode root = JSON.readTree(response.body());
+            JsonNode root = Trees.JSON.readTree(response.body());
             if (root != null && root.isObject()) {
                 return root;
             }
@@ -222,15 +225,6 @@ public final class DatadogProvider implements FleetProvider {
         throw new ApiException(response.code(), response.statusText(),
                 "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
                 "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.");
-    }
-
-    private static JsonNode readTreeOrMissing(String body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            return root == null ? JSON.missingNode() : root;
-        } catch (JsonProcessingException e) {
-            return JSON.missingNode();
-        }
     }
 
     @Override

@@ -12,6 +12,10 @@ import java.util.OptionalLong;
  * Shared by every request of one transport: holds the number of requests in flight to a limit, and when the API
  * answers 429, halves that limit and holds every request until the API's window resets. Each answer that is not a
  * 429 raises the limit by one again, up to {@code parallelism}.
+ *
+ * <p>Datadog's {@code x-ratelimit-reset} counts whole seconds, so one answer's "1" may mean anything up to a second.
+ * Every answer of a window bounds when it ends (no later than the answer's arrival plus its reset), and the gate
+ * holds requests only until the earliest of those bounds, not a whole rounded-up second after the last answer.
  */
 final class RateLimitGate {
     /** Requests left in the API's window at which we slow down. */
@@ -24,6 +28,12 @@ final class RateLimitGate {
     private int limit;
     private int inFlight;
     private Instant resumeAt = Instant.MIN;
+    /** When the API's current rate-limit window ends at the latest, from its answers' resets; null when unknown. */
+    private Instant windowEndsBy;
+    /** Answers to requests sent before this may count in an earlier window: they say nothing of the current one. */
+    private Instant windowSeenSince = Instant.MIN;
+    /** When this thread's request was let through; its answer comes back on the same thread. */
+    private final ThreadLocal<Instant> sentAt = new ThreadLocal<>();
 
     RateLimitGate(int ceiling, FleetLog log, Sleeper sleeper, Clock clock) {
         this.ceiling = ceiling;
@@ -38,10 +48,13 @@ final class RateLimitGate {
         while (true) {
             Duration pause;
             synchronized (this) {
-                pause = Duration.between(clock.instant(), resumeAt);
-                if (pause.isNegative() || pause.isZero()) {
+                Instant now = clock.instant();
+                // Compared, not measured: Duration.between(now, Instant.MIN) overflows, and recovering from that
+                // threw and caught an ArithmeticException on every request.
+                if (!resumeAt.isAfter(now)) {
                     if (inFlight < limit) {
                         inFlight++;
+                        sentAt.set(now);
                         return true;
                     }
                     if (deadline.passed(clock)) {
@@ -51,6 +64,7 @@ final class RateLimitGate {
                     wait(Math.max(1, Math.min(1000, deadline.remaining(clock).toMillis())));
                     continue;
                 }
+                pause = Duration.between(now, resumeAt);
             }
             if (!deadline.allows(pause, clock)) {
                 return false;
@@ -69,18 +83,59 @@ final class RateLimitGate {
      * every request holds until the window resets ({@code x-ratelimit-reset}), rather than earning a 429.
      */
     synchronized void release(Duration rateLimitPause, ApiResponse answer) {
+        OptionalLong reset = number(answer.header("x-ratelimit-reset").orElse(null));
+        observeWindow(reset);
         if (rateLimitPause == null && answer.successful()) {
             OptionalLong remaining = number(answer.header("x-ratelimit-remaining").orElse(null));
             if (remaining.isPresent() && remaining.getAsLong() <= NEARLY_USED_UP) {
-                OptionalLong reset = number(answer.header("x-ratelimit-reset").orElse(null));
                 Duration pause = remaining.getAsLong() == 0 && reset.isPresent()
-                        ? Duration.ofSeconds(Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds()))
+                        ? untilWindowEnds(Duration.ofSeconds(Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds())))
                         : Duration.ZERO;
                 release(pause);
                 return;
             }
         }
+        if (rateLimitPause != null && answer.code() == 429 && reset.isPresent() && !hasRetryAfter(answer)) {
+            // The pause came from x-ratelimit-reset: the others need wait only until the window ends.
+            rateLimitPause = untilWindowEnds(rateLimitPause);
+        }
         release(rateLimitPause);
+    }
+
+    private static boolean hasRetryAfter(ApiResponse answer) {
+        return answer.header("retry-after-ms").isPresent() || answer.header("x-ms-retry-after-ms").isPresent()
+                || answer.header("Retry-After").isPresent();
+    }
+
+    /** Narrows when the window ends at the latest, from an answer's {@code x-ratelimit-reset}. */
+    private void observeWindow(OptionalLong reset) {
+        Instant sent = sentAt.get();
+        if (reset.isEmpty() || reset.getAsLong() < 0 || sent == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (windowEndsBy != null && !now.isBefore(windowEndsBy)) {
+            // That window is over: only requests sent since surely count in the next one.
+            windowSeenSince = windowEndsBy;
+            windowEndsBy = null;
+        }
+        if (sent.isBefore(windowSeenSince)) {
+            return;
+        }
+        // The API counted the request before it answered, so its window ends by now + reset.
+        Instant endsBy = now.plusSeconds(Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds()));
+        if (windowEndsBy == null || endsBy.isBefore(windowEndsBy)) {
+            windowEndsBy = endsBy;
+        }
+    }
+
+    /** Until the window ends at the latest, when known and sooner than {@code pause}; else {@code pause}. */
+    private Duration untilWindowEnds(Duration pause) {
+        if (windowEndsBy == null) {
+            return pause;
+        }
+        Duration left = Duration.between(clock.instant(), windowEndsBy);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(pause) < 0 ? left : pause;
     }
 
     private static OptionalLong number(String value) {
@@ -104,12 +159,18 @@ final class RateLimitGate {
             if (limit < before) {
                 log.info("The API signalled its rate limit: working on at most " + limit + " deployment"
                         + (limit == 1 ? "" : "s") + " at once for now" + (rateLimitPause.isZero() ? "" : ", after a pause of "
-                        + rateLimitPause.toSeconds() + " s") + ".");
+                        + seconds(rateLimitPause)) + ".");
             }
         } else if (limit < ceiling) {
             limit++;
         }
         notifyAll();
+    }
+
+    /** "5 s", or "0.4 s" for a pause that is not whole seconds. */
+    private static String seconds(Duration pause) {
+        long millis = pause.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     synchronized int limit() {
