@@ -166,17 +166,12 @@ public final class FakeAdu implements AutoCloseable {
 
     /** The requests with this method to exactly this path (percent-encoded, as sent; query ignored). */
     public List<ReceivedRequest> requests(String method, String path) {
-        return requests().stream().filter(r -> r.is(method, path)).toList();
+        return RequestRecorder.matching(requests(), method, path);
     }
 
     /** The only request with this method to this path; fails, listing what was received, when there are 0 or more. */
     public ReceivedRequest onlyRequest(String method, String path) {
-        List<ReceivedRequest> matching = requests(method, path);
-        if (matching.size() != 1) {
-            throw new AssertionError("expected exactly one " + method + " " + path + " but got " + matching.size()
-                    + "; received: " + requests());
-        }
-        return matching.get(0);
+        return RequestRecorder.only(requests(), method, path);
     }
 
     @Override

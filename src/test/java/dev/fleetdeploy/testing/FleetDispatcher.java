@@ -1,8 +1,6 @@
 package dev.fleetdeploy.testing;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +71,7 @@ final class FleetDispatcher extends Dispatcher {
     }
 
     private MockResponse answer(RecordedRequest request) {
-        received.add(record(request));
+        received.add(RequestRecorder.record(request));
         String apiKey = request.getHeaders().get("DD-API-KEY");
         if (apiKey == null || !keyPairs.getOrDefault(apiKey, "").equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
             return errors(401, "Unauthorized");
@@ -151,14 +149,5 @@ final class FleetDispatcher extends Dispatcher {
             builder.headersDelay(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
         return builder.body(answer.body()).build();
-    }
-
-    private static ReceivedRequest record(RecordedRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : request.getHeaders().names()) {
-            headers.put(name, new ArrayList<>(request.getHeaders().values(name)));
-        }
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        return new ReceivedRequest(request.getMethod(), request.getTarget(), headers, body);
     }
 }
