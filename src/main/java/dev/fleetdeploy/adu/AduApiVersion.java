@@ -37,12 +37,15 @@ public record AduApiVersion(Generation generation, String version) {
             return new AduApiVersion(Generation.GROUP_ACTION, value);
         }
         // Versions after GA keep its shape (2023-10-01-preview and 2026-06-01 do): accept any later date.
-        if (DATED.matcher(value).matches() && isDate(value.substring(0, 10)) && value.substring(0, 10).compareTo(DEFAULT) >= 0) {
+        if (DATED.matcher(value).matches()
+                && isDate(value.substring(0, 10))
+                && value.substring(0, 10).compareTo(DEFAULT) >= 0) {
             return new AduApiVersion(Generation.SUBGROUP_ACTION, value);
         }
         String seed = value.startsWith("2020-") ? " (the seed's 2020 management API is apiVersion=v2)" : "";
-        throw new ConfigurationException("Unknown Azure Device Update apiVersion '" + Quoted.of(raw.strip()) + "' in " + origin + seed
-                + ": use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
+        throw new ConfigurationException(
+                "Unknown Azure Device Update apiVersion '" + Quoted.of(raw.strip()) + "' in " + origin + seed
+                        + ": use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
     }
 
     private static boolean isDate(String text) {

@@ -27,8 +27,15 @@ import okhttp3.HttpUrl;
  * @param groupId the device group; null with the v2 API, which has none
  * @param deviceClassId the one subgroup to act on (GA only), or null for every subgroup of the deployment
  */
-public record AduConfig(AduApiVersion version, String host, HttpUrl baseUrl, boolean baseUrlOverridden, String instance,
-        String groupId, String deviceClassId, AzureCredential credential) {
+public record AduConfig(
+        AduApiVersion version,
+        String host,
+        HttpUrl baseUrl,
+        boolean baseUrlOverridden,
+        String instance,
+        String groupId,
+        String deviceClassId,
+        AzureCredential credential) {
 
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
     public String displayBaseUrl() {
@@ -61,30 +68,38 @@ public record AduConfig(AduApiVersion version, String host, HttpUrl baseUrl, boo
         Optional<HttpUrl> override = target.value(CommonParameters.BASE_URL)
                 .map(value -> ApiBaseUrl.parse(value, target.describe(CommonParameters.BASE_URL)));
         String host = host(target, override.isPresent());
-        HttpUrl baseUrl = override.orElseGet(() -> new HttpUrl.Builder().scheme("https").host(host).build());
-        String instance = AduNames.instance(target.value(INSTANCE).orElseThrow(() -> new ConfigurationException(
-                "No Azure Device Update instance: set " + target.describe(INSTANCE) + " to the instance's name.")),
+        HttpUrl baseUrl = override.orElseGet(
+                () -> new HttpUrl.Builder().scheme("https").host(host).build());
+        String instance = AduNames.instance(
+                target.value(INSTANCE)
+                        .orElseThrow(() -> new ConfigurationException("No Azure Device Update instance: set "
+                                + target.describe(INSTANCE) + " to the instance's name.")),
                 target.describe(INSTANCE));
 
         String groupId = null;
         if (version.generation() != AduApiVersion.Generation.V2) {
-            groupId = AduNames.pathSegment(target.value(GROUP_ID).orElseThrow(() -> new ConfigurationException(
-                    "No device group: set " + target.describe(GROUP_ID) + " to the group the deployment belongs to ("
-                            + version.describe() + " needs one; only apiVersion=v2 works without).")),
-                    "groupId", target.describe(GROUP_ID));
+            groupId = AduNames.pathSegment(
+                    target.value(GROUP_ID)
+                            .orElseThrow(() -> new ConfigurationException("No device group: set "
+                                    + target.describe(GROUP_ID) + " to the group the deployment belongs to ("
+                                    + version.describe() + " needs one; only apiVersion=v2 works without).")),
+                    "groupId",
+                    target.describe(GROUP_ID));
         }
         String deviceClassId = null;
         Optional<String> deviceClass = target.value(DEVICE_CLASS_ID);
         if (deviceClass.isPresent()) {
             if (version.generation() != AduApiVersion.Generation.SUBGROUP_ACTION) {
-                throw new ConfigurationException(target.describe(DEVICE_CLASS_ID) + " is '" + Quoted.of(deviceClass.get())
+                throw new ConfigurationException(target.describe(DEVICE_CLASS_ID) + " is '"
+                        + Quoted.of(deviceClass.get())
                         + "', but apiVersion " + version.version() + " acts on whole deployments, not one device class:"
                         + " remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
             }
             deviceClassId = AduNames.pathSegment(deviceClass.get(), "deviceClassId", target.describe(DEVICE_CLASS_ID));
         }
         AzureCredential credential = AduCredentials.resolve(target, env, servers, masker);
-        return new AduConfig(version, host, baseUrl, override.isPresent(), instance, groupId, deviceClassId, credential);
+        return new AduConfig(
+                version, host, baseUrl, override.isPresent(), instance, groupId, deviceClassId, credential);
     }
 
     private static String host(TargetSettings target, boolean baseUrlGiven) {

@@ -47,6 +47,7 @@ import java.util.stream.Stream;
 final class AduCredentials {
     /** A federated token is a JWT of a few KB; anything much larger is not one. */
     static final long MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     private static final Pattern BEARER = Pattern.compile("(?i)^bearer\\s+");
 
@@ -59,11 +60,16 @@ final class AduCredentials {
         this.target = target;
         this.env = env;
         Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
-        this.server = serverId.map(id -> servers.find(id).orElseThrow(() -> new ConfigurationException(
-                target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id) + "', but " + servers.describe()
-                        + " has no <server> with that id: add one (<username> the client id, <password> the client secret) or correct the id.")));
+        this.server = serverId.map(
+                id -> servers.find(id)
+                        .orElseThrow(
+                                () -> new ConfigurationException(
+                                        target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id)
+                                                + "', but " + servers.describe()
+                                                + " has no <server> with that id: add one (<username> the client id, <password> the client secret) or correct the id.")));
         this.serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
-                .orElse("the <%s> of a " + servers.describe() + " server named by " + target.describe(CommonParameters.SERVER_ID));
+                .orElse("the <%s> of a " + servers.describe() + " server named by "
+                        + target.describe(CommonParameters.SERVER_ID));
     }
 
     /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
@@ -73,41 +79,48 @@ final class AduCredentials {
 
     /** How explicitly a value was set: a parameter beats a settings server, which beats the environment. */
     private static final int PARAMETER = 0;
+
     private static final int SERVER = 1;
     private static final int ENVIRONMENT = 2;
 
     /** One kind of credential, where it was found and how explicitly. */
-    private record Candidate(int rank, int level, SettingLookup.Found found) {
-    }
+    private record Candidate(int rank, int level, SettingLookup.Found found) {}
 
     private AzureCredential resolve(SecretMasker masker) {
-        Optional<Candidate> token = candidate(0,
+        Optional<Candidate> token = candidate(
+                0,
                 place(PARAMETER, target.describe(ACCESS_TOKEN), () -> target.value(ACCESS_TOKEN)),
                 place(ENVIRONMENT, env(ENV_ACCESS_TOKEN), () -> env.get(ENV_ACCESS_TOKEN)));
-        Optional<Candidate> secret = candidate(1,
+        Optional<Candidate> secret = candidate(
+                1,
                 place(PARAMETER, target.describe(CLIENT_SECRET), () -> target.value(CLIENT_SECRET)),
-                place(SERVER, String.format(serverPlace, "password"), () -> server.flatMap(ServerCredentials::passwordValue)),
+                place(
+                        SERVER,
+                        String.format(serverPlace, "password"),
+                        () -> server.flatMap(ServerCredentials::passwordValue)),
                 place(ENVIRONMENT, env(ENV_CLIENT_SECRET), () -> env.get(ENV_CLIENT_SECRET)));
-        Optional<Candidate> tokenFile = candidate(2,
+        Optional<Candidate> tokenFile = candidate(
+                2,
                 place(PARAMETER, target.describe(FEDERATED_TOKEN_FILE), () -> target.value(FEDERATED_TOKEN_FILE)),
                 place(ENVIRONMENT, env(ENV_FEDERATED_TOKEN_FILE), () -> env.get(ENV_FEDERATED_TOKEN_FILE)));
         // Masked even when another credential wins: no output may show any secret the user configured.
         token.ifPresent(t -> masker.register(bearer(t.found())));
         secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
-        Candidate chosen = Stream.of(token, secret, tokenFile).flatMap(Optional::stream)
+        Candidate chosen = Stream.of(token, secret, tokenFile)
+                .flatMap(Optional::stream)
                 .min(Comparator.comparingInt(Candidate::level).thenComparingInt(Candidate::rank))
                 .orElseThrow(() -> new ConfigurationException(missingMessage()));
         SettingLookup.Found found = chosen.found();
         return switch (chosen.rank()) {
             case 0 -> new ReadyToken(masker.register(bearer(found)), found.origin());
             case 1 -> client(new ClientCredential.ClientSecret(Secret.of(found.value()), found.origin()));
-            default -> client(new ClientCredential.FederatedToken(masker.register(readTokenFile(found)), found.origin()));
+            default ->
+                client(new ClientCredential.FederatedToken(masker.register(readTokenFile(found)), found.origin()));
         };
     }
 
     /** A place a value may be set, and how explicitly. */
-    private record Place(int level, String description, Supplier<Optional<String>> value) {
-    }
+    private record Place(int level, String description, Supplier<Optional<String>> value) {}
 
     private static Place place(int level, String description, Supplier<Optional<String>> value) {
         return new Place(level, description, value);
@@ -118,7 +131,8 @@ final class AduCredentials {
         for (Place place : places) {
             Optional<String> value = place.value().get().map(String::strip).filter(v -> !v.isEmpty());
             if (value.isPresent()) {
-                return Optional.of(new Candidate(rank, place.level(), new SettingLookup.Found(value.get(), place.description())));
+                return Optional.of(
+                        new Candidate(rank, place.level(), new SettingLookup.Found(value.get(), place.description())));
             }
         }
         return Optional.empty();
@@ -129,13 +143,16 @@ final class AduCredentials {
                 .then(target.describe(CLIENT_ID), () -> target.value(CLIENT_ID))
                 .then(String.format(serverPlace, "username"), () -> server.flatMap(ServerCredentials::usernameValue))
                 .then(env(ENV_CLIENT_ID), () -> env.get(ENV_CLIENT_ID))
-                .find().orElseThrow(() -> new ConfigurationException("No client id to go with the " + what(proof) + " from "
-                        + proof.origin() + ": set " + target.describe(CLIENT_ID) + ", the <username> of the serverId server, or "
+                .find()
+                .orElseThrow(() -> new ConfigurationException("No client id to go with the " + what(proof) + " from "
+                        + proof.origin() + ": set " + target.describe(CLIENT_ID)
+                        + ", the <username> of the serverId server, or "
                         + ENV_CLIENT_ID + "."));
         SettingLookup.Found tenant = lookup("Azure tenant id")
                 .then(target.describe(TENANT_ID), () -> target.value(TENANT_ID))
                 .then(env(ENV_TENANT_ID), () -> env.get(ENV_TENANT_ID))
-                .find().orElseThrow(() -> new ConfigurationException("No tenant id to go with the " + what(proof) + " from "
+                .find()
+                .orElseThrow(() -> new ConfigurationException("No tenant id to go with the " + what(proof) + " from "
                         + proof.origin() + ": set " + target.describe(TENANT_ID) + " or " + ENV_TENANT_ID
                         + " to the directory (tenant) id of the app registration."));
         if (!TENANT.matcher(tenant.value()).matches()) {
@@ -150,8 +167,10 @@ final class AduCredentials {
                 .then(target.describe(AUTHORITY_HOST), () -> target.value(AUTHORITY_HOST))
                 .then(env(ENV_AUTHORITY_HOST), () -> env.get(ENV_AUTHORITY_HOST))
                 .then("the default", () -> Optional.of(AuthorityHost.DEFAULT))
-                .find().orElseThrow();
-        return new ClientCredential(AuthorityHost.parse(authority.value(), authority.origin()), tenant.value(), clientId.value(), proof);
+                .find()
+                .orElseThrow();
+        return new ClientCredential(
+                AuthorityHost.parse(authority.value(), authority.origin()), tenant.value(), clientId.value(), proof);
     }
 
     private static String what(ClientCredential.Proof proof) {
@@ -164,8 +183,9 @@ final class AduCredentials {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new ConfigurationException("The access token from " + found.origin()
-                        + " contains a space, line break or other character that cannot be sent in an HTTP header: copy the token again.");
+                throw new ConfigurationException(
+                        "The access token from " + found.origin()
+                                + " contains a space, line break or other character that cannot be sent in an HTTP header: copy the token again.");
             }
         }
         return Secret.of(value);
@@ -177,7 +197,8 @@ final class AduCredentials {
         try {
             file = Path.of(found.value());
         } catch (InvalidPathException e) {
-            throw new ConfigurationException(where + " is not a valid path: give the path of the file your platform writes the token to.");
+            throw new ConfigurationException(
+                    where + " is not a valid path: give the path of the file your platform writes the token to.");
         }
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(where + " does not exist or is not a file: check the path, and that the"
@@ -190,20 +211,23 @@ final class AduCredentials {
             }
             String content = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (content.isEmpty()) {
-                throw new ConfigurationException(where + " is empty: check that the step that writes the token ran before this one.");
+                throw new ConfigurationException(
+                        where + " is empty: check that the step that writes the token ran before this one.");
             }
             return Secret.of(content);
         } catch (IOException e) {
-            throw new ConfigurationException(where + " cannot be read (" + e.getClass().getSimpleName()
-                    + "): check its permissions.");
+            throw new ConfigurationException(
+                    where + " cannot be read (" + e.getClass().getSimpleName() + "): check its permissions.");
         }
     }
 
     private String missingMessage() {
         return "No Azure credentials found: set " + target.describe(ACCESS_TOKEN) + " or " + ENV_ACCESS_TOKEN
                 + " to a ready token; or a client secret with " + target.describe(CLIENT_ID) + ", "
-                + target.describe(CLIENT_SECRET) + " and " + target.describe(TENANT_ID) + " (or a settings.xml server named by "
-                + target.describe(CommonParameters.SERVER_ID) + ", or " + ENV_CLIENT_ID + ", " + ENV_CLIENT_SECRET + " and "
+                + target.describe(CLIENT_SECRET) + " and " + target.describe(TENANT_ID)
+                + " (or a settings.xml server named by "
+                + target.describe(CommonParameters.SERVER_ID) + ", or " + ENV_CLIENT_ID + ", " + ENV_CLIENT_SECRET
+                + " and "
                 + ENV_TENANT_ID + "); or workload identity with " + target.describe(FEDERATED_TOKEN_FILE) + " or "
                 + ENV_FEDERATED_TOKEN_FILE + ", with the client and tenant ids.";
     }

@@ -16,23 +16,30 @@ import java.util.Optional;
 final class AduDeploymentReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AduDeploymentReader() {
-    }
+    private AduDeploymentReader() {}
 
     /** "HTTP 200: isCanceled=true, isRetried=false", with the retry flag under the name the answer used. */
     static ActionResult actionResult(ApiResponse response) {
         Optional<JsonNode> deployment = object(response.body());
         if (deployment.isEmpty()) {
             String why = response.body().isBlank() ? "no body" : "a body that is not a deployment";
-            return new ActionResult(response.code(), null, "accepted", "the answer came with " + why
-                    + ", so the deployment's flags are unknown; its status says the request was accepted.");
+            return new ActionResult(
+                    response.code(),
+                    null,
+                    "accepted",
+                    "the answer came with " + why
+                            + ", so the deployment's flags are unknown; its status says the request was accepted.");
         }
         JsonNode root = deployment.get();
         // The v2 wire says isRetry, its 2020 spec examples and every later version isRetried.
         String retryFlag = root.has("isRetry") && !root.has("isRetried") ? "isRetry" : "isRetried";
         StringBuilder flags = new StringBuilder()
-                .append("isCanceled=").append(flag(root, "isCanceled"))
-                .append(", ").append(retryFlag).append('=').append(flag(root, retryFlag));
+                .append("isCanceled=")
+                .append(flag(root, "isCanceled"))
+                .append(", ")
+                .append(retryFlag)
+                .append('=')
+                .append(flag(root, retryFlag));
         if (root.has("isCompleted")) {
             flags.append(", isCompleted=").append(flag(root, "isCompleted"));
         }

@@ -25,6 +25,5 @@ public final class AduParameters {
     /** What an ADU token must be for. */
     public static final String SCOPE = "https://api.adu.microsoft.com/.default";
 
-    private AduParameters() {
-    }
+    private AduParameters() {}
 }

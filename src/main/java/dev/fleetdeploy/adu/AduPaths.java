@@ -22,8 +22,11 @@ final class AduPaths {
         String action = operation.verb();
         return switch (config.version().generation()) {
             case V2 -> v2(part.id()).addQueryParameter("action", action).build();
-            case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()).addQueryParameter("action", action));
-            case SUBGROUP_ACTION -> versioned(subgroupPrefix(part.subgroup()).addPathSegment(part.id().value() + ":" + action));
+            case GROUP_ACTION ->
+                versioned(groupDeployment("deviceupdate", part.id()).addQueryParameter("action", action));
+            case SUBGROUP_ACTION ->
+                versioned(
+                        subgroupPrefix(part.subgroup()).addPathSegment(part.id().value() + ":" + action));
         };
     }
 
@@ -37,8 +40,11 @@ final class AduPaths {
         return switch (config.version().generation()) {
             case V2 -> v2(part.id()).build();
             case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()));
-            case SUBGROUP_ACTION -> part.isWhole() ? deployment(part.id())
-                    : versioned(subgroupPrefix(part.subgroup()).addPathSegment(part.id().value()));
+            case SUBGROUP_ACTION ->
+                part.isWhole()
+                        ? deployment(part.id())
+                        : versioned(subgroupPrefix(part.subgroup())
+                                .addPathSegment(part.id().value()));
         };
     }
 
@@ -46,10 +52,15 @@ final class AduPaths {
     HttpUrl status(DeploymentPart part) {
         return switch (config.version().generation()) {
             case V2 -> v2(part.id()).addPathSegment("status").build();
-            case GROUP_ACTION -> versioned(groupDeployment("deviceupdate", part.id()).addPathSegment("status"));
-            case SUBGROUP_ACTION -> versioned(part.isWhole()
-                    ? groupDeployment("deviceUpdate", part.id()).addPathSegment("status")
-                    : subgroupPrefix(part.subgroup()).addPathSegment(part.id().value()).addPathSegment("status"));
+            case GROUP_ACTION ->
+                versioned(groupDeployment("deviceupdate", part.id()).addPathSegment("status"));
+            case SUBGROUP_ACTION ->
+                versioned(
+                        part.isWhole()
+                                ? groupDeployment("deviceUpdate", part.id()).addPathSegment("status")
+                                : subgroupPrefix(part.subgroup())
+                                        .addPathSegment(part.id().value())
+                                        .addPathSegment("status"));
         };
     }
 
@@ -59,13 +70,22 @@ final class AduPaths {
 
     /** The 2021 preview spells the root "deviceupdate", GA "deviceUpdate", as their specs do. */
     private HttpUrl.Builder groupDeployment(String rootSegment, DeploymentId id) {
-        return root(rootSegment).addPathSegment("management").addPathSegment("groups").addPathSegment(config.groupId())
-                .addPathSegment("deployments").addPathSegment(id.value());
+        return root(rootSegment)
+                .addPathSegment("management")
+                .addPathSegment("groups")
+                .addPathSegment(config.groupId())
+                .addPathSegment("deployments")
+                .addPathSegment(id.value());
     }
 
     private HttpUrl.Builder subgroupPrefix(String deviceClassId) {
-        return root("deviceUpdate").addPathSegment("management").addPathSegment("groups").addPathSegment(config.groupId())
-                .addPathSegment("deviceClassSubgroups").addPathSegment(deviceClassId).addPathSegment("deployments");
+        return root("deviceUpdate")
+                .addPathSegment("management")
+                .addPathSegment("groups")
+                .addPathSegment(config.groupId())
+                .addPathSegment("deviceClassSubgroups")
+                .addPathSegment(deviceClassId)
+                .addPathSegment("deployments");
     }
 
     private HttpUrl.Builder root(String rootSegment) {

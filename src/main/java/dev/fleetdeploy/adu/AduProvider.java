@@ -88,18 +88,26 @@ public final class AduProvider implements FleetProvider {
         JsonNode deployment = json(response);
         List<String> subgroups = AduDeploymentReader.subgroups(deployment);
         if (subgroups.isEmpty()) {
-            throw new ApiException("the deployment lists no device-class subgroups, so there is nothing to "
-                    + operation.verb() + ": ", response.code(), response.statusText(), "deviceClassSubgroups is empty",
+            throw new ApiException(
+                    "the deployment lists no device-class subgroups, so there is nothing to " + operation.verb() + ": ",
+                    response.code(),
+                    response.statusText(),
+                    "deviceClassSubgroups is empty",
                     "Check the deployment with the deployment-status goal; its devices may not have reported a device class yet.");
         }
         for (String subgroup : subgroups) {
             if (!AduNames.isSafeSegment(subgroup)) {
-                throw new ApiException("the deployment lists a device-class subgroup that cannot be sent as one: ",
-                        response.code(), response.statusText(), "deviceClassSubgroups holds '" + subgroup + "'",
+                throw new ApiException(
+                        "the deployment lists a device-class subgroup that cannot be sent as one: ",
+                        response.code(),
+                        response.statusText(),
+                        "deviceClassSubgroups holds '" + subgroup + "'",
                         "Nothing was canceled or retried; name a subgroup with deviceClassId, and check the endpoint or baseUrl.");
             }
         }
-        return subgroups.stream().map(subgroup -> DeploymentPart.subgroup(id, subgroup)).toList();
+        return subgroups.stream()
+                .map(subgroup -> DeploymentPart.subgroup(id, subgroup))
+                .toList();
     }
 
     @Override
@@ -127,22 +135,32 @@ public final class AduProvider implements FleetProvider {
      * A repeated cancel or retry was refused after an earlier attempt got no clear answer: that attempt may have done
      * it. The deployment's own flag (isCanceled, isRetried) says whether it did.
      */
-    private ActionResult reconcile(Operation operation, DeploymentPart part, ApiResponse refusal) throws OperationFailure {
+    private ActionResult reconcile(Operation operation, DeploymentPart part, ApiResponse refusal)
+            throws OperationFailure {
         Optional<JsonNode> deployment;
         try {
-            deployment = AduDeploymentReader.object(send(Operation.STATUS, part, "GET", paths.deployment(part)).body());
+            deployment = AduDeploymentReader.object(
+                    send(Operation.STATUS, part, "GET", paths.deployment(part)).body());
         } catch (OperationFailure unreadable) {
             throw failure(operation, part, refusal);
         }
         String apiText = ErrorText.of(refusal);
         if (deployment.isPresent() && AduDeploymentReader.showsDone(deployment.get(), operation == Operation.CANCEL)) {
-            return new ActionResult(refusal.code(), null, "an earlier attempt, which got no clear answer, had already "
-                    + (operation == Operation.CANCEL ? "canceled" : "retried") + " it (the deployment says "
-                    + (operation == Operation.CANCEL ? "isCanceled" : "isRetried") + "=true); the repeat was refused"
-                    + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+            return new ActionResult(
+                    refusal.code(),
+                    null,
+                    "an earlier attempt, which got no clear answer, had already "
+                            + (operation == Operation.CANCEL ? "canceled" : "retried") + " it (the deployment says "
+                            + (operation == Operation.CANCEL ? "isCanceled" : "isRetried")
+                            + "=true); the repeat was refused"
+                            + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
         }
-        throw new ApiException(refusal.code(), refusal.statusText(), apiText, "An earlier attempt got no clear answer, and"
-                + " the deployment does not show it took effect: check it with the deployment-status goal.");
+        throw new ApiException(
+                refusal.code(),
+                refusal.statusText(),
+                apiText,
+                "An earlier attempt got no clear answer, and"
+                        + " the deployment does not show it took effect: check it with the deployment-status goal.");
     }
 
     @Override
@@ -155,20 +173,31 @@ public final class AduProvider implements FleetProvider {
         List<PlannedRequest> planned = new ArrayList<>();
         tokens.plan().ifPresent(planned::add);
         if (operation == Operation.STATUS) {
-            DeploymentPart part = config.deviceClassId() == null ? DeploymentPart.whole(id) : DeploymentPart.subgroup(id, config.deviceClassId());
+            DeploymentPart part = config.deviceClassId() == null
+                    ? DeploymentPart.whole(id)
+                    : DeploymentPart.subgroup(id, config.deviceClassId());
             planned.add(transport.plan(plannedRequest("GET", paths.status(part)), null));
             return planned;
         }
         if (!subgroupApi()) {
-            planned.add(transport.plan(plannedRequest("POST", paths.action(operation, DeploymentPart.whole(id))), null));
+            planned.add(
+                    transport.plan(plannedRequest("POST", paths.action(operation, DeploymentPart.whole(id))), null));
         } else if (config.deviceClassId() != null) {
-            planned.add(transport.plan(plannedRequest("POST", paths.action(operation, DeploymentPart.subgroup(id, config.deviceClassId()))), null));
+            planned.add(transport.plan(
+                    plannedRequest(
+                            "POST", paths.action(operation, DeploymentPart.subgroup(id, config.deviceClassId()))),
+                    null));
         } else {
-            planned.add(transport.plan(plannedRequest("GET", paths.deployment(id)), "to list the deployment's subgroups"));
-            PlannedRequest each = transport.plan(plannedRequest("POST",
-                    paths.action(operation, DeploymentPart.subgroup(id, SUBGROUP_PLACEHOLDER))), "for each subgroup it lists");
-            planned.add(new PlannedRequest(each.method(), each.url().replace("%7BdeviceClassId%7D", SUBGROUP_PLACEHOLDER),
-                    each.headers(), each.note()));
+            planned.add(
+                    transport.plan(plannedRequest("GET", paths.deployment(id)), "to list the deployment's subgroups"));
+            PlannedRequest each = transport.plan(
+                    plannedRequest("POST", paths.action(operation, DeploymentPart.subgroup(id, SUBGROUP_PLACEHOLDER))),
+                    "for each subgroup it lists");
+            planned.add(new PlannedRequest(
+                    each.method(),
+                    each.url().replace("%7BdeviceClassId%7D", SUBGROUP_PLACEHOLDER),
+                    each.headers(),
+                    each.note()));
         }
         return planned;
     }
@@ -183,7 +212,8 @@ public final class AduProvider implements FleetProvider {
         return builder.header("Authorization", "Bearer ****").build();
     }
 
-    private ApiResponse send(Operation operation, DeploymentPart part, String method, HttpUrl url) throws OperationFailure {
+    private ApiResponse send(Operation operation, DeploymentPart part, String method, HttpUrl url)
+            throws OperationFailure {
         ApiResponse response = exchange(method, url);
         if (!response.successful()) {
             throw failure(operation, part, response);
@@ -194,24 +224,32 @@ public final class AduProvider implements FleetProvider {
     /** Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back. */
     private ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
-        ApiRequest request = builder.secretHeader("Authorization", Secret.of("Bearer " + tokens.token().reveal())).build();
+        ApiRequest request = builder.secretHeader(
+                        "Authorization", Secret.of("Bearer " + tokens.token().reveal()))
+                .build();
         try {
             return transport.send(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnreachableException("interrupted before Azure Device Update answered", "The build was stopped.", e);
+            throw new UnreachableException(
+                    "interrupted before Azure Device Update answered", "The build was stopped.", e);
         }
     }
 
     private ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
-        return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+        return new ApiException(
+                response.code(),
+                response.statusText(),
+                ErrorText.of(response),
                 AduHints.forAnswer(operation, response, config, part) + response.hintAddition());
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {
         Optional<JsonNode> root = AduDeploymentReader.object(response.body());
         if (root.isEmpty()) {
-            throw new ApiException(response.code(), response.statusText(),
+            throw new ApiException(
+                    response.code(),
+                    response.statusText(),
                     "the body is not the JSON the Azure Device Update API sends (" + ErrorText.of(response) + ")",
                     "The answer did not come from the Azure Device Update API: check the endpoint or baseUrl and any proxy in between.");
         }

@@ -18,24 +18,32 @@ final class AduStatusReader {
     /** States after which a deployment changes no more. Active ones are final once no device is still in progress. */
     private static final Set<String> FINAL_STATES = Set.of("canceled", "failed", "inactive");
 
-    private AduStatusReader() {
-    }
+    private AduStatusReader() {}
 
     /** The device counts of one status object (a whole deployment or one subgroup). */
     private record Counts(Long total, long succeeded, long failed, long inProgress, long canceled, long incompatible) {
         static Counts of(JsonNode node) {
             JsonNode total = node.get("totalDevices");
-            return new Counts(total != null && total.canConvertToLong() ? total.asLong() : null,
-                    count(node, "devicesCompletedSucceededCount"), count(node, "devicesCompletedFailedCount"),
-                    count(node, "devicesInProgressCount"), count(node, "devicesCanceledCount"),
+            return new Counts(
+                    total != null && total.canConvertToLong() ? total.asLong() : null,
+                    count(node, "devicesCompletedSucceededCount"),
+                    count(node, "devicesCompletedFailedCount"),
+                    count(node, "devicesInProgressCount"),
+                    count(node, "devicesCanceledCount"),
                     count(node, "devicesIncompatibleCount"));
         }
 
         Counts plus(Counts other) {
-            Long sum = total == null && other.total == null ? null
+            Long sum = total == null && other.total == null
+                    ? null
                     : (total == null ? 0 : total) + (other.total == null ? 0 : other.total);
-            return new Counts(sum, succeeded + other.succeeded, failed + other.failed, inProgress + other.inProgress,
-                    canceled + other.canceled, incompatible + other.incompatible);
+            return new Counts(
+                    sum,
+                    succeeded + other.succeeded,
+                    failed + other.failed,
+                    inProgress + other.inProgress,
+                    canceled + other.canceled,
+                    incompatible + other.incompatible);
         }
 
         Map<String, Long> asMap() {
@@ -51,8 +59,8 @@ final class AduStatusReader {
         }
 
         String summary() {
-            return (total == null ? "" : total + " device" + (total == 1 ? "" : "s") + ": ") + succeeded + " succeeded, "
-                    + failed + " failed, " + inProgress + " in progress, " + canceled + " canceled";
+            return (total == null ? "" : total + " device" + (total == 1 ? "" : "s") + ": ") + succeeded
+                    + " succeeded, " + failed + " failed, " + inProgress + " in progress, " + canceled + " canceled";
         }
 
         private static long count(JsonNode node, String field) {
@@ -68,7 +76,8 @@ final class AduStatusReader {
         error(root).ifPresent(error -> details.add("error: " + error));
         if (!subgroups.isArray()) {
             Counts counts = Counts.of(root);
-            return new DeploymentStatus(state, isFinal(state, counts), "devices", counts.total(), counts.asMap(), details);
+            return new DeploymentStatus(
+                    state, isFinal(state, counts), "devices", counts.total(), counts.asMap(), details);
         }
         Counts all = new Counts(null, 0, 0, 0, 0, 0);
         boolean allFinal = true;
@@ -108,6 +117,11 @@ final class AduStatusReader {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank() ? null : value.asText();
+        return value == null
+                        || !value.isValueNode()
+                        || value.isNull()
+                        || value.asText().isBlank()
+                ? null
+                : value.asText();
     }
 }

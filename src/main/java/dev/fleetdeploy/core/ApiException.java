@@ -22,7 +22,10 @@ public final class ApiException extends OperationFailure {
      *     login.microsoftonline.com was refused: ")
      */
     public ApiException(String context, int status, String statusText, String apiText, String hint) {
-        super(context + "HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText), hint, null);
+        super(
+                context + "HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText),
+                hint,
+                null);
         this.status = status;
         this.apiText = apiText;
     }

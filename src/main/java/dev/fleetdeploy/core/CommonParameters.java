@@ -9,6 +9,5 @@ public final class CommonParameters {
     public static final String BASE_URL = "baseUrl";
     public static final String SERVER_ID = "serverId";
 
-    private CommonParameters() {
-    }
+    private CommonParameters() {}
 }

@@ -26,7 +26,8 @@ public record DeploymentId(String value) {
     public static DeploymentId parse(String raw, String origin) {
         String trimmed = raw == null ? "" : raw.strip();
         if (trimmed.isEmpty()) {
-            throw new ConfigurationException("The deployment id in " + origin + " is blank: give the id of the deployment.");
+            throw new ConfigurationException(
+                    "The deployment id in " + origin + " is blank: give the id of the deployment.");
         }
         if (trimmed.equals(".") || trimmed.equals("..")) {
             throw new ConfigurationException("The deployment id '" + trimmed + "' in " + origin
@@ -34,8 +35,9 @@ public record DeploymentId(String value) {
         }
         for (int i = 0; i < trimmed.length(); i++) {
             if (Character.isISOControl(trimmed.charAt(i))) {
-                throw new ConfigurationException("The deployment id in " + origin
-                        + " contains a control character (such as a line break): give one id, or separate several with commas.");
+                throw new ConfigurationException(
+                        "The deployment id in " + origin
+                                + " contains a control character (such as a line break): give one id, or separate several with commas.");
             }
         }
         if (trimmed.length() > MAX_LENGTH) {

@@ -19,10 +19,11 @@ public final class DeploymentIds {
     static final long MAX_FILE_BYTES = 1024L * 1024;
     /** Ids one execution takes from a file at most. */
     static final int MAX_IDS = 10_000;
-    private DeploymentIds() {
-    }
 
-    public static List<DeploymentId> collect(String commaSeparated, List<String> list, Path file, ParameterNaming naming) {
+    private DeploymentIds() {}
+
+    public static List<DeploymentId> collect(
+            String commaSeparated, List<String> list, Path file, ParameterNaming naming) {
         Set<DeploymentId> ids = new LinkedHashSet<>();
         if (commaSeparated != null && !commaSeparated.isBlank()) {
             ids.addAll(fromCommaList(commaSeparated, naming.describe(CommonParameters.DEPLOYMENT_ID)));
@@ -69,20 +70,23 @@ public final class DeploymentIds {
                     + " (a relative path is taken from the project folder) and that the step that writes the ids ran.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException(origin + " '" + file + "' is not a file: give the file that holds the ids, one a line.");
+            throw new ConfigurationException(
+                    origin + " '" + file + "' is not a file: give the file that holds the ids, one a line.");
         }
         List<String> lines;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ConfigurationException(origin + " '" + file + "' is " + (Files.size(file) + 1023) / 1024 + " KB, more than the "
-                        + MAX_FILE_BYTES / 1024 + " KB an id file may hold: check that it is the file of deployment ids.");
+                throw new ConfigurationException(origin + " '" + file + "' is " + (Files.size(file) + 1023) / 1024
+                        + " KB, more than the " + MAX_FILE_BYTES / 1024
+                        + " KB an id file may hold: check that it is the file of deployment ids.");
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new ConfigurationException(origin + " '" + file + "' is not UTF-8 text: write the ids as plain text, one a line.");
+            throw new ConfigurationException(
+                    origin + " '" + file + "' is not UTF-8 text: write the ids as plain text, one a line.");
         } catch (IOException e) {
-            throw new ConfigurationException(origin + " '" + file + "' cannot be read (" + e.getMessage()
-                    + "): check its permissions.");
+            throw new ConfigurationException(
+                    origin + " '" + file + "' cannot be read (" + e.getMessage() + "): check its permissions.");
         }
         List<DeploymentId> ids = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -96,12 +100,13 @@ public final class DeploymentIds {
             ids.add(DeploymentId.parse(line, origin + " '" + file + "' line " + (i + 1)));
         }
         if (ids.size() > MAX_IDS) {
-            throw new ConfigurationException(origin + " '" + file + "' holds " + ids.size() + " ids, more than the " + MAX_IDS
-                    + " one execution takes: split it, or check that it is the file of deployment ids.");
+            throw new ConfigurationException(origin + " '" + file + "' holds " + ids.size() + " ids, more than the "
+                    + MAX_IDS + " one execution takes: split it, or check that it is the file of deployment ids.");
         }
         if (ids.isEmpty()) {
-            throw new ConfigurationException(origin + " '" + file + "' holds no deployment id (only blank lines and # comments):"
-                    + " check the step that writes it.");
+            throw new ConfigurationException(
+                    origin + " '" + file + "' holds no deployment id (only blank lines and # comments):"
+                            + " check the step that writes it.");
         }
         return ids;
     }

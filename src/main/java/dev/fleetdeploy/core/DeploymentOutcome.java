@@ -27,8 +27,14 @@ public sealed interface DeploymentOutcome {
      * @param action the provider's answer to cancel or retry; null for a status read
      * @param status the deployment's status, when it was read (status goal, or {@code wait}); else null
      */
-    record Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status, int attempts,
-            Duration duration) implements DeploymentOutcome {
+    record Succeeded(
+            FleetTarget target,
+            DeploymentPart part,
+            ActionResult action,
+            DeploymentStatus status,
+            int attempts,
+            Duration duration)
+            implements DeploymentOutcome {
 
         public Succeeded(FleetTarget target, DeploymentPart part, ActionResult action, DeploymentStatus status) {
             this(target, part, action, status, 0, Duration.ZERO);
@@ -43,10 +49,24 @@ public sealed interface DeploymentOutcome {
      * @param hint what to check next
      * @param message the whole sentence shown to the user: provider, operation, id, problem and hint
      */
-    record Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message,
-            int attempts, Duration duration) implements DeploymentOutcome {
+    record Failed(
+            FleetTarget target,
+            DeploymentPart part,
+            Integer httpStatus,
+            String problem,
+            String hint,
+            String message,
+            int attempts,
+            Duration duration)
+            implements DeploymentOutcome {
 
-        public Failed(FleetTarget target, DeploymentPart part, Integer httpStatus, String problem, String hint, String message) {
+        public Failed(
+                FleetTarget target,
+                DeploymentPart part,
+                Integer httpStatus,
+                String problem,
+                String hint,
+                String message) {
             this(target, part, httpStatus, problem, hint, message, 0, Duration.ZERO);
         }
 
@@ -57,7 +77,8 @@ public sealed interface DeploymentOutcome {
     }
 
     /** Dry run: what would have been sent. */
-    record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests) implements DeploymentOutcome {
+    record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests)
+            implements DeploymentOutcome {
         @Override
         public int attempts() {
             return 0;

@@ -46,7 +46,12 @@ public final class DeploymentRunner {
      * @param deadline when the execution must be over: deployments not begun by then are reported, not attempted
      * @param requests counts the requests each deployment takes, for the report
      */
-    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline,
+    public DeploymentRunner(
+            FleetLog log,
+            RunOptions options,
+            Sleeper sleeper,
+            Clock clock,
+            Deadline deadline,
             RequestCounter requests) {
         this.log = log;
         this.options = options;
@@ -73,8 +78,7 @@ public final class DeploymentRunner {
         return new RunReport(operation, options.dryRun(), outcomes);
     }
 
-    private record WorkItem(FleetTarget target, DeploymentId id) {
-    }
+    private record WorkItem(FleetTarget target, DeploymentId id) {}
 
     private void announce(Operation operation, FleetTarget target) {
         String prefix = (options.dryRun() ? "[dry run] " : "") + (target.label() == null ? "" : target.label() + ": ");
@@ -83,9 +87,13 @@ public final class DeploymentRunner {
         String what = ids.size() == 1
                 ? provider + " deployment '" + ids.get(0) + "'"
                 : RunReport.plural(ids.size(), provider + " deployment") + " ("
-                        + ids.stream().limit(IDS_NAMED).map(id -> "'" + id + "'").collect(Collectors.joining(", "))
+                        + ids.stream()
+                                .limit(IDS_NAMED)
+                                .map(id -> "'" + id + "'")
+                                .collect(Collectors.joining(", "))
                         + (ids.size() > IDS_NAMED ? " and " + (ids.size() - IDS_NAMED) + " more" : "") + ")";
-        log.info(prefix + operation.progressive() + " " + what + " on " + target.provider().location() + ".");
+        log.info(prefix + operation.progressive() + " " + what + " on "
+                + target.provider().location() + ".");
         target.provider().authentication().ifPresent(how -> log.info(prefix + "Authenticating with " + how + "."));
     }
 
@@ -143,9 +151,14 @@ public final class DeploymentRunner {
         FleetTarget target = item.target();
         DeploymentPart whole = DeploymentPart.whole(item.id());
         if (deadline.passed(clock)) {
-            return List.of(failed(target, whole, failureLead(operation, target, whole), null,
-                    "not attempted: " + deadline.describe() + " ran out before its turn came",
-                    "Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted."));
+            return List.of(
+                    failed(
+                            target,
+                            whole,
+                            failureLead(operation, target, whole),
+                            null,
+                            "not attempted: " + deadline.describe() + " ran out before its turn came",
+                            "Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted."));
         }
         List<DeploymentPart> parts;
         try {
@@ -170,8 +183,8 @@ public final class DeploymentRunner {
             // Attempts of the operation itself, not counting the polls of a wait.
             int attempts = operationAttempts.get() >= 0 ? operationAttempts.get() : requests.count();
             if (outcome instanceof DeploymentOutcome.Succeeded done) {
-                outcome = new DeploymentOutcome.Succeeded(done.target(), done.part(), done.action(), done.status(),
-                        attempts, took);
+                outcome = new DeploymentOutcome.Succeeded(
+                        done.target(), done.part(), done.action(), done.status(), attempts, took);
             } else if (outcome instanceof DeploymentOutcome.Failed failed) {
                 outcome = failed.measured(attempts, took);
             }
@@ -181,7 +194,8 @@ public final class DeploymentRunner {
     }
 
     /** @param operationAttempts set to the requests the operation took, before any wait */
-    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part, AtomicInteger operationAttempts)
+    private DeploymentOutcome work(
+            Operation operation, FleetTarget target, DeploymentPart part, AtomicInteger operationAttempts)
             throws InterruptedException {
         FleetProvider provider = target.provider();
         try {
@@ -198,8 +212,12 @@ public final class DeploymentRunner {
                         try {
                             status = awaitFinalState(target, part, null);
                         } catch (OperationFailure failure) {
-                            yield failed(target, part, target.name(part) + ": " + operation.verb()
-                                    + " was requested, but waiting for its final state failed: ", failure);
+                            yield failed(
+                                    target,
+                                    part,
+                                    target.name(part) + ": " + operation.verb()
+                                            + " was requested, but waiting for its final state failed: ",
+                                    failure);
                         }
                         log.info(FinalLine.of(operation, target, part, status));
                     }
@@ -224,22 +242,28 @@ public final class DeploymentRunner {
     }
 
     private DeploymentOutcome bug(Operation operation, FleetTarget target, DeploymentPart part, RuntimeException bug) {
-        return failed(target, part, failureLead(operation, target, part), null, "unexpected error: " + bug,
+        return failed(
+                target,
+                part,
+                failureLead(operation, target, part),
+                null,
+                "unexpected error: " + bug,
                 "This is a bug in the plugin; please report it with the log of a -X run.");
     }
 
     /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
     private static String failureLead(Operation operation, FleetTarget target, DeploymentPart part) {
-        return (target.label() == null ? "" : target.label() + ": ") + target.provider().kind().displayName() + " "
-                + operation.verb() + " of " + part.describe() + " failed: ";
+        return (target.label() == null ? "" : target.label() + ": ")
+                + target.provider().kind().displayName() + " " + operation.verb() + " of " + part.describe()
+                + " failed: ";
     }
 
     private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
         return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint());
     }
 
-    private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem,
-            String hint) {
+    private DeploymentOutcome failed(
+            FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem, String hint) {
         String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
         if (options.failuresAsWarnings()) {
             log.warn(message);
@@ -287,10 +311,13 @@ public final class DeploymentRunner {
             if (remaining.isNegative() || remaining.isZero() || noPollLeft) {
                 String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
                 throw executionEndsFirst
-                        ? new WaitTimeoutException("it was still " + state + " when " + deadline.describe() + " ran out",
+                        ? new WaitTimeoutException(
+                                "it was still " + state + " when " + deadline.describe() + " ran out",
                                 "Check it again with the deployment-status goal, or raise executionTimeout.")
-                        : new WaitTimeoutException("it was still " + state + " after waiting " + options.waitTimeout().toSeconds()
-                                + " s", "Check it again with the deployment-status goal, or raise waitTimeout.");
+                        : new WaitTimeoutException(
+                                "it was still " + state + " after waiting "
+                                        + options.waitTimeout().toSeconds() + " s",
+                                "Check it again with the deployment-status goal, or raise waitTimeout.");
             }
             Duration pause = remaining.compareTo(interval) < 0 ? remaining : interval;
             log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * @param counts how many are in each state, in the order to show them
  * @param details further lines worth showing (an error summary, failed hosts)
  */
-public record DeploymentStatus(String state, boolean terminal, String unit, Long total, Map<String, Long> counts,
-        List<String> details) {
+public record DeploymentStatus(
+        String state, boolean terminal, String unit, Long total, Map<String, Long> counts, List<String> details) {
 
     public DeploymentStatus {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -30,7 +30,9 @@ public record DeploymentStatus(String state, boolean terminal, String unit, Long
             text.append("; ");
             if (total != null) {
                 // The unit is stored in the plural ("hosts", "devices").
-                text.append(total).append(' ').append(total == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
+                text.append(total)
+                        .append(' ')
+                        .append(total == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
                 if (!counts.isEmpty()) {
                     text.append(": ");
                 }

@@ -8,21 +8,23 @@ import java.util.Map;
  * "in progress").
  */
 final class FinalLine {
-    private FinalLine() {
-    }
+    private FinalLine() {}
 
     static String of(Operation operation, FleetTarget target, DeploymentPart part, DeploymentStatus status) {
         Map<String, Long> counts = status.counts();
         long succeeded = counts.getOrDefault("succeeded", 0L);
         long failed = counts.getOrDefault("failed", 0L);
         long canceled = counts.getOrDefault("canceled", 0L);
-        long busy = counts.getOrDefault("running", 0L) + counts.getOrDefault("in progress", 0L)
+        long busy = counts.getOrDefault("running", 0L)
+                + counts.getOrDefault("in progress", 0L)
                 + counts.getOrDefault("pending", 0L);
-        String updated = number(succeeded, status.unit()) + " updated" + (operation == Operation.CANCEL ? " before it stopped" : "");
+        String updated = number(succeeded, status.unit()) + " updated"
+                + (operation == Operation.CANCEL ? " before it stopped" : "");
         String numbers = updated + ", " + canceled + " canceled, " + failed + " failed"
                 + (busy > 0 ? ", " + busy + " still in progress" : "");
         String label = target.label() == null ? "" : target.label() + ": ";
-        return label + operation.verb() + " of " + part + " on " + place(target.provider().location()) + " done"
+        return label + operation.verb() + " of " + part + " on "
+                + place(target.provider().location()) + " done"
                 + (status.state() == null ? "" : " (" + status.state() + ")") + ": " + numbers;
     }
 

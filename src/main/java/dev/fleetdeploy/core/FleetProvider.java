@@ -33,8 +33,7 @@ public interface FleetProvider {
      *
      * @throws ConfigurationException with a sentence that names the id and what is wrong with it
      */
-    default void checkDeploymentId(DeploymentId id) {
-    }
+    default void checkDeploymentId(DeploymentId id) {}
 
     /**
      * What {@code operation} acts on for this deployment, one request each: the whole deployment, unless the

@@ -4,7 +4,8 @@ package dev.fleetdeploy.core;
  * One deployment's operation failed. The runner records it and goes on with the other deployments; the front end
  * decides at the end whether the build fails.
  */
-public abstract sealed class OperationFailure extends Exception permits ApiException, UnreachableException, WaitTimeoutException {
+public abstract sealed class OperationFailure extends Exception
+        permits ApiException, UnreachableException, WaitTimeoutException {
     private static final long serialVersionUID = 1L;
 
     private final String hint;

@@ -25,14 +25,15 @@ public enum ProviderKind {
     }
 
     public static ProviderKind parse(Optional<String> value, String origin) {
-        String raw = value.orElseThrow(() -> new ConfigurationException(
-                "No provider: set " + origin + " to datadog or azure-device-update."));
+        String raw = value.orElseThrow(
+                () -> new ConfigurationException("No provider: set " + origin + " to datadog or azure-device-update."));
         String normalized = raw.strip().toLowerCase(Locale.ROOT);
         return switch (normalized) {
             case "datadog" -> DATADOG;
             case "azure-device-update", "adu" -> AZURE_DEVICE_UPDATE;
-            default -> throw new ConfigurationException("Unknown provider '" + Quoted.of(raw) + "' in " + origin
-                    + ": use datadog or azure-device-update (alias adu).");
+            default ->
+                throw new ConfigurationException("Unknown provider '" + Quoted.of(raw) + "' in " + origin
+                        + ": use datadog or azure-device-update (alias adu).");
         };
     }
 }

@@ -7,8 +7,7 @@ package dev.fleetdeploy.core;
 public final class Quoted {
     static final int MAX_SHOWN = 100;
 
-    private Quoted() {
-    }
+    private Quoted() {}
 
     public static String of(String value) {
         if (value == null) {
@@ -19,6 +18,8 @@ public final class Quoted {
             char c = value.charAt(i);
             out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
-        return out.length() >= MAX_SHOWN && value.length() > MAX_SHOWN ? out.substring(0, MAX_SHOWN - 1) + "…" : out.toString();
+        return out.length() >= MAX_SHOWN && value.length() > MAX_SHOWN
+                ? out.substring(0, MAX_SHOWN - 1) + "…"
+                : out.toString();
     }
 }

@@ -17,8 +17,7 @@ import java.nio.file.StandardCopyOption;
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(RunReport report, Path file, SecretMasker masker) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

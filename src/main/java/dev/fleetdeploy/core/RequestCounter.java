@@ -7,8 +7,7 @@ package dev.fleetdeploy.core;
 public interface RequestCounter {
     RequestCounter NONE = new RequestCounter() {
         @Override
-        public void reset() {
-        }
+        public void reset() {}
 
         @Override
         public int count() {

@@ -13,14 +13,25 @@ import java.time.Duration;
  * @param failuresAsWarnings log failures as warnings ({@code failOnError=false})
  * @param executionTimeout how long the whole execution may take, waits included; null for no limit
  */
-public record RunOptions(boolean dryRun, boolean waitForFinalState, Duration waitTimeout, Duration pollInterval,
-        int parallelism, boolean failuresAsWarnings, Duration executionTimeout) {
+public record RunOptions(
+        boolean dryRun,
+        boolean waitForFinalState,
+        Duration waitTimeout,
+        Duration pollInterval,
+        int parallelism,
+        boolean failuresAsWarnings,
+        Duration executionTimeout) {
 
     /** What an execution gets for its requests, retries and pauses, on top of {@code waitTimeout} when it waits. */
     public static final Duration DEFAULT_EXECUTION_BUDGET = Duration.ofSeconds(300);
 
-    public RunOptions(boolean dryRun, boolean waitForFinalState, Duration waitTimeout, Duration pollInterval,
-            int parallelism, boolean failuresAsWarnings) {
+    public RunOptions(
+            boolean dryRun,
+            boolean waitForFinalState,
+            Duration waitTimeout,
+            Duration pollInterval,
+            int parallelism,
+            boolean failuresAsWarnings) {
         this(dryRun, waitForFinalState, waitTimeout, pollInterval, parallelism, failuresAsWarnings, null);
     }
 

@@ -25,19 +25,30 @@ public record RunReport(Operation operation, boolean dryRun, List<DeploymentOutc
     public String summary() {
         int total = outcomes.size();
         if (dryRun) {
-            return "Dry run: " + operation.verb() + " of " + plural(total, "deployment") + " planned; nothing was sent.";
+            return "Dry run: " + operation.verb() + " of " + plural(total, "deployment")
+                    + " planned; nothing was sent.";
         }
         // An ADU deployment canceled a subgroup at a time has one outcome per subgroup.
-        String noun = !outcomes.isEmpty() && outcomes.stream().noneMatch(o -> o.part().isWhole())
-                ? "subgroup deployment" : "deployment";
+        String noun =
+                !outcomes.isEmpty() && outcomes.stream().noneMatch(o -> o.part().isWhole())
+                        ? "subgroup deployment"
+                        : "deployment";
         List<DeploymentOutcome.Failed> failed = failures();
         int done = total - failed.size();
-        StringBuilder text = new StringBuilder(capitalize(operation.verb())).append(": ")
-                .append(done).append(" of ").append(plural(total, noun)).append(" done");
+        StringBuilder text = new StringBuilder(capitalize(operation.verb()))
+                .append(": ")
+                .append(done)
+                .append(" of ")
+                .append(plural(total, noun))
+                .append(" done");
         if (!failed.isEmpty()) {
-            text.append("; failed: ").append(failed.stream()
-                    .map(f -> (f.target().label() == null ? "" : f.target().label() + ":") + f.part())
-                    .collect(Collectors.joining(", ")));
+            text.append("; failed: ")
+                    .append(failed.stream()
+                            .map(f -> (f.target().label() == null
+                                            ? ""
+                                            : f.target().label() + ":")
+                                    + f.part())
+                            .collect(Collectors.joining(", ")));
         }
         return text.append('.').toString();
     }

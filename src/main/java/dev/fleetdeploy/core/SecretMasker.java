@@ -41,7 +41,8 @@ public final class SecretMasker {
                     : Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(value) + "(?![\\p{Alnum}])");
             List<Masking> updated = new ArrayList<>(maskings);
             updated.add(new Masking(value, wholeToken));
-            updated.sort(Comparator.comparingInt((Masking m) -> m.secret().length()).reversed());
+            updated.sort(
+                    Comparator.comparingInt((Masking m) -> m.secret().length()).reversed());
             maskings = List.copyOf(updated);
         }
         return secret;

@@ -22,7 +22,8 @@ public final class TargetSettings {
      * @param label null for the top-level configuration, else how to name this target ("targets[2]")
      * @param values parameter name to raw value; null or blank values count as unset
      */
-    public TargetSettings(String label, Map<String, String> values, DeploymentIdSources idSources, ParameterNaming naming) {
+    public TargetSettings(
+            String label, Map<String, String> values, DeploymentIdSources idSources, ParameterNaming naming) {
         this.label = label;
         this.values = new LinkedHashMap<>(values);
         this.idSources = idSources;
@@ -42,8 +43,9 @@ public final class TargetSettings {
         }
         String trimmed = raw.strip();
         if (UNRESOLVED_EXPRESSION.matcher(trimmed).find()) {
-            throw new ConfigurationException(describe(parameter) + " is '" + Quoted.of(trimmed)
-                    + "', an expression that was not resolved: set the variable or property it names, or remove the parameter.");
+            throw new ConfigurationException(
+                    describe(parameter) + " is '" + Quoted.of(trimmed)
+                            + "', an expression that was not resolved: set the variable or property it names, or remove the parameter.");
         }
         return Optional.of(trimmed);
     }

@@ -35,8 +35,9 @@ public enum DatadogApi {
         return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "v2" -> V2;
             case "unstable" -> UNSTABLE;
-            default -> throw new ConfigurationException("Unknown Datadog API generation '" + Quoted.of(raw) + "' in " + origin
-                    + ": use v2 (current) or unstable (the Preview endpoints).");
+            default ->
+                throw new ConfigurationException("Unknown Datadog API generation '" + Quoted.of(raw) + "' in " + origin
+                        + ": use v2 (current) or unstable (the Preview endpoints).");
         };
     }
 }

@@ -30,7 +30,12 @@ import okhttp3.HttpUrl;
  * @param baseUrl where requests go: {@code https://api.<site>}, or the user's {@code baseUrl}
  * @param baseUrlOverridden whether {@code baseUrl} was set
  */
-public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, boolean baseUrlOverridden, Secret apiKey,
+public record DatadogConfig(
+        DatadogSite site,
+        DatadogApi api,
+        HttpUrl baseUrl,
+        boolean baseUrlOverridden,
+        Secret apiKey,
         Secret applicationKey) {
 
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
@@ -45,21 +50,28 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
     }
 
     /** Resolves and checks the settings; the keys are registered with {@code masker} as soon as they are found. */
-    public static DatadogConfig resolve(TargetSettings target, Environment env, ServerLookup servers, SecretMasker masker) {
+    public static DatadogConfig resolve(
+            TargetSettings target, Environment env, ServerLookup servers, SecretMasker masker) {
         DatadogSite site = resolveSite(target, env);
         DatadogApi api = target.value(DATADOG_API)
                 .map(value -> DatadogApi.parse(value, target.describe(DATADOG_API)))
                 .orElse(DatadogApi.DEFAULT);
         Optional<HttpUrl> override = target.value(CommonParameters.BASE_URL)
                 .map(value -> ApiBaseUrl.parse(value, target.describe(CommonParameters.BASE_URL)));
-        HttpUrl baseUrl = override.orElseGet(() -> new HttpUrl.Builder().scheme("https").host(site.apiHost()).build());
+        HttpUrl baseUrl = override.orElseGet(
+                () -> new HttpUrl.Builder().scheme("https").host(site.apiHost()).build());
 
         Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
-        Optional<ServerCredentials> server = serverId.map(id -> servers.find(id).orElseThrow(() -> new ConfigurationException(
-                target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id) + "', but " + servers.describe()
-                        + " has no <server> with that id: add one (<username> the API key, <password> the application key) or correct the id.")));
+        Optional<ServerCredentials> server = serverId.map(
+                id -> servers.find(id)
+                        .orElseThrow(
+                                () -> new ConfigurationException(
+                                        target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id)
+                                                + "', but " + servers.describe()
+                                                + " has no <server> with that id: add one (<username> the API key, <password> the application key) or correct the id.")));
         String serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
-                .orElse("the <%s> of a " + servers.describe() + " server named by " + target.describe(CommonParameters.SERVER_ID));
+                .orElse("the <%s> of a " + servers.describe() + " server named by "
+                        + target.describe(CommonParameters.SERVER_ID));
 
         SettingLookup apiKey = SettingLookup.of("Datadog API key")
                 .then(target.describe(API_KEY), () -> target.value(API_KEY))
@@ -87,13 +99,15 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
             return DatadogSite.DEFAULT;
         }
         String value = found.get().value();
-        return DatadogSite.parse(value).orElseThrow(() -> new ConfigurationException("Unknown Datadog site '" + Quoted.of(value)
-                + "' in " + found.get().origin() + ": use one of " + DatadogSite.describeAll() + "."));
+        return DatadogSite.parse(value)
+                .orElseThrow(() -> new ConfigurationException("Unknown Datadog site '" + Quoted.of(value) + "' in "
+                        + found.get().origin() + ": use one of " + DatadogSite.describeAll() + "."));
     }
 
     private static String missingKeysMessage(SettingLookup apiKey, SettingLookup applicationKey, Environment env) {
         String misnamed = env.get(ENV_APPLICATION_KEY_MISNAMED).isPresent()
-                ? " (" + ENV_APPLICATION_KEY_MISNAMED + " is set, but Datadog's clients and this plugin read " + ENV_APP_KEY + ")"
+                ? " (" + ENV_APPLICATION_KEY_MISNAMED + " is set, but Datadog's clients and this plugin read "
+                        + ENV_APP_KEY + ")"
                 : "";
         if (apiKey.find().isPresent()) {
             return "No Datadog application key found: set " + applicationKey.alternatives() + misnamed + ".";
@@ -111,8 +125,9 @@ public record DatadogConfig(DatadogSite site, DatadogApi api, HttpUrl baseUrl, b
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new ConfigurationException("The Datadog " + what + " from " + found.origin()
-                        + " contains a space, line break or other character that cannot be sent in an HTTP header: copy the key again.");
+                throw new ConfigurationException(
+                        "The Datadog " + what + " from " + found.origin()
+                                + " contains a space, line break or other character that cannot be sent in an HTTP header: copy the key again.");
             }
         }
         return Secret.of(value);

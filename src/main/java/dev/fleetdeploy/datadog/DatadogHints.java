@@ -6,13 +6,14 @@ import dev.fleetdeploy.http.HttpTransport;
 
 /** What to check next after Datadog answered outside 2xx, by status. */
 final class DatadogHints {
-    private DatadogHints() {
-    }
+    private DatadogHints() {}
 
     static String forAnswer(Operation operation, ApiResponse response, DatadogConfig config) {
         int code = response.code();
         String site = config.site().site();
-        String where = config.baseUrlOverridden() ? "the baseUrl (" + config.displayBaseUrl() + ")" : "the site (" + site + ")";
+        String where = config.baseUrlOverridden()
+                ? "the baseUrl (" + config.displayBaseUrl() + ")"
+                : "the site (" + site + ")";
         if (code >= 300 && code < 400) {
             String to = response.header("Location").map(l -> " to " + l).orElse("");
             if (response.redirectsWithin(config.baseUrl())) {
@@ -20,26 +21,35 @@ final class DatadogHints {
                         ? "Datadog kept redirecting on its own host" + to + ", and the plugin stops after "
                                 + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
                         : "Datadog answered with a redirect" + to + " on its own host, which would turn the request"
-                                + " into a GET, so the plugin does not follow it: check " + where + " and the API generation.";
+                                + " into a GET, so the plugin does not follow it: check " + where
+                                + " and the API generation.";
             }
-            return "Datadog answered with a redirect" + to + ", which the plugin does not follow so that the keys reach no"
-                    + " other host: check " + where + ".";
+            return "Datadog answered with a redirect" + to
+                    + ", which the plugin does not follow so that the keys reach no" + " other host: check " + where
+                    + ".";
         }
         return switch (code) {
-            case 400 -> operation == Operation.CANCEL
-                    ? "A deployment can be canceled only while its status is pending or running: check its status with the"
-                            + " deployment-status goal, and check the deployment id."
-                    : "Check the deployment id.";
-            case 401 -> "Check the API key and the application key: both must be valid keys of the Datadog organization on " + site + ".";
-            case 403 -> "Check that the application key has the "
-                    + (operation == Operation.STATUS ? "hosts_read permission" : "agent_upgrade_write and fleet_policies_write permissions")
-                    + " and that both keys belong to the organization on " + site + ".";
+            case 400 ->
+                operation == Operation.CANCEL
+                        ? "A deployment can be canceled only while its status is pending or running: check its status with the"
+                                + " deployment-status goal, and check the deployment id."
+                        : "Check the deployment id.";
+            case 401 ->
+                "Check the API key and the application key: both must be valid keys of the Datadog organization on "
+                        + site + ".";
+            case 403 ->
+                "Check that the application key has the "
+                        + (operation == Operation.STATUS
+                                ? "hosts_read permission"
+                                : "agent_upgrade_write and fleet_policies_write permissions")
+                        + " and that both keys belong to the organization on " + site + ".";
             case 404 -> notFound(config, where);
             case 405 -> "Check the API generation (datadogApi=" + config.api().id() + ") and " + where + ".";
             case 429 -> rateLimited(response);
-            default -> code >= 500
-                    ? "Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
-                    : "Check the request against Datadog's Fleet Automation API documentation.";
+            default ->
+                code >= 500
+                        ? "Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
+                        : "Check the request against Datadog's Fleet Automation API documentation.";
         };
     }
 
@@ -54,10 +64,18 @@ final class DatadogHints {
 
     private static String rateLimited(ApiResponse response) {
         StringBuilder hint = new StringBuilder("Datadog's rate limit was reached");
-        response.header("x-ratelimit-name").ifPresent(name -> hint.append(" (").append(name).append(')'));
-        response.header("x-ratelimit-limit").ifPresent(limit -> hint.append(": ").append(limit).append(" requests")
-                .append(response.header("x-ratelimit-period").map(p -> " per " + p + " s").orElse("")));
-        hint.append(response.header("x-ratelimit-reset").map(r -> "; wait " + r + " s").orElse("; wait a while"));
+        response.header("x-ratelimit-name")
+                .ifPresent(name -> hint.append(" (").append(name).append(')'));
+        response.header("x-ratelimit-limit")
+                .ifPresent(limit -> hint.append(": ")
+                        .append(limit)
+                        .append(" requests")
+                        .append(response.header("x-ratelimit-period")
+                                .map(p -> " per " + p + " s")
+                                .orElse("")));
+        hint.append(response.header("x-ratelimit-reset")
+                .map(r -> "; wait " + r + " s")
+                .orElse("; wait a while"));
         return hint.append(" before running again, or raise maxRetries.").toString();
     }
 }

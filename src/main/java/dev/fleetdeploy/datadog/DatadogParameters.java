@@ -13,6 +13,5 @@ public final class DatadogParameters {
     /** Read by no official client; we only point it out when DD_APP_KEY is missing. */
     public static final String ENV_APPLICATION_KEY_MISNAMED = "DD_APPLICATION_KEY";
 
-    private DatadogParameters() {
-    }
+    private DatadogParameters() {}
 }

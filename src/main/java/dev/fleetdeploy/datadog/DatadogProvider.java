@@ -43,8 +43,8 @@ public final class DatadogProvider implements FleetProvider {
     /** How Datadog refuses a cancel of a deployment that is no longer pending or running. */
     private static final Set<Integer> REFUSALS = Set.of(400, 409, 422);
     /** States that show a cancel took effect. */
-    private static final Set<String> CANCELED_STATES = Set.of("stopping", "stopped", "canceling", "cancelling", "canceled",
-            "cancelled", "aborted");
+    private static final Set<String> CANCELED_STATES =
+            Set.of("stopping", "stopped", "canceling", "cancelling", "canceled", "cancelled", "aborted");
 
     private final DatadogConfig config;
     private final HttpTransport transport;
@@ -75,8 +75,9 @@ public final class DatadogProvider implements FleetProvider {
     /** Refuses what Datadog cannot do, before any setting is even looked up: the user learns that first. */
     public static void requireSupported(Operation operation) {
         if (operation == Operation.RETRY) {
-            throw new ConfigurationException("Datadog Fleet Automation has no retry operation (neither its v2 nor its"
-                    + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.");
+            throw new ConfigurationException(
+                    "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
+                            + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.");
         }
     }
 
@@ -93,10 +94,15 @@ public final class DatadogProvider implements FleetProvider {
             // The body only adds words; a cancel that answered 2xx succeeded even if they cannot be read.
             Optional<CancelAnswer> answer = CancelAnswer.read(response.body());
             if (answer.isEmpty()) {
-                return new ActionResult(response.code(), null, null, "the answer's body is not the JSON Datadog sends ("
-                        + ErrorText.of(response) + "), but its status says the cancel was accepted.");
+                return new ActionResult(
+                        response.code(),
+                        null,
+                        null,
+                        "the answer's body is not the JSON Datadog sends (" + ErrorText.of(response)
+                                + "), but its status says the cancel was accepted.");
             }
-            return new ActionResult(response.code(), answer.get().status(), answer.get().message());
+            return new ActionResult(
+                    response.code(), answer.get().status(), answer.get().message());
         }
         return new ActionResult(response.code(), null, null);
     }
@@ -115,11 +121,18 @@ public final class DatadogProvider implements FleetProvider {
         }
         String state = status.state();
         if (state != null && CANCELED_STATES.contains(state.toLowerCase(java.util.Locale.ROOT))) {
-            return new ActionResult(refusal.code(), state, "an earlier attempt, which got no clear answer, had already"
-                    + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+            return new ActionResult(
+                    refusal.code(),
+                    state,
+                    "an earlier attempt, which got no clear answer, had already"
+                            + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
         }
-        throw new ApiException(refusal.code(), refusal.statusText(), apiText,
-                "An earlier attempt got no clear answer, and the deployment is now " + (state == null ? "in an unknown state" : "'" + state + "'")
+        throw new ApiException(
+                refusal.code(),
+                refusal.statusText(),
+                apiText,
+                "An earlier attempt got no clear answer, and the deployment is now "
+                        + (state == null ? "in an unknown state" : "'" + state + "'")
                         + ": check it with the deployment-status goal.");
     }
 
@@ -157,8 +170,12 @@ public final class DatadogProvider implements FleetProvider {
         checkSupported(operation);
         return switch (operation) {
             case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
-            case STATUS -> List.of(transport.plan(statusRequest(id, config.api() == DatadogApi.V2 ? -1 : 0),
-                    config.api() == DatadogApi.UNSTABLE ? "and further pages while the deployment has more hosts" : null));
+            case STATUS ->
+                List.of(transport.plan(
+                        statusRequest(id, config.api() == DatadogApi.V2 ? -1 : 0),
+                        config.api() == DatadogApi.UNSTABLE
+                                ? "and further pages while the deployment has more hosts"
+                                : null));
             case RETRY -> throw new IllegalStateException("unreachable");
         };
     }
@@ -172,14 +189,16 @@ public final class DatadogProvider implements FleetProvider {
     private ApiRequest statusRequest(DeploymentId id, int page) {
         HttpUrl.Builder url = deploymentUrl(id);
         if (page >= 0) {
-            url.addQueryParameter("limit", Integer.toString(HOST_PAGE_SIZE)).addQueryParameter("page", Integer.toString(page));
+            url.addQueryParameter("limit", Integer.toString(HOST_PAGE_SIZE))
+                    .addQueryParameter("page", Integer.toString(page));
         }
         return authenticated(ApiRequest.get(url.build()));
     }
 
     private HttpUrl.Builder deploymentUrl(DeploymentId id) {
         // addPathSegment percent-encodes the id as one segment: "/" and "?" in an id cannot change the path.
-        return config.baseUrl().newBuilder()
+        return config.baseUrl()
+                .newBuilder()
                 .addPathSegments(config.api().deploymentsPath().substring(1))
                 .addPathSegment(id.value());
     }
@@ -209,7 +228,10 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     private ApiException failure(Operation operation, ApiResponse response) {
-        return new ApiException(response.code(), response.statusText(), ErrorText.of(response),
+        return new ApiException(
+                response.code(),
+                response.statusText(),
+                ErrorText.of(response),
                 DatadogHints.forAnswer(operation, response, config) + response.hintAddition());
     }
 
@@ -222,7 +244,9 @@ public final class DatadogProvider implements FleetProvider {
         } catch (JsonProcessingException e) {
             // Reported below.
         }
-        throw new ApiException(response.code(), response.statusText(),
+        throw new ApiException(
+                response.code(),
+                response.statusText(),
                 "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
                 "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.");
     }

@@ -12,13 +12,22 @@ import java.util.Set;
 /** Turns Datadog's deployment bodies into a {@link DeploymentStatus}. Status words are opaque text, not an enum. */
 final class DatadogStatusReader {
     /** States after which a deployment still changes; any other state is final, so that {@code wait} never hangs on a new word. */
-    private static final Set<String> NOT_FINAL = Set.of("pending", "running", "stopping", "canceling", "cancelling",
-            "queued", "scheduled", "in_progress", "starting");
-    private static final List<String> HOST_STATES_ORDER = List.of("succeeded", "failed", "running", "pending", "canceled", "skipped");
+    private static final Set<String> NOT_FINAL = Set.of(
+            "pending",
+            "running",
+            "stopping",
+            "canceling",
+            "cancelling",
+            "queued",
+            "scheduled",
+            "in_progress",
+            "starting");
+
+    private static final List<String> HOST_STATES_ORDER =
+            List.of("succeeded", "failed", "running", "pending", "canceled", "skipped");
     private static final int FAILED_HOSTS_SHOWN = 5;
 
-    private DatadogStatusReader() {
-    }
+    private DatadogStatusReader() {}
 
     static boolean isFinal(String state) {
         return state != null && !NOT_FINAL.contains(state.toLowerCase(Locale.ROOT));
@@ -97,7 +106,10 @@ final class DatadogStatusReader {
     static String firstText(JsonNode node, String... fields) {
         for (String field : fields) {
             JsonNode value = node.get(field);
-            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+            if (value != null
+                    && value.isValueNode()
+                    && !value.isNull()
+                    && !value.asText().isBlank()) {
                 return value.asText().strip();
             }
         }

@@ -11,7 +11,8 @@ import okhttp3.HttpUrl;
  * @param clientId the application (client) id
  * @param proof how the application proves it is itself
  */
-public record ClientCredential(HttpUrl authorityHost, String tenantId, String clientId, Proof proof) implements AzureCredential {
+public record ClientCredential(HttpUrl authorityHost, String tenantId, String clientId, Proof proof)
+        implements AzureCredential {
 
     /** A client secret, or a federated token (workload identity) sent as a client assertion. */
     public sealed interface Proof {
@@ -36,6 +37,10 @@ public record ClientCredential(HttpUrl authorityHost, String tenantId, String cl
 
     /** {@code {authorityHost}{tenantId}/oauth2/v2.0/token}. */
     public HttpUrl tokenUrl() {
-        return authorityHost.newBuilder().addPathSegment(tenantId).addPathSegments("oauth2/v2.0/token").build();
+        return authorityHost
+                .newBuilder()
+                .addPathSegment(tenantId)
+                .addPathSegments("oauth2/v2.0/token")
+                .build();
     }
 }

@@ -27,6 +27,7 @@ public final class EntraTokenClient implements TokenSource {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** Asked again this long before the token expires, so that a long {@code wait} never sends a stale one. */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientCredential credential;
@@ -43,7 +44,8 @@ public final class EntraTokenClient implements TokenSource {
      * @param scope what the token is for ("https://api.adu.microsoft.com/.default")
      * @param masker learns the token as soon as it arrives
      */
-    public EntraTokenClient(ClientCredential credential, String scope, HttpTransport transport, SecretMasker masker, Clock clock) {
+    public EntraTokenClient(
+            ClientCredential credential, String scope, HttpTransport transport, SecretMasker masker, Clock clock) {
         this.credential = credential;
         this.scope = scope;
         this.transport = transport;
@@ -63,19 +65,28 @@ public final class EntraTokenClient implements TokenSource {
             ApiResponse response = transport.send(request());
             Instant asked = clock.instant();
             if (!response.successful()) {
-                throw new ApiException(context() + " was refused: ", response.code(), response.statusText(),
-                        ErrorText.of(response), hint(response) + response.hintAddition());
+                throw new ApiException(
+                        context() + " was refused: ",
+                        response.code(),
+                        response.statusText(),
+                        ErrorText.of(response),
+                        hint(response) + response.hintAddition());
             }
             JsonNode answer = parse(response);
             String accessToken = answer.path("access_token").asText("");
             if (accessToken.isBlank()) {
-                throw new ApiException(context() + " answered without a token: ", response.code(), response.statusText(),
-                        "the body has no access_token", "Check the authority host: it should be Microsoft Entra ID's.");
+                throw new ApiException(
+                        context() + " answered without a token: ",
+                        response.code(),
+                        response.statusText(),
+                        "the body has no access_token",
+                        "Check the authority host: it should be Microsoft Entra ID's.");
             }
             token = masker.register(Secret.of(accessToken));
             Duration lifetime = lifetime(answer);
             // A short-lived token is renewed halfway through its life, so that none is ever sent expired.
-            Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
+            Duration margin =
+                    lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
             refreshAt = asked.plus(lifetime).minus(margin);
             return token;
         } catch (OperationFailure failure) {
@@ -83,15 +94,19 @@ public final class EntraTokenClient implements TokenSource {
             throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnreachableException("interrupted before Microsoft Entra ID answered", "The build was stopped.", e);
+            throw new UnreachableException(
+                    "interrupted before Microsoft Entra ID answered", "The build was stopped.", e);
         }
     }
 
     @Override
     public String describe() {
-        String how = credential.proof() instanceof ClientCredential.ClientSecret ? "a client secret" : "a federated token (workload identity)";
+        String how = credential.proof() instanceof ClientCredential.ClientSecret
+                ? "a client secret"
+                : "a federated token (workload identity)";
         return how + " of client '" + credential.clientId() + "' in tenant '" + credential.tenantId() + "' (from "
-                + credential.proof().origin() + "), through " + credential.authorityHost().host();
+                + credential.proof().origin() + "), through "
+                + credential.authorityHost().host();
     }
 
     @Override
@@ -107,7 +122,8 @@ public final class EntraTokenClient implements TokenSource {
         if (credential.proof() instanceof ClientCredential.ClientSecret secret) {
             request.secretFormField("client_secret", secret.secret());
         } else if (credential.proof() instanceof ClientCredential.FederatedToken federated) {
-            request.formField("client_assertion_type", ASSERTION_TYPE).secretFormField("client_assertion", federated.assertion());
+            request.formField("client_assertion_type", ASSERTION_TYPE)
+                    .secretFormField("client_assertion", federated.assertion());
         }
         // Asking for a token twice changes nothing, so a failed attempt may be repeated.
         return request.repeatable().secretAnswer().build();
@@ -126,8 +142,12 @@ public final class EntraTokenClient implements TokenSource {
         } catch (JsonProcessingException e) {
             // Reported below, without the body: it could hold the token.
         }
-        throw new ApiException(context() + " got an answer that is not JSON: ", response.code(), response.statusText(),
-                "", "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
+        throw new ApiException(
+                context() + " got an answer that is not JSON: ",
+                response.code(),
+                response.statusText(),
+                "",
+                "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
     }
 
     /** {@code expires_in} in seconds (a number or, from some clouds, a string); an hour when absent. */
@@ -154,15 +174,18 @@ public final class EntraTokenClient implements TokenSource {
             return "Check tenantId ('" + credential.tenantId() + "'): Entra ID does not know that tenant.";
         }
         if (text.contains("AADSTS700016")) {
-            return "Check clientId ('" + credential.clientId() + "') and tenantId: the application is not registered in that tenant.";
+            return "Check clientId ('" + credential.clientId()
+                    + "') and tenantId: the application is not registered in that tenant.";
         }
         if (text.contains("AADSTS70011") || text.contains("invalid_scope")) {
-            return "The scope " + scope + " was refused: check that the authority host is the one of the cloud the account lives in.";
+            return "The scope " + scope
+                    + " was refused: check that the authority host is the one of the cloud the account lives in.";
         }
         if (response.code() >= 500) {
             return "Microsoft Entra ID had an error on its side: try again later.";
         }
-        return "Check " + variables + ", clientId ('" + credential.clientId() + "') and tenantId ('" + credential.tenantId() + "').";
+        return "Check " + variables + ", clientId ('" + credential.clientId() + "') and tenantId ('"
+                + credential.tenantId() + "').";
     }
 
     @Override

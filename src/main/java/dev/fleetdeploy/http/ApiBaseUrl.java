@@ -9,8 +9,7 @@ import okhttp3.HttpUrl;
  * (credentials must never cross a network in the clear).
  */
 public final class ApiBaseUrl {
-    private ApiBaseUrl() {
-    }
+    private ApiBaseUrl() {}
 
     /** @param origin how to name the parameter in a message */
     public static HttpUrl parse(String raw, String origin) {
@@ -21,17 +20,20 @@ public final class ApiBaseUrl {
                     + "' is not a URL: write it as https://host or https://host:port.");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            throw new ConfigurationException(origin
-                    + " must not hold credentials: remove the user:password@ part and configure the keys as described in the README.");
+            throw new ConfigurationException(
+                    origin
+                            + " must not hold credentials: remove the user:password@ part and configure the keys as described in the README.");
         }
         boolean onlyRoot = url.encodedPath().equals("/") && url.query() == null && url.fragment() == null;
         if (!onlyRoot) {
-            throw new ConfigurationException(origin + " '" + Quoted.of(value)
-                    + "' has a path, query or fragment: give only scheme://host[:port]; the plugin adds the API's path itself.");
+            throw new ConfigurationException(
+                    origin + " '" + Quoted.of(value)
+                            + "' has a path, query or fragment: give only scheme://host[:port]; the plugin adds the API's path itself.");
         }
         if (url.scheme().equals("http") && !Loopback.isLoopback(url.host())) {
-            throw new ConfigurationException(origin + " '" + Quoted.of(value)
-                    + "' uses plain http to a host that is not this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
+            throw new ConfigurationException(
+                    origin + " '" + Quoted.of(value)
+                            + "' uses plain http to a host that is not this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
         }
         return url;
     }

@@ -13,8 +13,8 @@ import okhttp3.HttpUrl;
  * @param repeatable whether sending it twice is harmless although it is a POST (a token request)
  * @param secretAnswer whether the answer's body holds a credential (a token), so that no log may show it
  */
-public record ApiRequest(String method, HttpUrl url, List<Header> headers, List<Header> form, boolean repeatable,
-        boolean secretAnswer) {
+public record ApiRequest(
+        String method, HttpUrl url, List<Header> headers, List<Header> form, boolean repeatable, boolean secretAnswer) {
 
     public ApiRequest {
         headers = List.copyOf(headers);

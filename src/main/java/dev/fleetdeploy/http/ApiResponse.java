@@ -17,8 +17,16 @@ import okhttp3.Headers;
  *     clear answer (timed out, reset, 5xx): it may have taken effect, so a refusal now may only mean "already done"
  * @param retryNote why a retryable answer was not retried (the execution's deadline), for the failure's hint; or null
  */
-public record ApiResponse(int code, String reason, Headers headers, String contentType, String body, boolean truncated,
-        int attempts, boolean earlierAttemptMayHaveApplied, String retryNote) {
+public record ApiResponse(
+        int code,
+        String reason,
+        Headers headers,
+        String contentType,
+        String body,
+        boolean truncated,
+        int attempts,
+        boolean earlierAttemptMayHaveApplied,
+        String retryNote) {
 
     public ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
         this(code, reason, headers, contentType, body, false, 1, false, null);
@@ -49,20 +57,22 @@ public record ApiResponse(int code, String reason, Headers headers, String conte
 
     /** Whether this answer's {@code Location} stays on the scheme, host and port of {@code base}. */
     public boolean redirectsWithin(okhttp3.HttpUrl base) {
-        return header("Location").map(base::resolve)
-                .filter(target -> target.scheme().equals(base.scheme()) && target.host().equals(base.host())
+        return header("Location")
+                .map(base::resolve)
+                .filter(target -> target.scheme().equals(base.scheme())
+                        && target.host().equals(base.host())
                         && target.port() == base.port())
                 .isPresent();
     }
 
     /** This answer, as the last of {@code attempts} tries. */
     ApiResponse afterAttempts(int attempts, boolean earlierAttemptMayHaveApplied) {
-        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied,
-                retryNote);
+        return new ApiResponse(
+                code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied, retryNote);
     }
 
     ApiResponse withRetryNote(String note) {
-        return new ApiResponse(code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied,
-                note);
+        return new ApiResponse(
+                code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied, note);
     }
 }

@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
 public final class ErrorText {
     static final int MAX_LENGTH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern HEADING = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HEADING =
+            Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /** The API's error text in one line, or empty text when the body said nothing. */
     public static String of(ApiResponse response) {
@@ -54,7 +55,8 @@ public final class ErrorText {
             }
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("html") || trimmed.regionMatches(true, 0, "<!doctype html", 0, 14)
+        if (type.contains("html")
+                || trimmed.regionMatches(true, 0, "<!doctype html", 0, 14)
                 || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
             return shorten("an HTML page: " + fromHtml(trimmed));
         }
@@ -149,7 +151,9 @@ public final class ErrorText {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText().strip();
+        return value == null || value.isNull() || value.isContainerNode()
+                ? ""
+                : value.asText().strip();
     }
 
     private static String fromHtml(String html) {

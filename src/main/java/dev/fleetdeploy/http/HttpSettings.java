@@ -12,7 +12,11 @@ import java.util.List;
  * @param parallelism how many requests may be in flight at once (lowered by itself on 429)
  * @param proxies the user's active proxies, in order
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, RetryPolicy retryPolicy, int parallelism,
+public record HttpSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        RetryPolicy retryPolicy,
+        int parallelism,
         List<ProxyConfig> proxies) {
 
     public HttpSettings {

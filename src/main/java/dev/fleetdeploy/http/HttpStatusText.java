@@ -31,8 +31,7 @@ public final class HttpStatusText {
             Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"));
 
-    private HttpStatusText() {
-    }
+    private HttpStatusText() {}
 
     public static String of(int code, String reason) {
         String phrase = reason == null || reason.isBlank() ? STANDARD.get(code) : reason.strip();

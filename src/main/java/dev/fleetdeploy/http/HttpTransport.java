@@ -60,6 +60,7 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
     private final Duration callTimeout;
     /** The limit the last exchange of this thread had, and whether the execution's deadline set it, for messages. */
     private final ThreadLocal<Duration> exchangeLimit = new ThreadLocal<>();
+
     private final ThreadLocal<Boolean> cutByDeadline = ThreadLocal.withInitial(() -> false);
     /** Requests sent per thread, for the report's attempts. */
     private final ThreadLocal<int[]> sentOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
@@ -80,7 +81,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
 
     public HttpTransport(HttpSettings settings, FleetLog log, Sleeper sleeper, Clock clock, Deadline deadline) {
         this.deadline = deadline;
-        this.callTimeout = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5);
+        this.callTimeout =
+                settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5);
         this.settings = settings;
         this.log = log;
         this.sleeper = sleeper;
@@ -107,7 +109,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
 
     /** The headers the transport adds to every request. */
     public List<ApiRequest.Header> standardHeaders() {
-        return List.of(new ApiRequest.Header("Accept", "application/json", false),
+        return List.of(
+                new ApiRequest.Header("Accept", "application/json", false),
                 new ApiRequest.Header("User-Agent", userAgent, false));
     }
 
@@ -174,8 +177,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                     log.info(request.describe() + " answered " + response.statusText() + ". " + why);
                     return response.withRetryNote(why);
                 }
-                log.info(request.describe() + " answered " + response.statusText() + "; retrying in "
-                        + seconds(delay) + " (retry " + attempt + " of " + policy.maxRetries() + ").");
+                log.info(request.describe() + " answered " + response.statusText() + "; retrying in " + seconds(delay)
+                        + " (retry " + attempt + " of " + policy.maxRetries() + ").");
                 // A server error on a cancel may come after the cancel was done.
                 mayHaveApplied |= !request.idempotent() && response.code() >= 500;
                 sleeper.sleep(delay);
@@ -187,8 +190,16 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                     throw unreachable(request, failure, sent.get(), attempt, mayHaveApplied, "");
                 }
                 if (!mayRetry || !deadline.allows(delay, clock)) {
-                    throw unreachable(request, failure, sent.get(), attempt, mayHaveApplied,
-                            mayRetry ? " (no retry: waiting " + seconds(delay) + " would pass " + deadline.describe() + ")" : "");
+                    throw unreachable(
+                            request,
+                            failure,
+                            sent.get(),
+                            attempt,
+                            mayHaveApplied,
+                            mayRetry
+                                    ? " (no retry: waiting " + seconds(delay) + " would pass " + deadline.describe()
+                                            + ")"
+                                    : "");
                 }
                 log.info(request.describe() + ": " + describeFailure(request, failure, sent.get()) + "; retrying in "
                         + seconds(delay) + " (retry " + attempt + " of " + policy.maxRetries() + ").");
@@ -199,7 +210,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
 
     /** A certificate or host name the JVM does not trust: no retry can change that. */
     private static boolean isCertificateFailure(IOException failure) {
-        return failure instanceof javax.net.ssl.SSLHandshakeException || failure instanceof javax.net.ssl.SSLPeerUnverifiedException;
+        return failure instanceof javax.net.ssl.SSLHandshakeException
+                || failure instanceof javax.net.ssl.SSLPeerUnverifiedException;
     }
 
     /**
@@ -249,7 +261,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         if (target == null) {
             return null;
         }
-        boolean sameOrigin = target.scheme().equals(request.url().scheme()) && target.host().equals(request.url().host())
+        boolean sameOrigin = target.scheme().equals(request.url().scheme())
+                && target.host().equals(request.url().host())
                 && target.port() == request.url().port();
         boolean keepsMethod = code == 307 || code == 308 || request.method().equals("GET");
         return sameOrigin && keepsMethod ? target : null;
@@ -284,12 +297,21 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         BufferedSource source = responseBody.source();
         boolean truncated = source.request(MAX_BODY_BYTES + 1);
         Buffer kept = new Buffer();
-        source.getBuffer().copyTo(kept, 0, Math.min(MAX_BODY_BYTES, source.getBuffer().size()));
+        source.getBuffer()
+                .copyTo(kept, 0, Math.min(MAX_BODY_BYTES, source.getBuffer().size()));
         MediaType type = responseBody.contentType();
         Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
         String contentType = answer.header("Content-Type", "");
-        return new ApiResponse(answer.code(), answer.message(), answer.headers(), contentType, kept.readString(charset),
-                truncated, 1, false, null);
+        return new ApiResponse(
+                answer.code(),
+                answer.message(),
+                answer.headers(),
+                contentType,
+                kept.readString(charset),
+                truncated,
+                1,
+                false,
+                null);
     }
 
     private void logAnswer(ApiRequest request, ApiResponse response, long startedNanos) {
@@ -305,17 +327,20 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
     }
 
     private UnreachableException outOfTime(ApiRequest request, int attempt, boolean mayHaveApplied, String how) {
-        String what = (attempt == 1 ? "not sent: " : "not sent again after " + (attempt - 1) + " attempt"
-                + (attempt == 2 ? "" : "s") + ": ") + deadline.describe() + " " + how;
+        String what = (attempt == 1
+                        ? "not sent: "
+                        : "not sent again after " + (attempt - 1) + " attempt" + (attempt == 2 ? "" : "s") + ": ")
+                + deadline.describe() + " " + how;
         String hint = mayHaveApplied
                 ? "An earlier attempt may still have been applied: check the deployment with the deployment-status goal."
                 : "Raise executionTimeout, or lower the retries and waits that used it up.";
         return new UnreachableException(what, hint, null);
     }
 
-    private UnreachableException unreachable(ApiRequest request, IOException failure, boolean sent, int attempts,
-            boolean mayHaveApplied, String why) {
-        String what = describeFailure(request, failure, sent) + (attempts > 1 ? " (" + attempts + " attempts)" : "") + why;
+    private UnreachableException unreachable(
+            ApiRequest request, IOException failure, boolean sent, int attempts, boolean mayHaveApplied, String why) {
+        String what =
+                describeFailure(request, failure, sent) + (attempts > 1 ? " (" + attempts + " attempts)" : "") + why;
         String hint;
         if (mayHaveApplied) {
             hint = "The request may still have been applied: check the deployment with the deployment-status goal"
@@ -323,7 +348,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         } else if (failure instanceof UnknownHostException) {
             hint = "Check the site or endpoint (and baseUrl), and that this machine can resolve the host.";
         } else if (failure instanceof SSLException) {
-            hint = "Check that the host presents a certificate this JVM trusts; a TLS-inspecting proxy needs its CA in the JVM's trust store.";
+            hint =
+                    "Check that the host presents a certificate this JVM trusts; a TLS-inspecting proxy needs its CA in the JVM's trust store.";
         } else {
             hint = "Check the network, the proxy settings in settings.xml, and the site or endpoint (and baseUrl).";
         }
@@ -341,7 +367,8 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         if (failure instanceof SocketTimeoutException) {
             return sent
                     ? "no answer from " + host + " within " + seconds(settings.readTimeout()) + " (readTimeout)"
-                    : "no connection to " + host + " within " + seconds(settings.connectTimeout()) + " (connectTimeout)";
+                    : "no connection to " + host + " within " + seconds(settings.connectTimeout())
+                            + " (connectTimeout)";
         }
         if (failure instanceof SSLException) {
             return "the TLS handshake with " + host + " failed (" + failure.getMessage() + ")";
@@ -349,14 +376,19 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         if (failure instanceof InterruptedIOException) {
             Duration limit = exchangeLimit.get() == null ? callTimeout : exchangeLimit.get();
             return "the exchange with " + host + " did not complete within " + seconds(limit) + " ("
-                    + (cutByDeadline.get() ? "what " + deadline.describe() + " left" : "connectTimeout + readTimeout + 5 s") + ")";
+                    + (cutByDeadline.get()
+                            ? "what " + deadline.describe() + " left"
+                            : "connectTimeout + readTimeout + 5 s")
+                    + ")";
         }
         return "the connection to " + host + " failed (" + failure + ")";
     }
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     @Override

@@ -11,10 +11,12 @@ import dev.fleetdeploy.core.Secret;
  * @param password null when the proxy needs no credentials
  * @param nonProxyHosts hosts reached directly, separated by | or ,; * matches any characters; may be null
  */
-public record ProxyConfig(String protocol, String host, int port, String username, Secret password, String nonProxyHosts) {
+public record ProxyConfig(
+        String protocol, String host, int port, String username, Secret password, String nonProxyHosts) {
 
     @Override
     public String toString() {
-        return "ProxyConfig[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", with credentials") + "]";
+        return "ProxyConfig[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", with credentials")
+                + "]";
     }
 }

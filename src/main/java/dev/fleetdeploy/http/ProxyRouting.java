@@ -32,7 +32,8 @@ final class ProxyRouting extends ProxySelector {
             return jvmProxies(uri);
         }
         return proxyFor(uri.getScheme(), uri.getHost())
-                .map(config -> List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(config.host(), config.port()))))
+                .map(config -> List.of(
+                        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(config.host(), config.port()))))
                 .orElse(List.of(Proxy.NO_PROXY));
     }
 
@@ -100,17 +101,21 @@ final class ProxyRouting extends ProxySelector {
             if (!preemptive && connect.header("Proxy-Authorization") != null) {
                 return null; // Already sent: the proxy refused them.
             }
-            Optional<ProxyConfig> credentials = route != null && route.proxy().address() instanceof InetSocketAddress address
-                    ? proxies.stream()
-                            .filter(p -> p.host().equalsIgnoreCase(address.getHostString()) && p.port() == address.getPort())
-                            .filter(p -> p.username() != null && p.password() != null)
-                            .findFirst()
-                    : Optional.empty();
+            Optional<ProxyConfig> credentials =
+                    route != null && route.proxy().address() instanceof InetSocketAddress address
+                            ? proxies.stream()
+                                    .filter(p -> p.host().equalsIgnoreCase(address.getHostString())
+                                            && p.port() == address.getPort())
+                                    .filter(p -> p.username() != null && p.password() != null)
+                                    .findFirst()
+                            : Optional.empty();
             if (credentials.isEmpty() && !preemptive) {
                 return null;
             }
             Request.Builder request = connect.newBuilder().header("User-Agent", userAgent);
-            credentials.ifPresent(c -> request.header("Proxy-Authorization", Credentials.basic(c.username(), c.password().reveal())));
+            credentials.ifPresent(c -> request.header(
+                    "Proxy-Authorization",
+                    Credentials.basic(c.username(), c.password().reveal())));
             return request.build();
         };
     }

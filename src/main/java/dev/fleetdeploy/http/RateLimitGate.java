@@ -86,10 +86,12 @@ final class RateLimitGate {
         OptionalLong reset = number(answer.header("x-ratelimit-reset").orElse(null));
         observeWindow(reset);
         if (rateLimitPause == null && answer.successful()) {
-            OptionalLong remaining = number(answer.header("x-ratelimit-remaining").orElse(null));
+            OptionalLong remaining =
+                    number(answer.header("x-ratelimit-remaining").orElse(null));
             if (remaining.isPresent() && remaining.getAsLong() <= NEARLY_USED_UP) {
                 Duration pause = remaining.getAsLong() == 0 && reset.isPresent()
-                        ? untilWindowEnds(Duration.ofSeconds(Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds())))
+                        ? untilWindowEnds(Duration.ofSeconds(
+                                Math.min(reset.getAsLong(), RetryPolicy.DEFAULT_MAX_DELAY.toSeconds())))
                         : Duration.ZERO;
                 release(pause);
                 return;
@@ -103,7 +105,8 @@ final class RateLimitGate {
     }
 
     private static boolean hasRetryAfter(ApiResponse answer) {
-        return answer.header("retry-after-ms").isPresent() || answer.header("x-ms-retry-after-ms").isPresent()
+        return answer.header("retry-after-ms").isPresent()
+                || answer.header("x-ms-retry-after-ms").isPresent()
                 || answer.header("Retry-After").isPresent();
     }
 
@@ -158,8 +161,8 @@ final class RateLimitGate {
             }
             if (limit < before) {
                 log.info("The API signalled its rate limit: working on at most " + limit + " deployment"
-                        + (limit == 1 ? "" : "s") + " at once for now" + (rateLimitPause.isZero() ? "" : ", after a pause of "
-                        + seconds(rateLimitPause)) + ".");
+                        + (limit == 1 ? "" : "s") + " at once for now"
+                        + (rateLimitPause.isZero() ? "" : ", after a pause of " + seconds(rateLimitPause)) + ".");
             }
         } else if (limit < ceiling) {
             limit++;
@@ -170,7 +173,9 @@ final class RateLimitGate {
     /** "5 s", or "0.4 s" for a pause that is not whole seconds. */
     private static String seconds(Duration pause) {
         long millis = pause.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     synchronized int limit() {

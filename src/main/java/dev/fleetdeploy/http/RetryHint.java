@@ -15,8 +15,7 @@ import java.util.Optional;
  * an HTTP date) count on any answer; Azure sends {@code retry-after: 0} on every answer, which is no hint at all.
  */
 final class RetryHint {
-    private RetryHint() {
-    }
+    private RetryHint() {}
 
     static Optional<Duration> from(ApiResponse response, Clock clock) {
         Optional<Duration> millis = response.header("retry-after-ms")
@@ -31,7 +30,9 @@ final class RetryHint {
             return retryAfter;
         }
         if (response.code() == 429) {
-            return response.header("x-ratelimit-reset").flatMap(RetryHint::number).map(Duration::ofSeconds);
+            return response.header("x-ratelimit-reset")
+                    .flatMap(RetryHint::number)
+                    .map(Duration::ofSeconds);
         }
         return Optional.empty();
     }

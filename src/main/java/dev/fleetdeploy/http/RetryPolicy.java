@@ -22,7 +22,8 @@ import java.util.function.DoubleSupplier;
  * @param minDelay the shortest wait a server's hint can ask for
  * @param random values in [0, 1) for the jitter
  */
-public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration minDelay, DoubleSupplier random) {
+public record RetryPolicy(
+        int maxRetries, Duration baseDelay, Duration maxDelay, Duration minDelay, DoubleSupplier random) {
 
     public static final Duration DEFAULT_BASE_DELAY = Duration.ofSeconds(2);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(60);
@@ -35,7 +36,11 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     }
 
     public static RetryPolicy withRetries(int maxRetries) {
-        return new RetryPolicy(maxRetries, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, DEFAULT_MIN_DELAY,
+        return new RetryPolicy(
+                maxRetries,
+                DEFAULT_BASE_DELAY,
+                DEFAULT_MAX_DELAY,
+                DEFAULT_MIN_DELAY,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -50,8 +55,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
 
     /** The wait before retry number {@code retry} (1 for the first) after {@code response}. */
     public Duration delayAfter(ApiResponse response, int retry, Clock clock) {
-        Optional<Duration> hint = RetryHint.from(response, clock)
-                .map(d -> d.compareTo(minDelay) < 0 ? minDelay : d);
+        Optional<Duration> hint = RetryHint.from(response, clock).map(d -> d.compareTo(minDelay) < 0 ? minDelay : d);
         return cap(hint.orElseGet(() -> backoff(retry)));
     }
 

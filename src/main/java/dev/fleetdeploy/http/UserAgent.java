@@ -9,8 +9,7 @@ import java.util.Properties;
 public final class UserAgent {
     public static final String PRODUCT = "fleet-deployment-maven-plugin";
 
-    private UserAgent() {
-    }
+    private UserAgent() {}
 
     /** "fleet-deployment-maven-plugin/0.1.0 (Java 17.0.15; Linux amd64)". */
     public static String value() {

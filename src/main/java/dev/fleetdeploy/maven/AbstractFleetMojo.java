@@ -263,7 +263,6 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     /** The process environment; Mojo tests put their own here. */
     private Environment environment = Environment.system();
 
-
     protected AbstractFleetMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
     }
@@ -284,8 +283,14 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
             RunOptions options = runOptions();
             List<TargetSettings> settings = TargetSettingsFactory.build(topLevel(), targets);
             MavenSettingsAccess mavenSettings = new MavenSettingsAccess(session.getSettings(), decrypter, masker);
-            FleetExecution execution = new FleetExecution(operation(), settings, httpSettings(mavenSettings), options,
-                    environment, mavenSettings, session.isOffline());
+            FleetExecution execution = new FleetExecution(
+                    operation(),
+                    settings,
+                    httpSettings(mavenSettings),
+                    options,
+                    environment,
+                    mavenSettings,
+                    session.isOffline());
             finish(execution.run(log, masker), log, masker);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));
@@ -295,15 +300,16 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
         }
     }
 
-    private void finish(RunReport report, FleetLog log, SecretMasker masker) throws MojoExecutionException, MojoFailureException {
+    private void finish(RunReport report, FleetLog log, SecretMasker masker)
+            throws MojoExecutionException, MojoFailureException {
         Optional<Path> reportPath = reportPath();
         if (reportPath.isPresent()) {
             try {
                 ReportWriter.write(report, reportPath.get(), masker);
                 log.info("Report: " + reportPath.get());
             } catch (IOException e) {
-                throw new MojoExecutionException("Could not write the report file " + reportPath.get() + " (" + e.getMessage()
-                        + "): check that its folder is writable, or set reportFile elsewhere.");
+                throw new MojoExecutionException("Could not write the report file " + reportPath.get() + " ("
+                        + e.getMessage() + "): check that its folder is writable, or set reportFile elsewhere.");
             }
         }
         log.info(report.summary());
@@ -311,15 +317,19 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
             return;
         }
         if (!failOnError) {
-            log.warn("failOnError is false: the build goes on despite " + report.failures().size() + " failed deployment"
+            log.warn("failOnError is false: the build goes on despite "
+                    + report.failures().size() + " failed deployment"
                     + (report.failures().size() == 1 ? "" : "s") + ".");
             return;
         }
         List<DeploymentOutcome.Failed> failures = report.failures();
         String message = failures.size() == 1 && report.outcomes().size() == 1
                 ? failures.get(0).message()
-                : report.summary() + System.lineSeparator()
-                        + failures.stream().map(DeploymentOutcome.Failed::message).collect(Collectors.joining(System.lineSeparator()));
+                : report.summary()
+                        + System.lineSeparator()
+                        + failures.stream()
+                                .map(DeploymentOutcome.Failed::message)
+                                .collect(Collectors.joining(System.lineSeparator()));
         throw new MojoFailureException(masker.mask(message));
     }
 
@@ -378,17 +388,25 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
     }
 
     private HttpSettings httpSettings(MavenSettingsAccess mavenSettings) {
-        return new HttpSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
-                RetryPolicy.withRetries(maxRetries), parallelism, mavenSettings.activeProxies());
+        return new HttpSettings(
+                Duration.ofSeconds(connectTimeout),
+                Duration.ofSeconds(readTimeout),
+                RetryPolicy.withRetries(maxRetries),
+                parallelism,
+                mavenSettings.activeProxies());
     }
 
     private Optional<Path> reportPath() {
         if (reportFile != null) {
             return Optional.of(reportFile.toPath());
         }
-        if (project != null && session.getRequest() != null && session.getRequest().isProjectPresent()
-                && project.getBuild() != null && project.getBuild().getDirectory() != null) {
-            return Optional.of(Path.of(project.getBuild().getDirectory(), "fleet", operation().goal() + ".json"));
+        if (project != null
+                && session.getRequest() != null
+                && session.getRequest().isProjectPresent()
+                && project.getBuild() != null
+                && project.getBuild().getDirectory() != null) {
+            return Optional.of(Path.of(
+                    project.getBuild().getDirectory(), "fleet", operation().goal() + ".json"));
         }
         return Optional.empty();
     }

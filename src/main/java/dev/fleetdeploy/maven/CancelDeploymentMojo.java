@@ -10,7 +10,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * pending host operations. Nothing already applied is rolled back. Any 2xx answer is success; anything else fails
  * the build (unless {@code failOnError=false}) with the API's own words and what to check.
  */
-@Mojo(name = "cancel-deployment", requiresProject = false, threadSafe = true, aggregator = true,
+@Mojo(
+        name = "cancel-deployment",
+        requiresProject = false,
+        threadSafe = true,
+        aggregator = true,
         configurator = FleetConfigurator.ID)
 public class CancelDeploymentMojo extends AbstractFleetMojo {
 

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param values parameter name to value; null or blank means not set
  */
-record ConfigurationLayer(Map<String, String> values, String deploymentId, List<String> deploymentIds, File deploymentIdFile) {
+record ConfigurationLayer(
+        Map<String, String> values, String deploymentId, List<String> deploymentIds, File deploymentIdFile) {
 
     ConfigurationLayer {
         values = new LinkedHashMap<>(values);

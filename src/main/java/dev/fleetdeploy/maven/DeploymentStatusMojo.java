@@ -9,7 +9,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Prints deployments' state and host counts (Datadog: total, succeeded, failed, running, canceled, skipped), and
  * with {@code wait} polls until each reaches a final state.
  */
-@Mojo(name = "deployment-status", requiresProject = false, threadSafe = true, aggregator = true,
+@Mojo(
+        name = "deployment-status",
+        requiresProject = false,
+        threadSafe = true,
+        aggregator = true,
         configurator = FleetConfigurator.ID)
 public class DeploymentStatusMojo extends AbstractFleetMojo {
 

@@ -62,15 +62,26 @@ final class MavenSettingsAccess implements ServerLookup {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
             failOnProblems(result, "the password of proxy '" + proxy.getId() + "' in settings.xml");
             Proxy decrypted = result.getProxy() == null ? proxy : result.getProxy();
-            if (decrypted.getHost() == null || decrypted.getHost().isBlank() || decrypted.getPort() < 1 || decrypted.getPort() > 65535) {
+            if (decrypted.getHost() == null
+                    || decrypted.getHost().isBlank()
+                    || decrypted.getPort() < 1
+                    || decrypted.getPort() > 65535) {
                 throw new ConfigurationException("The active proxy '" + proxy.getId() + "' in settings.xml has host '"
                         + Quoted.of(decrypted.getHost()) + "' and port " + decrypted.getPort()
                         + ": give its host name and a port from 1 to 65535, or make it inactive.");
             }
             String password = decrypted.getPassword();
             Secret secret = password == null || password.isEmpty() ? null : masker.register(Secret.of(password));
-            String username = decrypted.getUsername() == null || decrypted.getUsername().isBlank() ? null : decrypted.getUsername();
-            proxies.add(new ProxyConfig(decrypted.getProtocol(), decrypted.getHost(), decrypted.getPort(), username, secret,
+            String username =
+                    decrypted.getUsername() == null || decrypted.getUsername().isBlank()
+                            ? null
+                            : decrypted.getUsername();
+            proxies.add(new ProxyConfig(
+                    decrypted.getProtocol(),
+                    decrypted.getHost(),
+                    decrypted.getPort(),
+                    username,
+                    secret,
                     decrypted.getNonProxyHosts()));
         }
         return proxies;
@@ -81,9 +92,10 @@ final class MavenSettingsAccess implements ServerLookup {
                 .filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING)
                 .toList();
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("Maven could not decrypt " + what + " ("
-                    + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
-                    + "): check ~/.m2/settings-security.xml (or -Dsettings.security) and encrypt the password again with mvn --encrypt-password.");
+            throw new ConfigurationException(
+                    "Maven could not decrypt " + what + " ("
+                            + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
+                            + "): check ~/.m2/settings-security.xml (or -Dsettings.security) and encrypt the password again with mvn --encrypt-password.");
         }
     }
 }

@@ -9,7 +9,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Retries the failed devices of deployments (Azure Device Update). Datadog Fleet Automation has no retry
  * operation: with {@code provider=datadog} this goal fails before sending anything, and says so.
  */
-@Mojo(name = "retry-deployment", requiresProject = false, threadSafe = true, aggregator = true,
+@Mojo(
+        name = "retry-deployment",
+        requiresProject = false,
+        threadSafe = true,
+        aggregator = true,
         configurator = FleetConfigurator.ID)
 public class RetryDeploymentMojo extends AbstractFleetMojo {
 

@@ -11,8 +11,7 @@ package dev.fleetdeploy.maven;
 public final class SecretParameter {
     private String value;
 
-    public SecretParameter() {
-    }
+    public SecretParameter() {}
 
     public SecretParameter(String value) {
         this.value = value;

@@ -16,6 +16,7 @@ import java.util.Map;
 public class Target {
     /** How messages and the report name this target; default {@code targets[N]}. */
     private String name;
+
     private String provider;
     private String deploymentId;
     private List<String> deploymentIds;

@@ -50,16 +50,33 @@ final class TargetSettingsFactory {
             List.of(SITE, BASE_URL, ENDPOINT, ACCOUNT));
 
     /** The user property of each parameter that has one ({@code fleet.<name>}). */
-    static final Map<String, String> PROPERTIES = Stream.of(PROVIDER, DEPLOYMENT_ID, DEPLOYMENT_ID_FILE, BASE_URL,
-                    SERVER_ID, SITE, API_KEY, APPLICATION_KEY, DATADOG_API, ENDPOINT, ACCOUNT, INSTANCE, API_VERSION,
-                    GROUP_ID, DEVICE_CLASS_ID, ACCESS_TOKEN, TENANT_ID, CLIENT_ID, CLIENT_SECRET, FEDERATED_TOKEN_FILE,
+    static final Map<String, String> PROPERTIES = Stream.of(
+                    PROVIDER,
+                    DEPLOYMENT_ID,
+                    DEPLOYMENT_ID_FILE,
+                    BASE_URL,
+                    SERVER_ID,
+                    SITE,
+                    API_KEY,
+                    APPLICATION_KEY,
+                    DATADOG_API,
+                    ENDPOINT,
+                    ACCOUNT,
+                    INSTANCE,
+                    API_VERSION,
+                    GROUP_ID,
+                    DEVICE_CLASS_ID,
+                    ACCESS_TOKEN,
+                    TENANT_ID,
+                    CLIENT_ID,
+                    CLIENT_SECRET,
+                    FEDERATED_TOKEN_FILE,
                     AUTHORITY_HOST)
             .collect(Collectors.toUnmodifiableMap(name -> name, name -> "fleet." + name));
 
     private static final Set<String> ID_PARAMETERS = Set.of(DEPLOYMENT_ID, DEPLOYMENT_IDS, DEPLOYMENT_ID_FILE);
 
-    private TargetSettingsFactory() {
-    }
+    private TargetSettingsFactory() {}
 
     static List<TargetSettings> build(ConfigurationLayer top, List<Target> targets) {
         if (targets == null || targets.isEmpty()) {
@@ -68,7 +85,9 @@ final class TargetSettingsFactory {
         List<TargetSettings> result = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            String label = target.name() == null || target.name().isBlank() ? "targets[" + (i + 1) + "]" : "target '" + target.name().strip() + "'";
+            String label = target.name() == null || target.name().isBlank()
+                    ? "targets[" + (i + 1) + "]"
+                    : "target '" + target.name().strip() + "'";
             result.add(merge(label, top, target.layer()));
         }
         return result;
@@ -104,15 +123,16 @@ final class TargetSettingsFactory {
         if (ids == own) {
             ownParameters.addAll(ID_PARAMETERS);
         }
-        ParameterNaming naming = parameter -> ownParameters.contains(parameter)
-                ? parameter + " of " + label
-                : TOP_LEVEL.describe(parameter);
+        ParameterNaming naming = parameter ->
+                ownParameters.contains(parameter) ? parameter + " of " + label : TOP_LEVEL.describe(parameter);
         return settings(label, values, ids, naming);
     }
 
-    private static TargetSettings settings(String label, Map<String, String> values, ConfigurationLayer ids, ParameterNaming naming) {
+    private static TargetSettings settings(
+            String label, Map<String, String> values, ConfigurationLayer ids, ParameterNaming naming) {
         File file = ids.deploymentIdFile();
-        DeploymentIdSources sources = new DeploymentIdSources(ids.deploymentId(), ids.deploymentIds(), file == null ? null : file.toPath());
+        DeploymentIdSources sources =
+                new DeploymentIdSources(ids.deploymentId(), ids.deploymentIds(), file == null ? null : file.toPath());
         return new TargetSettings(label, values, sources, naming);
     }
 }

@@ -26,8 +26,14 @@ import java.util.List;
  *
  * @param offline whether the network is off limits (Maven's {@code -o}); only a dry run then proceeds
  */
-public record FleetExecution(Operation operation, List<TargetSettings> targets, HttpSettings http, RunOptions options,
-        Environment environment, ServerLookup servers, boolean offline) {
+public record FleetExecution(
+        Operation operation,
+        List<TargetSettings> targets,
+        HttpSettings http,
+        RunOptions options,
+        Environment environment,
+        ServerLookup servers,
+        boolean offline) {
 
     public FleetExecution {
         targets = List.copyOf(targets);

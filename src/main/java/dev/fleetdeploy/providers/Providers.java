@@ -22,14 +22,18 @@ import java.time.Clock;
 
 /** Builds the provider a target names, with its settings resolved and checked. Sends nothing. */
 public final class Providers {
-    private Providers() {
-    }
+    private Providers() {}
 
     private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker) {
         // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
-                : new EntraTokenClient((ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, Clock.systemUTC());
+                : new EntraTokenClient(
+                        (ClientCredential) config.credential(),
+                        AduParameters.SCOPE,
+                        transport,
+                        masker,
+                        Clock.systemUTC());
         return new AduProvider(config, tokens, transport);
     }
 
@@ -37,9 +41,15 @@ public final class Providers {
      * @param operation what the provider will be asked to do: refused first, if the provider has no such thing
      * @param masker learns every credential the provider will send, so that no output can show it
      */
-    public static FleetProvider create(TargetSettings target, Operation operation, Environment env, ServerLookup servers,
-            HttpTransport transport, SecretMasker masker) {
-        ProviderKind kind = ProviderKind.parse(target.value(CommonParameters.PROVIDER), target.describe(CommonParameters.PROVIDER));
+    public static FleetProvider create(
+            TargetSettings target,
+            Operation operation,
+            Environment env,
+            ServerLookup servers,
+            HttpTransport transport,
+            SecretMasker masker) {
+        ProviderKind kind =
+                ProviderKind.parse(target.value(CommonParameters.PROVIDER), target.describe(CommonParameters.PROVIDER));
         if (kind == ProviderKind.DATADOG) {
             DatadogProvider.requireSupported(operation);
         }

@@ -41,7 +41,8 @@ class AduConfigTest {
     private static final String SECRET = "Zx8Q~param.secret-value-0123456789";
     private static final String SERVER_SECRET = "Qw7Q~server.secret-value-0123456789";
     private static final String ENV_SECRET = "Er6Q~env.secret-value-0123456789";
-    private static final String ASSERTION = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2lnLWZlZA";
+    private static final String ASSERTION =
+            "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2lnLWZlZA";
     private static final ServerLookup SERVERS = id -> switch (id) {
         case "adu-prod" -> Optional.of(new ServerCredentials("adu-prod", "server-client-id", Secret.of(SERVER_SECRET)));
         case "adu-username-only" -> Optional.of(new ServerCredentials("adu-username-only", "server-client-id", null));
@@ -64,8 +65,11 @@ class AduConfigTest {
     }
 
     private AduConfig resolve() {
-        return AduConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING), Environment.of(environment),
-                SERVERS, masker);
+        return AduConfig.resolve(
+                new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
+                Environment.of(environment),
+                SERVERS,
+                masker);
     }
 
     private ConfigurationException refusal() {
@@ -95,12 +99,15 @@ class AduConfigTest {
             return ready.token().reveal();
         }
         ClientCredential.Proof proof = ((ClientCredential) credential).proof();
-        return proof instanceof ClientCredential.ClientSecret secret ? secret.secret().reveal()
+        return proof instanceof ClientCredential.ClientSecret secret
+                ? secret.secret().reveal()
                 : ((ClientCredential.FederatedToken) proof).assertion().reveal();
     }
 
     private static String originOf(AzureCredential credential) {
-        return credential instanceof ReadyToken ready ? ready.origin() : ((ClientCredential) credential).proof().origin();
+        return credential instanceof ReadyToken ready
+                ? ready.origin()
+                : ((ClientCredential) credential).proof().origin();
     }
 
     // ---- where requests go ----
@@ -116,7 +123,8 @@ class AduConfigTest {
         assertThat(config.groupId()).isEqualTo("TestGroup");
         assertThat(config.deviceClassId()).isNull();
         assertThat(config.version()).isEqualTo(AduApiVersion.defaultVersion());
-        assertThat(config.location()).isEqualTo("contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2022-10-01");
+        assertThat(config.location())
+                .isEqualTo("contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2022-10-01");
     }
 
     @Test
@@ -145,16 +153,18 @@ class AduConfigTest {
     void endpointAndAccountTogetherAreRefused() {
         parameters.put("endpoint", "contoso.api.adu.microsoft.com");
 
-        assertThat(refusal()).hasMessage("Both endpoint (-Dfleet.endpoint) ('contoso.api.adu.microsoft.com') and account"
-                + " (-Dfleet.account) ('contoso') are set: set only one of them.");
+        assertThat(refusal())
+                .hasMessage("Both endpoint (-Dfleet.endpoint) ('contoso.api.adu.microsoft.com') and account"
+                        + " (-Dfleet.account) ('contoso') are set: set only one of them.");
     }
 
     @Test
     void neitherEndpointNorAccountIsRefused() {
         parameters.remove("account");
 
-        assertThat(refusal()).hasMessage("No Azure Device Update account: set endpoint (-Dfleet.endpoint) to the account's host name"
-                + " (contoso.api.adu.microsoft.com), or account (-Dfleet.account) to its name.");
+        assertThat(refusal())
+                .hasMessage("No Azure Device Update account: set endpoint (-Dfleet.endpoint) to the account's host name"
+                        + " (contoso.api.adu.microsoft.com), or account (-Dfleet.account) to its name.");
     }
 
     @Test
@@ -167,7 +177,8 @@ class AduConfigTest {
         assertThat(config.host()).isNull();
         assertThat(config.baseUrl()).hasToString("http://127.0.0.1:8089/");
         assertThat(config.baseUrlOverridden()).isTrue();
-        assertThat(config.location()).isEqualTo("http://127.0.0.1:8089, instance 'blue', group 'TestGroup', API 2022-10-01");
+        assertThat(config.location())
+                .isEqualTo("http://127.0.0.1:8089, instance 'blue', group 'TestGroup', API 2022-10-01");
     }
 
     @Test
@@ -177,40 +188,48 @@ class AduConfigTest {
         AduConfig config = resolve();
 
         assertThat(config.baseUrl()).hasToString("https://adu-gateway.example:8443/");
-        assertThat(config.location()).isEqualTo("https://adu-gateway.example:8443 (in place of contoso.api.adu.microsoft.com),"
-                + " instance 'blue', group 'TestGroup', API 2022-10-01");
+        assertThat(config.location())
+                .isEqualTo("https://adu-gateway.example:8443 (in place of contoso.api.adu.microsoft.com),"
+                        + " instance 'blue', group 'TestGroup', API 2022-10-01");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "https://contoso.api.adu.microsoft.com|has a scheme",
-        "contoso.api.adu.microsoft.com/deviceupdate/blue|has a path",
-        "contoso.api.adu.microsoft.com:443|has a port",
-        "admin@contoso.api.adu.microsoft.com|has user info",
-        "contoso.api.adu.microsoft.com#x|has a '#'",
-        "contoso.api.adu.microsoft.com?x=1|has a '?'",
-        "contoso api.adu.microsoft.com|contains a space or control character",
-        "-contoso.api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
-        "contoso..api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
-        "contoso_1.api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://contoso.api.adu.microsoft.com|has a scheme",
+                "contoso.api.adu.microsoft.com/deviceupdate/blue|has a path",
+                "contoso.api.adu.microsoft.com:443|has a port",
+                "admin@contoso.api.adu.microsoft.com|has user info",
+                "contoso.api.adu.microsoft.com#x|has a '#'",
+                "contoso.api.adu.microsoft.com?x=1|has a '?'",
+                "contoso api.adu.microsoft.com|contains a space or control character",
+                "-contoso.api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
+                "contoso..api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
+                "contoso_1.api.adu.microsoft.com|is not a host name (each dot-separated part must be 1 to 63 letters, digits or inner hyphens)",
+            })
     void malformedEndpointsAreRefusedWithWhatIsWrong(String endpoint, String problem) {
         parameters.remove("account");
         parameters.put("endpoint", endpoint);
 
-        assertThat(refusal()).hasMessage("The endpoint '" + endpoint + "' in endpoint (-Dfleet.endpoint) " + problem
-                + ": give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl replaces the whole https://host:port).");
+        assertThat(refusal())
+                .hasMessage(
+                        "The endpoint '" + endpoint + "' in endpoint (-Dfleet.endpoint) " + problem
+                                + ": give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl replaces the whole https://host:port).");
     }
 
     @Test
     void anAccountWithDotsPointsToEndpoint() {
         parameters.put("account", "contoso.api.adu.microsoft.com");
-        assertThat(refusal()).hasMessage("The account 'contoso.api.adu.microsoft.com' in account (-Dfleet.account) is not an ADU account"
-                + " name (for a full host name, set endpoint instead): give the name alone, letters, digits and hyphens, such as contoso.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The account 'contoso.api.adu.microsoft.com' in account (-Dfleet.account) is not an ADU account"
+                                + " name (for a full host name, set endpoint instead): give the name alone, letters, digits and hyphens, such as contoso.");
 
         parameters.put("account", "con toso");
-        assertThat(refusal()).hasMessage("The account 'con toso' in account (-Dfleet.account) is not an ADU account"
-                + " name: give the name alone, letters, digits and hyphens, such as contoso.");
+        assertThat(refusal())
+                .hasMessage("The account 'con toso' in account (-Dfleet.account) is not an ADU account"
+                        + " name: give the name alone, letters, digits and hyphens, such as contoso.");
     }
 
     // ---- instance, group, device class ----
@@ -220,8 +239,10 @@ class AduConfigTest {
     void instancesThatCouldChangeThePathAreRefused(String instance) {
         parameters.put("instance", instance);
 
-        assertThat(refusal()).hasMessage("The instance '" + instance + "' in instance (-Dfleet.instance) is not an ADU instance name:"
-                + " give the name alone (letters, digits, '-', '_' or '.'), as the Azure portal shows it; it must not hold '/', '?', '#', '%' or spaces.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The instance '" + instance + "' in instance (-Dfleet.instance) is not an ADU instance name:"
+                                + " give the name alone (letters, digits, '-', '_' or '.'), as the Azure portal shows it; it must not hold '/', '?', '#', '%' or spaces.");
     }
 
     @Test
@@ -233,18 +254,21 @@ class AduConfigTest {
     @Test
     void anInstanceIsRequired() {
         parameters.remove("instance");
-        assertThat(refusal()).hasMessage("No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
+        assertThat(refusal())
+                .hasMessage("No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
     }
 
     @Test
     void aGroupIsRequiredExceptWithV2() {
         parameters.remove("groupId");
-        assertThat(refusal()).hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
-                + " (API 2022-10-01 needs one; only apiVersion=v2 works without).");
+        assertThat(refusal())
+                .hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
+                        + " (API 2022-10-01 needs one; only apiVersion=v2 works without).");
 
         parameters.put("apiVersion", "2021-06-01-preview");
-        assertThat(refusal()).hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
-                + " (API 2021-06-01-preview needs one; only apiVersion=v2 works without).");
+        assertThat(refusal())
+                .hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
+                        + " (API 2021-06-01-preview needs one; only apiVersion=v2 works without).");
 
         parameters.put("apiVersion", "v2");
         AduConfig config = resolve();
@@ -257,14 +281,17 @@ class AduConfigTest {
     void groupsThatCouldChangeThePathAreRefused(String groupId) {
         parameters.put("groupId", groupId);
 
-        assertThat(refusal()).hasMessage("The groupId '" + groupId + "' in groupId (-Dfleet.groupId) is not a valid groupId: give the id"
-                + " as the Azure portal shows it, without '/', '\\', control characters or '..'.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The groupId '" + groupId + "' in groupId (-Dfleet.groupId) is not a valid groupId: give the id"
+                                + " as the Azure portal shows it, without '/', '\\', control characters or '..'.");
     }
 
     @Test
     void aGroupWithAControlCharacterIsShownEscaped() {
         parameters.put("groupId", "Test\u0007Group");
-        assertThat(refusal().getMessage()).startsWith("The groupId 'Test\\u0007Group' in groupId (-Dfleet.groupId) is not a valid groupId");
+        assertThat(refusal().getMessage())
+                .startsWith("The groupId 'Test\\u0007Group' in groupId (-Dfleet.groupId) is not a valid groupId");
     }
 
     @Test
@@ -279,15 +306,19 @@ class AduConfigTest {
         parameters.put("apiVersion", apiVersion);
         parameters.put("deviceClassId", "dc");
 
-        assertThat(refusal()).hasMessage("deviceClassId (-Dfleet.deviceClassId) is 'dc', but apiVersion " + apiVersion + " acts on whole"
-                + " deployments, not one device class: remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
+        assertThat(refusal())
+                .hasMessage(
+                        "deviceClassId (-Dfleet.deviceClassId) is 'dc', but apiVersion " + apiVersion + " acts on whole"
+                                + " deployments, not one device class: remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
     }
 
     @Test
     void aDeviceClassIsCheckedLikeAGroup() {
         parameters.put("deviceClassId", "dc/../x");
-        assertThat(refusal()).hasMessage("The deviceClassId 'dc/../x' in deviceClassId (-Dfleet.deviceClassId) is not a valid"
-                + " deviceClassId: give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The deviceClassId 'dc/../x' in deviceClassId (-Dfleet.deviceClassId) is not a valid"
+                                + " deviceClassId: give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
 
         parameters.put("deviceClassId", "31ee8c56559847429fbe86e3e87f99b6");
         AduConfig config = resolve();
@@ -317,9 +348,10 @@ class AduConfigTest {
     void theSeedsDatedVersionPointsToV2() {
         parameters.put("apiVersion", "2020-09-01");
 
-        assertThat(refusal()).hasMessage("Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
-                + " (the seed's 2020 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA version such as 2022-10-01"
-                + " (the default), 2023-10-01-preview or 2026-06-01.");
+        assertThat(refusal())
+                .hasMessage("Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
+                        + " (the seed's 2020 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA version such as 2022-10-01"
+                        + " (the default), 2023-10-01-preview or 2026-06-01.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -327,8 +359,11 @@ class AduConfigTest {
     void otherApiVersionsAreRefused(String apiVersion) {
         parameters.put("apiVersion", apiVersion);
 
-        assertThat(refusal()).hasMessage("Unknown Azure Device Update apiVersion '" + apiVersion + "' in apiVersion (-Dfleet.apiVersion):"
-                + " use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
+        assertThat(refusal())
+                .hasMessage(
+                        "Unknown Azure Device Update apiVersion '" + apiVersion
+                                + "' in apiVersion (-Dfleet.apiVersion):"
+                                + " use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
     }
 
     // ---- a ready token ----
@@ -369,8 +404,10 @@ class AduConfigTest {
 
         ConfigurationException refusal = refusal();
 
-        assertThat(refusal).hasMessage("The access token from accessToken (-Dfleet.accessToken) contains a space, line break or other"
-                + " character that cannot be sent in an HTTP header: copy the token again.");
+        assertThat(refusal)
+                .hasMessage(
+                        "The access token from accessToken (-Dfleet.accessToken) contains a space, line break or other"
+                                + " character that cannot be sent in an HTTP header: copy the token again.");
     }
 
     // ---- a client secret ----
@@ -387,7 +424,8 @@ class AduConfigTest {
         assertThat(client.clientId()).isEqualTo(CLIENT_ID);
         assertThat(client.tenantId()).isEqualTo(TENANT_ID);
         assertThat(client.authorityHost()).hasToString("https://login.microsoftonline.com/");
-        assertThat(client.tokenUrl()).hasToString("https://login.microsoftonline.com/" + TENANT_ID + "/oauth2/v2.0/token");
+        assertThat(client.tokenUrl())
+                .hasToString("https://login.microsoftonline.com/" + TENANT_ID + "/oauth2/v2.0/token");
         assertThat(secretOf(client)).isEqualTo(SECRET);
         assertThat(originOf(client)).isEqualTo("clientSecret (-Dfleet.clientSecret)");
     }
@@ -424,8 +462,9 @@ class AduConfigTest {
     void anUnknownServerIdIsRefused() {
         parameters.put("serverId", "adu-typo");
 
-        assertThat(refusal()).hasMessage("serverId (-Dfleet.serverId) is 'adu-typo', but settings.xml has no <server> with that id:"
-                + " add one (<username> the client id, <password> the client secret) or correct the id.");
+        assertThat(refusal())
+                .hasMessage("serverId (-Dfleet.serverId) is 'adu-typo', but settings.xml has no <server> with that id:"
+                        + " add one (<username> the client id, <password> the client secret) or correct the id.");
     }
 
     @Test
@@ -472,8 +511,10 @@ class AduConfigTest {
 
         ConfigurationException refusal = refusal();
 
-        assertThat(refusal).hasMessage("No client id to go with the client secret from clientSecret (-Dfleet.clientSecret): set clientId"
-                + " (-Dfleet.clientId), the <username> of the serverId server, or AZURE_CLIENT_ID.");
+        assertThat(refusal)
+                .hasMessage(
+                        "No client id to go with the client secret from clientSecret (-Dfleet.clientSecret): set clientId"
+                                + " (-Dfleet.clientId), the <username> of the serverId server, or AZURE_CLIENT_ID.");
     }
 
     @Test
@@ -482,8 +523,10 @@ class AduConfigTest {
         environment.put("AZURE_CLIENT_ID", CLIENT_ID);
         environment.put("AZURE_CLIENT_SECRET", ENV_SECRET);
 
-        assertThat(refusal()).hasMessage("No tenant id to go with the client secret from the AZURE_CLIENT_SECRET environment variable:"
-                + " set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the app registration.");
+        assertThat(refusal())
+                .hasMessage(
+                        "No tenant id to go with the client secret from the AZURE_CLIENT_SECRET environment variable:"
+                                + " set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the app registration.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -494,8 +537,10 @@ class AduConfigTest {
         parameters.put("clientSecret", SECRET);
         parameters.put("tenantId", tenantId);
 
-        assertThat(refusal()).hasMessage("The tenant id '" + tenantId + "' from tenantId (-Dfleet.tenantId) is not a tenant id: give the"
-                + " directory (tenant) id, a GUID, or the tenant's domain name.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The tenant id '" + tenantId + "' from tenantId (-Dfleet.tenantId) is not a tenant id: give the"
+                                + " directory (tenant) id, a GUID, or the tenant's domain name.");
     }
 
     @Test
@@ -505,7 +550,8 @@ class AduConfigTest {
         parameters.put("clientSecret", SECRET);
         parameters.put("tenantId", "contoso.onmicrosoft.com");
 
-        assertThat(client().tokenUrl()).hasToString("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+        assertThat(client().tokenUrl())
+                .hasToString("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
     }
 
     @Test
@@ -515,8 +561,9 @@ class AduConfigTest {
         parameters.put("clientSecret", SECRET);
         parameters.put("tenantId", TENANT_ID);
 
-        assertThat(refusal()).hasMessage("The client id from clientId (-Dfleet.clientId) contains a space or control character:"
-                + " give the application (client) id, a GUID.");
+        assertThat(refusal())
+                .hasMessage("The client id from clientId (-Dfleet.clientId) contains a space or control character:"
+                        + " give the application (client) id, a GUID.");
     }
 
     // ---- a federated token file ----
@@ -557,9 +604,11 @@ class AduConfigTest {
         String file = folder.resolve("not-written-yet").toString();
         federated(file);
 
-        assertThat(refusal()).hasMessage("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                + " does not exist or is not a file: check the path, and that the step that writes the token (workload identity, OIDC)"
-                + " ran before this one.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                                + " does not exist or is not a file: check the path, and that the step that writes the token (workload identity, OIDC)"
+                                + " ran before this one.");
     }
 
     @Test
@@ -573,22 +622,28 @@ class AduConfigTest {
         String file = tokenFile(" \n").toString();
         federated(file);
 
-        assertThat(refusal()).hasMessage("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                + " is empty: check that the step that writes the token ran before this one.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                                + " is empty: check that the step that writes the token ran before this one.");
     }
 
     @Test
     void aFederatedTokenFileOver64KbIsRefusedUnread() throws IOException {
-        String file = tokenFile("a".repeat((int) AduCredentials.MAX_TOKEN_FILE_BYTES + 1)).toString();
+        String file = tokenFile("a".repeat((int) AduCredentials.MAX_TOKEN_FILE_BYTES + 1))
+                .toString();
         federated(file);
 
-        assertThat(refusal()).hasMessage("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                + " is larger than 64 KB, which no federated token is: check the path.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                                + " is larger than 64 KB, which no federated token is: check the path.");
     }
 
     @Test
     void aFederatedTokenFileOfExactly64KbIsRead() throws IOException {
-        federated(tokenFile("a".repeat((int) AduCredentials.MAX_TOKEN_FILE_BYTES)).toString());
+        federated(
+                tokenFile("a".repeat((int) AduCredentials.MAX_TOKEN_FILE_BYTES)).toString());
         assertThat(secretOf(client())).hasSize(64 * 1024);
     }
 
@@ -597,13 +652,15 @@ class AduConfigTest {
         federated(tokenFile(ASSERTION).toString());
         parameters.remove("tenantId");
 
-        assertThat(refusal()).hasMessage("No tenant id to go with the federated token file from federatedTokenFile"
-                + " (-Dfleet.federatedTokenFile): set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the"
-                + " app registration.");
+        assertThat(refusal())
+                .hasMessage("No tenant id to go with the federated token file from federatedTokenFile"
+                        + " (-Dfleet.federatedTokenFile): set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the"
+                        + " app registration.");
 
         parameters.put("tenantId", TENANT_ID);
         parameters.remove("clientId");
-        assertThat(refusal().getMessage()).startsWith("No client id to go with the federated token file from federatedTokenFile");
+        assertThat(refusal().getMessage())
+                .startsWith("No client id to go with the federated token file from federatedTokenFile");
     }
 
     // ---- which kind wins ----
@@ -677,11 +734,12 @@ class AduConfigTest {
     @Test
     void nothingConfiguredNamesEveryWayToAuthenticate() {
         noToken();
-        String expected = "No Azure credentials found: set accessToken (-Dfleet.accessToken) or AZURE_ACCESS_TOKEN to a ready token;"
-                + " or a client secret with clientId (-Dfleet.clientId), clientSecret (-Dfleet.clientSecret) and tenantId (-Dfleet.tenantId)"
-                + " (or a settings.xml server named by serverId (-Dfleet.serverId), or AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and"
-                + " AZURE_TENANT_ID); or workload identity with federatedTokenFile (-Dfleet.federatedTokenFile) or"
-                + " AZURE_FEDERATED_TOKEN_FILE, with the client and tenant ids.";
+        String expected =
+                "No Azure credentials found: set accessToken (-Dfleet.accessToken) or AZURE_ACCESS_TOKEN to a ready token;"
+                        + " or a client secret with clientId (-Dfleet.clientId), clientSecret (-Dfleet.clientSecret) and tenantId (-Dfleet.tenantId)"
+                        + " (or a settings.xml server named by serverId (-Dfleet.serverId), or AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and"
+                        + " AZURE_TENANT_ID); or workload identity with federatedTokenFile (-Dfleet.federatedTokenFile) or"
+                        + " AZURE_FEDERATED_TOKEN_FILE, with the client and tenant ids.";
         assertThat(refusal()).hasMessage(expected);
 
         // Ids alone, or a server without a password, are no credential either.
@@ -707,7 +765,8 @@ class AduConfigTest {
 
         environment.put("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.us");
         assertThat(client().authorityHost()).hasToString("https://login.microsoftonline.us/");
-        assertThat(client().tokenUrl()).hasToString("https://login.microsoftonline.us/" + TENANT_ID + "/oauth2/v2.0/token");
+        assertThat(client().tokenUrl())
+                .hasToString("https://login.microsoftonline.us/" + TENANT_ID + "/oauth2/v2.0/token");
 
         parameters.put("authorityHost", "https://login.partner.microsoftonline.cn/");
         assertThat(client().authorityHost()).hasToString("https://login.partner.microsoftonline.cn/");
@@ -718,8 +777,10 @@ class AduConfigTest {
         clientSecretInParameters();
         environment.put("AZURE_AUTHORITY_HOST", "http://login.example.com/");
 
-        assertThat(refusal()).hasMessage("The authority host 'http://login.example.com/' in the AZURE_AUTHORITY_HOST environment variable"
-                + " uses plain http to a host that is not this machine: use https, as client secrets must not cross a network in the clear.");
+        assertThat(refusal())
+                .hasMessage(
+                        "The authority host 'http://login.example.com/' in the AZURE_AUTHORITY_HOST environment variable"
+                                + " uses plain http to a host that is not this machine: use https, as client secrets must not cross a network in the clear.");
 
         environment.put("AZURE_AUTHORITY_HOST", "http://localhost:8400");
         assertThat(client().tokenUrl()).hasToString("http://localhost:8400/" + TENANT_ID + "/oauth2/v2.0/token");
@@ -729,13 +790,16 @@ class AduConfigTest {
     void anAuthorityHostThatIsNoUrlOrHoldsMoreIsRefused() {
         clientSecretInParameters();
         parameters.put("authorityHost", "login.microsoftonline.com");
-        assertThat(refusal()).hasMessage("The authority host 'login.microsoftonline.com' in authorityHost (-Dfleet.authorityHost) is not a"
-                + " URL: write it as https://login.microsoftonline.com/ (or your cloud's authority).");
+        assertThat(refusal())
+                .hasMessage(
+                        "The authority host 'login.microsoftonline.com' in authorityHost (-Dfleet.authorityHost) is not a"
+                                + " URL: write it as https://login.microsoftonline.com/ (or your cloud's authority).");
 
         parameters.put("authorityHost", "https://login.microsoftonline.com/?tenant=x");
-        assertThat(refusal()).hasMessage("The authority host 'https://login.microsoftonline.com/?tenant=x' in authorityHost"
-                + " (-Dfleet.authorityHost) holds credentials, a query or a fragment: give only its https URL, such as"
-                + " https://login.microsoftonline.com/.");
+        assertThat(refusal())
+                .hasMessage("The authority host 'https://login.microsoftonline.com/?tenant=x' in authorityHost"
+                        + " (-Dfleet.authorityHost) holds credentials, a query or a fragment: give only its https URL, such as"
+                        + " https://login.microsoftonline.com/.");
     }
 
     // ---- secrets stay secret ----
@@ -821,14 +885,18 @@ class AduConfigTest {
         shown.add(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING).toString());
 
         assertThat(shown).allSatisfy(text -> assertThat(secrets).noneMatch(text::contains));
-        assertThat(withSecret.credential().toString()).isEqualTo("ClientCredential[authorityHost=https://login.microsoftonline.com/,"
-                + " tenantId=" + TENANT_ID + ", clientId=" + CLIENT_ID + ", proof=ClientSecret[from clientSecret (-Dfleet.clientSecret)]]");
+        assertThat(withSecret.credential().toString())
+                .isEqualTo("ClientCredential[authorityHost=https://login.microsoftonline.com/," + " tenantId="
+                        + TENANT_ID + ", clientId=" + CLIENT_ID
+                        + ", proof=ClientSecret[from clientSecret (-Dfleet.clientSecret)]]");
     }
 
     @Test
     void unknownServerIdIsReportedBeforeAnyCredentialIsLookedAt() {
         // Even with a ready token, a serverId that names nothing is a mistake worth reporting.
         parameters.put("serverId", "adu-typo");
-        assertThatThrownBy(this::resolve).isInstanceOf(ConfigurationException.class).hasMessageStartingWith("serverId (-Dfleet.serverId)");
+        assertThatThrownBy(this::resolve)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("serverId (-Dfleet.serverId)");
     }
 }

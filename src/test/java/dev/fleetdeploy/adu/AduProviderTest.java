@@ -53,7 +53,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * answers with the spec's own examples.
  */
 class AduProviderTest {
-    private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUubWljcm9zb2Z0LmNvbS8ifQ.c2ln";
+    private static final String TOKEN =
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUubWljcm9zb2Z0LmNvbS8ifQ.c2ln";
     private static final String CLIENT_SECRET = "Zx8Q~s3cr3t.value-that-is-long-enough";
     private static final String GA = "stable-2022-10-01/";
 
@@ -82,14 +83,26 @@ class AduProviderTest {
     }
 
     private AduProvider provider(int maxRetries) {
-        AduConfig config = AduConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
-                Environment.of(Map.of()), ServerLookup.NONE, masker);
-        HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 2, List.of()), log, time, time.clock());
+        AduConfig config = AduConfig.resolve(
+                new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
+                Environment.of(Map.of()),
+                ServerLookup.NONE,
+                masker);
+        HttpTransport transport = new HttpTransport(
+                new HttpSettings(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
+                        2,
+                        List.of()),
+                log,
+                time,
+                time.clock());
         transports.add(transport);
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
-                : new EntraTokenClient((ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, time.clock());
+                : new EntraTokenClient(
+                        (ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, time.clock());
         return new AduProvider(config, tokens, transport);
     }
 
@@ -108,8 +121,11 @@ class AduProviderTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body).build();
+        return new MockResponse.Builder()
+                .status(StatusLine.of(code))
+                .addHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     private void answer(String example) {
@@ -155,7 +171,8 @@ class AduProviderTest {
     private static void assertSentWithToken(RecordedRequest request) {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
-        assertThat(request.getHeaders().get("User-Agent")).startsWith(UserAgent.PRODUCT + "/" + UserAgent.version() + " (Java ");
+        assertThat(request.getHeaders().get("User-Agent"))
+                .startsWith(UserAgent.PRODUCT + "/" + UserAgent.version() + " (Java ");
     }
 
     private static void assertEmptyPost(RecordedRequest request) {
@@ -178,7 +195,8 @@ class AduProviderTest {
                 .isEqualTo("POST /deviceupdate/blue/v2/management/deployments/deploymentId?action=cancel HTTP/1.1");
         assertEmptyPost(request);
         assertSentWithToken(request);
-        assertThat(result).isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false, isCompleted=false"));
+        assertThat(result)
+                .isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false, isCompleted=false"));
         assertThat(result.summary()).isEqualTo("HTTP 200: isCanceled=true, isRetried=false, isCompleted=false");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -208,15 +226,18 @@ class AduProviderTest {
         answer("2020-09-01/Deployments_RetryDeployment", wire);
         AduProvider provider = provider("v2");
 
-        assertThat(provider.cancel(whole("deploymentId")).message()).isEqualTo("isCanceled=true, isRetry=false, isCompleted=false");
-        assertThat(provider.retry(whole("deploymentId")).message()).isEqualTo("isCanceled=false, isRetry=true, isCompleted=false");
+        assertThat(provider.cancel(whole("deploymentId")).message())
+                .isEqualTo("isCanceled=true, isRetry=false, isCompleted=false");
+        assertThat(provider.retry(whole("deploymentId")).message())
+                .isEqualTo("isCanceled=false, isRetry=true, isCompleted=false");
     }
 
     @Test
     void v2IsCompletedTrueIsShown() throws Exception {
         answer("2020-09-01/Deployments_CancelDeployment", body -> body.put("isCompleted", true));
 
-        assertThat(provider("v2").cancel(whole("deploymentId")).message()).isEqualTo("isCanceled=true, isRetried=false, isCompleted=true");
+        assertThat(provider("v2").cancel(whole("deploymentId")).message())
+                .isEqualTo("isCanceled=true, isRetried=false, isCompleted=true");
     }
 
     @Test
@@ -229,13 +250,18 @@ class AduProviderTest {
 
         assertThat(parts).containsExactly(whole("deploymentId"));
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("GET /deviceupdate/blue/v2/management/deployments/deploymentId/status HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("GET /deviceupdate/blue/v2/management/deployments/deploymentId/status HTTP/1.1");
         assertSentWithToken(request);
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.unit()).isEqualTo("devices");
         assertThat(status.total()).isEqualTo(1L);
-        assertThat(status.counts()).containsExactly(Map.entry("succeeded", 1L), Map.entry("failed", 0L),
-                Map.entry("in progress", 0L), Map.entry("canceled", 0L));
+        assertThat(status.counts())
+                .containsExactly(
+                        Map.entry("succeeded", 1L),
+                        Map.entry("failed", 0L),
+                        Map.entry("in progress", 0L),
+                        Map.entry("canceled", 0L));
         assertThat(status.details()).isEmpty();
         assertThat(status.terminal()).isTrue();
     }
@@ -251,7 +277,8 @@ class AduProviderTest {
         DeploymentStatus status = provider("v2").status(whole("deploymentId"));
 
         assertThat(status.terminal()).isFalse();
-        assertThat(status.summary()).isEqualTo("Active; 4 devices: 1 succeeded, 0 failed, 2 in progress, 0 canceled, 1 incompatible");
+        assertThat(status.summary())
+                .isEqualTo("Active; 4 devices: 1 succeeded, 0 failed, 2 in progress, 0 canceled, 1 incompatible");
     }
 
     @Test
@@ -261,7 +288,8 @@ class AduProviderTest {
 
         provider("v2").cancel(whole("deploymentId"));
 
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/deviceupdate/blue/v2/management/deployments/deploymentId?action=cancel");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/deviceupdate/blue/v2/management/deployments/deploymentId?action=cancel");
     }
 
     // ---- 2021-06-01-preview: the group API with ?action= ----
@@ -271,11 +299,13 @@ class AduProviderTest {
         SpecExample example = SpecExample.load("2021-06-01-preview/DeviceManagement_StopDeployment");
         server.enqueue(json(200, example.body(200)));
 
-        ActionResult result = provider(example.parameter("api-version")).cancel(whole(example.parameter("deploymentId")));
+        ActionResult result =
+                provider(example.parameter("api-version")).cancel(whole(example.parameter("deploymentId")));
 
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
-                + "?action=cancel&api-version=2021-06-01-preview HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
+                        + "?action=cancel&api-version=2021-06-01-preview HTTP/1.1");
         assertEmptyPost(request);
         assertSentWithToken(request);
         assertThat(result).isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false"));
@@ -286,11 +316,13 @@ class AduProviderTest {
         SpecExample example = SpecExample.load("2021-06-01-preview/DeviceManagement_RetryDeployment");
         server.enqueue(json(200, example.body(200)));
 
-        ActionResult result = provider(example.parameter("api-version")).retry(whole(example.parameter("deploymentId")));
+        ActionResult result =
+                provider(example.parameter("api-version")).retry(whole(example.parameter("deploymentId")));
 
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
-                + "?action=retry&api-version=2021-06-01-preview HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
+                        + "?action=retry&api-version=2021-06-01-preview HTTP/1.1");
         assertEmptyPost(request);
         assertThat(result.message()).isEqualTo("isCanceled=false, isRetried=true");
     }
@@ -301,11 +333,13 @@ class AduProviderTest {
         answer("2020-09-01/Deployments_GetDeploymentStatus");
         AduProvider provider = provider("2021-06-01-preview");
 
-        assertThat(provider.parts(Operation.CANCEL, new DeploymentId("deploymentId"))).containsExactly(whole("deploymentId"));
+        assertThat(provider.parts(Operation.CANCEL, new DeploymentId("deploymentId")))
+                .containsExactly(whole("deploymentId"));
         DeploymentStatus status = provider.status(whole("deploymentId"));
 
-        assertThat(server.takeRequest().getRequestLine()).isEqualTo(
-                "GET /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2021-06-01-preview HTTP/1.1");
+        assertThat(server.takeRequest().getRequestLine())
+                .isEqualTo(
+                        "GET /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2021-06-01-preview HTTP/1.1");
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.total()).isEqualTo(1L);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -334,8 +368,10 @@ class AduProviderTest {
 
         assertThat(parts).containsExactly(subgroup("deploymentId", "deviceClassId"));
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("POST /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "deviceClassId/deployments/deploymentId:cancel?api-version=" + example.parameter("api-version") + " HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("POST /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "deviceClassId/deployments/deploymentId:cancel?api-version="
+                        + example.parameter("api-version") + " HTTP/1.1");
         assertEmptyPost(request);
         assertSentWithToken(request);
         assertThat(result).isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false"));
@@ -352,8 +388,10 @@ class AduProviderTest {
         ActionResult result = ga(example.parameter("deviceClassId")).retry(subgroup("deploymentId", "deviceClassId"));
 
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("POST /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "deviceClassId/deployments/deploymentId:retry?api-version=" + example.parameter("api-version") + " HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("POST /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "deviceClassId/deployments/deploymentId:retry?api-version=" + example.parameter("api-version")
+                        + " HTTP/1.1");
         assertEmptyPost(request);
         assertThat(result.message()).isEqualTo("isCanceled=false, isRetried=true");
     }
@@ -367,19 +405,24 @@ class AduProviderTest {
 
         List<DeploymentPart> parts = provider.parts(Operation.CANCEL, new DeploymentId("deploymentId"));
 
-        assertThat(parts).containsExactly(subgroup("deploymentId", "deviceClassId1"), subgroup("deploymentId", "deviceClassId2"));
+        assertThat(parts)
+                .containsExactly(
+                        subgroup("deploymentId", "deviceClassId1"), subgroup("deploymentId", "deviceClassId2"));
         RecordedRequest listing = server.takeRequest();
         assertThat(listing.getRequestLine())
-                .isEqualTo("GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01 HTTP/1.1");
+                .isEqualTo(
+                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01 HTTP/1.1");
         assertSentWithToken(listing);
 
         for (DeploymentPart part : parts) {
             provider.cancel(part);
         }
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "deviceClassId1/deployments/deploymentId:cancel?api-version=2022-10-01");
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "deviceClassId2/deployments/deploymentId:cancel?api-version=2022-10-01");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "deviceClassId1/deployments/deploymentId:cancel?api-version=2022-10-01");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "deviceClassId2/deployments/deploymentId:cancel?api-version=2022-10-01");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -397,7 +440,8 @@ class AduProviderTest {
     void partsThatNeedNoListingSendNothing() throws Exception {
         DeploymentId id = new DeploymentId("deploymentId");
         assertThat(provider().parts(Operation.STATUS, id)).containsExactly(DeploymentPart.whole(id));
-        assertThat(ga("deviceClassId").parts(Operation.RETRY, id)).containsExactly(DeploymentPart.subgroup(id, "deviceClassId"));
+        assertThat(ga("deviceClassId").parts(Operation.RETRY, id))
+                .containsExactly(DeploymentPart.subgroup(id, "deviceClassId"));
         parameters.remove("deviceClassId");
         assertThat(provider("2021-06-01-preview").parts(Operation.RETRY, id)).containsExactly(DeploymentPart.whole(id));
         assertThat(provider("v2").parts(Operation.CANCEL, id)).containsExactly(DeploymentPart.whole(id));
@@ -410,10 +454,12 @@ class AduProviderTest {
 
         ApiException failure = apiFailure(() -> provider().parts(Operation.CANCEL, new DeploymentId("deploymentId")));
 
-        assertThat(failure.detail()).isEqualTo("the deployment lists no device-class subgroups, so there is nothing to cancel: "
-                + "HTTP 200 OK: deviceClassSubgroups is empty");
-        assertThat(failure.hint()).isEqualTo("Check the deployment with the deployment-status goal; its devices may not have"
-                + " reported a device class yet.");
+        assertThat(failure.detail())
+                .isEqualTo("the deployment lists no device-class subgroups, so there is nothing to cancel: "
+                        + "HTTP 200 OK: deviceClassSubgroups is empty");
+        assertThat(failure.hint())
+                .isEqualTo("Check the deployment with the deployment-status goal; its devices may not have"
+                        + " reported a device class yet.");
         assertThat(failure.httpStatus()).isEqualTo(200);
     }
 
@@ -424,7 +470,8 @@ class AduProviderTest {
 
         ApiException failure = apiFailure(() -> provider().parts(Operation.RETRY, new DeploymentId("deploymentId")));
 
-        assertThat(failure.detail()).startsWith("the deployment lists no device-class subgroups, so there is nothing to retry: ");
+        assertThat(failure.detail())
+                .startsWith("the deployment lists no device-class subgroups, so there is nothing to retry: ");
     }
 
     @Test
@@ -433,17 +480,24 @@ class AduProviderTest {
 
         DeploymentStatus status = provider().status(whole("deploymentId"));
 
-        assertThat(server.takeRequest().getRequestLine()).isEqualTo(
-                "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
+        assertThat(server.takeRequest().getRequestLine())
+                .isEqualTo(
+                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
         assertThat(status.state()).isEqualTo("ActiveWithSubgroupFailures");
         assertThat(status.total()).isEqualTo(3L);
-        assertThat(status.counts()).containsExactly(Map.entry("succeeded", 2L), Map.entry("failed", 1L),
-                Map.entry("in progress", 0L), Map.entry("canceled", 0L));
-        assertThat(status.details()).containsExactly(
-                "subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
-                "subgroup deviceClassId2: Failed; 2 devices: 1 succeeded, 1 failed, 0 in progress, 0 canceled; error: "
-                        + "The subgroup deployment failed to be created due to hitting the ADM configuration limit (ADMConfigurationLimitExceeded)");
-        assertThat(status.summary()).isEqualTo("ActiveWithSubgroupFailures; 3 devices: 2 succeeded, 1 failed, 0 in progress, 0 canceled");
+        assertThat(status.counts())
+                .containsExactly(
+                        Map.entry("succeeded", 2L),
+                        Map.entry("failed", 1L),
+                        Map.entry("in progress", 0L),
+                        Map.entry("canceled", 0L));
+        assertThat(status.details())
+                .containsExactly(
+                        "subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
+                        "subgroup deviceClassId2: Failed; 2 devices: 1 succeeded, 1 failed, 0 in progress, 0 canceled; error: "
+                                + "The subgroup deployment failed to be created due to hitting the ADM configuration limit (ADMConfigurationLimitExceeded)");
+        assertThat(status.summary())
+                .isEqualTo("ActiveWithSubgroupFailures; 3 devices: 2 succeeded, 1 failed, 0 in progress, 0 canceled");
         // No subgroup has a device still in progress: nothing more will change.
         assertThat(status.terminal()).isTrue();
     }
@@ -474,8 +528,11 @@ class AduProviderTest {
 
     @Test
     void gaGroupLevelErrorIsShownFirst() throws Exception {
-        answer(GA + "DeviceManagement_GetDeploymentStatus", body -> body.putObject("error")
-                .put("code", "DeploymentFailed").put("message", "The deployment could not start"));
+        answer(
+                GA + "DeviceManagement_GetDeploymentStatus",
+                body -> body.putObject("error")
+                        .put("code", "DeploymentFailed")
+                        .put("message", "The deployment could not start"));
 
         DeploymentStatus status = provider().status(whole("deploymentId"));
 
@@ -494,13 +551,18 @@ class AduProviderTest {
 
         assertThat(parts).containsExactly(subgroup("deploymentId", "deviceClassId"));
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine()).isEqualTo("GET /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "deviceClassId/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
+        assertThat(request.getRequestLine())
+                .isEqualTo("GET /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "deviceClassId/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
         assertSentWithToken(request);
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.total()).isEqualTo(1L);
-        assertThat(status.counts()).containsExactly(Map.entry("succeeded", 1L), Map.entry("failed", 0L),
-                Map.entry("in progress", 0L), Map.entry("canceled", 0L));
+        assertThat(status.counts())
+                .containsExactly(
+                        Map.entry("succeeded", 1L),
+                        Map.entry("failed", 0L),
+                        Map.entry("in progress", 0L),
+                        Map.entry("canceled", 0L));
         assertThat(status.details()).isEmpty();
         assertThat(status.terminal()).isTrue();
     }
@@ -523,7 +585,9 @@ class AduProviderTest {
             body.remove("isRetried");
         });
 
-        assertThat(ga("deviceClassId").cancel(subgroup("deploymentId", "deviceClassId")).message())
+        assertThat(ga("deviceClassId")
+                        .cancel(subgroup("deploymentId", "deviceClassId"))
+                        .message())
                 .isEqualTo("isCanceled=false, isRetried=false");
     }
 
@@ -560,70 +624,105 @@ class AduProviderTest {
     void everyTimestampFormIsAccepted(String startDateTime) throws Exception {
         answer(GA + "DeviceManagement_StopDeployment", body -> body.put("startDateTime", startDateTime));
 
-        assertThat(ga("deviceClassId").cancel(subgroup("deploymentId", "deviceClassId")).message())
+        assertThat(ga("deviceClassId")
+                        .cancel(subgroup("deploymentId", "deviceClassId"))
+                        .message())
                 .isEqualTo("isCanceled=true, isRetried=false");
     }
 
     @Test
     void aNonJsonSuccessOnCancelIsStillSuccessWithUnknownFlags() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(200)).addHeader("Content-Type", "text/plain").body("OK").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(200))
+                .addHeader("Content-Type", "text/plain")
+                .body("OK")
+                .build());
         server.enqueue(new MockResponse.Builder().status(StatusLine.of(204)).build());
         AduProvider provider = provider("v2");
 
         ActionResult withText = provider.cancel(whole("deploymentId"));
         ActionResult withNothing = provider.retry(whole("deploymentId"));
 
-        assertThat(withText).isEqualTo(new ActionResult(200, null, "accepted", "the answer came with a body that is not a"
-                + " deployment, so the deployment's flags are unknown; its status says the request was accepted."));
-        assertThat(withNothing).isEqualTo(new ActionResult(204, null, "accepted", "the answer came with no body, so the"
-                + " deployment's flags are unknown; its status says the request was accepted."));
+        assertThat(withText)
+                .isEqualTo(
+                        new ActionResult(
+                                200,
+                                null,
+                                "accepted",
+                                "the answer came with a body that is not a"
+                                        + " deployment, so the deployment's flags are unknown; its status says the request was accepted."));
+        assertThat(withNothing)
+                .isEqualTo(new ActionResult(
+                        204,
+                        null,
+                        "accepted",
+                        "the answer came with no body, so the"
+                                + " deployment's flags are unknown; its status says the request was accepted."));
     }
 
     @Test
     void aNonJsonSuccessOnStatusFails() {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(200)).addHeader("Content-Type", "text/html")
-                .body("<html><head><title>Sign in</title></head></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(200))
+                .addHeader("Content-Type", "text/html")
+                .body("<html><head><title>Sign in</title></head></html>")
+                .build());
 
         ApiException failure = apiFailure(() -> provider().status(whole("deploymentId")));
 
-        assertThat(failure.detail()).isEqualTo(
-                "HTTP 200 OK: the body is not the JSON the Azure Device Update API sends (an HTML page: Sign in)");
-        assertThat(failure.hint()).isEqualTo("The answer did not come from the Azure Device Update API: check the endpoint or"
-                + " baseUrl and any proxy in between.");
+        assertThat(failure.detail())
+                .isEqualTo(
+                        "HTTP 200 OK: the body is not the JSON the Azure Device Update API sends (an HTML page: Sign in)");
+        assertThat(failure.hint())
+                .isEqualTo("The answer did not come from the Azure Device Update API: check the endpoint or"
+                        + " baseUrl and any proxy in between.");
     }
 
     // ---- errors ----
 
     @Test
     void specErrorShapeGivesTheMessagesCodesAndInnerError() {
-        server.enqueue(json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"Deployment 'deploymentId' was not found.\","
-                + "\"target\":null,\"details\":[],\"innererror\":{\"code\":\"DeploymentNotFound\",\"message\":\"No such deployment in group TestGroup\","
-                + "\"errorDetail\":\"lookup failed\",\"innerError\":null},\"occurredDateTime\":\"2026-11-20T10:00:00.0000000+00:00\"}}"));
+        server.enqueue(
+                json(
+                        404,
+                        "{\"error\":{\"code\":\"NotFound\",\"message\":\"Deployment 'deploymentId' was not found.\","
+                                + "\"target\":null,\"details\":[],\"innererror\":{\"code\":\"DeploymentNotFound\",\"message\":\"No such deployment in group TestGroup\","
+                                + "\"errorDetail\":\"lookup failed\",\"innerError\":null},\"occurredDateTime\":\"2026-11-20T10:00:00.0000000+00:00\"}}"));
 
         // A lower-case id, as GA's are (the spec's example id "deploymentId" would add a hint about that).
-        ApiException failure = apiFailure(() -> ga("deviceClassId").cancel(subgroup("5c2f1a2e-8d6e-4f0b-9a3c-7d4e2b1f6a90", "deviceClassId")));
+        ApiException failure = apiFailure(
+                () -> ga("deviceClassId").cancel(subgroup("5c2f1a2e-8d6e-4f0b-9a3c-7d4e2b1f6a90", "deviceClassId")));
 
         assertThat(failure.httpStatus()).isEqualTo(404);
-        assertThat(failure.detail()).isEqualTo("HTTP 404 Not Found: Deployment 'deploymentId' was not found. (NotFound): "
-                + "No such deployment in group TestGroup (DeploymentNotFound)");
-        assertThat(failure.hint()).isEqualTo("Check the deployment id, groupId ('TestGroup'), the device class ('deviceClassId'),"
-                + " the instance ('blue'), the baseUrl (" + displayBaseUrl() + ") and apiVersion (2022-10-01): the seed's v2 management API,"
-                + " 2021-06-01-preview and the GA versions use different paths.");
+        assertThat(failure.detail())
+                .isEqualTo("HTTP 404 Not Found: Deployment 'deploymentId' was not found. (NotFound): "
+                        + "No such deployment in group TestGroup (DeploymentNotFound)");
+        assertThat(failure.hint())
+                .isEqualTo("Check the deployment id, groupId ('TestGroup'), the device class ('deviceClassId'),"
+                        + " the instance ('blue'), the baseUrl (" + displayBaseUrl()
+                        + ") and apiVersion (2022-10-01): the seed's v2 management API,"
+                        + " 2021-06-01-preview and the GA versions use different paths.");
     }
 
     @Test
     void problemDetailsNotFoundFromTheLiveServiceIsReadable() {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(404)).addHeader("Content-Type", "application/problem+json; charset=utf-8")
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(404))
+                .addHeader("Content-Type", "application/problem+json; charset=utf-8")
                 .addHeader("retry-after", "0")
-                .body("{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
-                        + "\"traceId\":\"00-5f0c6b1d2e3f40718293a4b5c6d7e8f9-0a1b2c3d4e5f6071-00\"}").build());
+                .body(
+                        "{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
+                                + "\"traceId\":\"00-5f0c6b1d2e3f40718293a4b5c6d7e8f9-0a1b2c3d4e5f6071-00\"}")
+                .build());
 
         ApiException failure = apiFailure(() -> provider("v2").cancel(whole("deploymentId")));
 
         assertThat(failure.detail()).isEqualTo("HTTP 404 Not Found: Not Found");
         assertThat(failure.apiText()).isEqualTo("Not Found");
-        assertThat(failure.hint()).isEqualTo("Check the deployment id, the instance ('blue'), the baseUrl (" + displayBaseUrl() + ")"
-                + " and apiVersion (v2): the seed's v2 management API, 2021-06-01-preview and the GA versions use different paths.");
+        assertThat(failure.hint())
+                .isEqualTo(
+                        "Check the deployment id, the instance ('blue'), the baseUrl (" + displayBaseUrl() + ")"
+                                + " and apiVersion (v2): the seed's v2 management API, 2021-06-01-preview and the GA versions use different paths.");
     }
 
     @Test
@@ -632,7 +731,8 @@ class AduProviderTest {
 
         ApiException failure = apiFailure(() -> provider("2021-06-01-preview").retry(whole("deploymentId")));
 
-        assertThat(failure.hint()).startsWith("Check the deployment id, groupId ('TestGroup'), the instance ('blue'), the baseUrl (")
+        assertThat(failure.hint())
+                .startsWith("Check the deployment id, groupId ('TestGroup'), the instance ('blue'), the baseUrl (")
                 .contains("and apiVersion (2021-06-01-preview)");
     }
 
@@ -640,9 +740,11 @@ class AduProviderTest {
     void gaNotFoundHintPointsOutUpperCaseInTheId() {
         server.enqueue(json(404, "{\"title\":\"Not Found\",\"status\":404}"));
 
-        ApiException failure = apiFailure(() -> ga("deviceClassId").cancel(subgroup("Deployment-ABC", "deviceClassId")));
+        ApiException failure =
+                apiFailure(() -> ga("deviceClassId").cancel(subgroup("Deployment-ABC", "deviceClassId")));
 
-        assertThat(failure.hint()).endsWith("use different paths; GA deployment ids are lower-case, and 'Deployment-ABC' is not.");
+        assertThat(failure.hint())
+                .endsWith("use different paths; GA deployment ids are lower-case, and 'Deployment-ABC' is not.");
     }
 
     @Test
@@ -661,28 +763,32 @@ class AduProviderTest {
         ApiException failure = apiFailure(() -> provider().parts(Operation.CANCEL, new DeploymentId("deploymentId")));
 
         assertThat(failure.detail()).isEqualTo("HTTP 404 Not Found: Not Found");
-        assertThat(failure.hint()).startsWith("Check the deployment id, groupId ('TestGroup'), the instance ('blue')")
+        assertThat(failure.hint())
+                .startsWith("Check the deployment id, groupId ('TestGroup'), the instance ('blue')")
                 .doesNotContain("device class");
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "401|CANCEL|{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The access token is invalid.\"}}|The access token is invalid. (Unauthorized)"
-                + "|Check the token: it may have expired, or have been issued for another resource (it must be for https://api.adu.microsoft.com/), or for another tenant than the account's.",
-        "403|RETRY|{\"error\":{\"code\":\"Forbidden\",\"message\":\"The caller is not authorized to perform this operation.\"}}"
-                + "|The caller is not authorized to perform this operation. (Forbidden)"
-                + "|Give the identity the Device Update Deployments Administrator (or Device Update Administrator) role on the account, or check that the token is for the account's tenant.",
-        "409|CANCEL|{\"error\":{\"code\":\"Conflict\",\"message\":\"The deployment is already canceled.\"}}|The deployment is already canceled. (Conflict)"
-                + "|The deployment's state does not allow it: check it with the deployment-status goal.",
-        "409|RETRY|{\"error\":{\"code\":\"Conflict\",\"message\":\"A canceled deployment cannot be retried.\"}}|A canceled deployment cannot be retried. (Conflict)"
-                + "|The deployment's state does not allow a retry (a canceled deployment cannot be reactivated): check it with the deployment-status goal.",
-        "429|CANCEL|{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded.\"}}|Rate limit exceeded. (TooManyRequests)"
-                + "|Azure Device Update's rate limit was reached: wait a while before running again, lower parallelism, or raise maxRetries.",
-        "400|CANCEL|{\"error\":{\"code\":\"BadArgument\",\"message\":\"Unsupported api-version.\"}}|Unsupported api-version. (BadArgument)"
-                + "|Check apiVersion (2022-10-01): the account may not offer it; and check the deployment id and groupId.",
-        "500|RETRY||''|Azure Device Update had an error on its side: try again later, and see https://azure.status.microsoft/.",
-    })
-    void everyErrorStatusGivesTheApisTextAndAHint(int status, Operation operation, String body, String apiText, String hint) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "401|CANCEL|{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The access token is invalid.\"}}|The access token is invalid. (Unauthorized)"
+                        + "|Check the token: it may have expired, or have been issued for another resource (it must be for https://api.adu.microsoft.com/), or for another tenant than the account's.",
+                "403|RETRY|{\"error\":{\"code\":\"Forbidden\",\"message\":\"The caller is not authorized to perform this operation.\"}}"
+                        + "|The caller is not authorized to perform this operation. (Forbidden)"
+                        + "|Give the identity the Device Update Deployments Administrator (or Device Update Administrator) role on the account, or check that the token is for the account's tenant.",
+                "409|CANCEL|{\"error\":{\"code\":\"Conflict\",\"message\":\"The deployment is already canceled.\"}}|The deployment is already canceled. (Conflict)"
+                        + "|The deployment's state does not allow it: check it with the deployment-status goal.",
+                "409|RETRY|{\"error\":{\"code\":\"Conflict\",\"message\":\"A canceled deployment cannot be retried.\"}}|A canceled deployment cannot be retried. (Conflict)"
+                        + "|The deployment's state does not allow a retry (a canceled deployment cannot be reactivated): check it with the deployment-status goal.",
+                "429|CANCEL|{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded.\"}}|Rate limit exceeded. (TooManyRequests)"
+                        + "|Azure Device Update's rate limit was reached: wait a while before running again, lower parallelism, or raise maxRetries.",
+                "400|CANCEL|{\"error\":{\"code\":\"BadArgument\",\"message\":\"Unsupported api-version.\"}}|Unsupported api-version. (BadArgument)"
+                        + "|Check apiVersion (2022-10-01): the account may not offer it; and check the deployment id and groupId.",
+                "500|RETRY||''|Azure Device Update had an error on its side: try again later, and see https://azure.status.microsoft/.",
+            })
+    void everyErrorStatusGivesTheApisTextAndAHint(
+            int status, Operation operation, String body, String apiText, String hint) {
         server.enqueue(json(status, body == null ? "" : body));
         AduProvider provider = ga("deviceClassId");
         DeploymentPart part = subgroup("deploymentId", "deviceClassId");
@@ -698,8 +804,9 @@ class AduProviderTest {
         String expectedText = apiText.equals("''") ? "" : apiText;
         assertThat(failure.httpStatus()).isEqualTo(status);
         assertThat(failure.apiText()).isEqualTo(expectedText);
-        assertThat(failure.detail()).isEqualTo("HTTP " + StatusLine.of(status).substring("HTTP/1.1 ".length())
-                + (expectedText.isEmpty() ? " with no error text" : ": " + expectedText));
+        assertThat(failure.detail())
+                .isEqualTo("HTTP " + StatusLine.of(status).substring("HTTP/1.1 ".length())
+                        + (expectedText.isEmpty() ? " with no error text" : ": " + expectedText));
         assertThat(failure.hint()).isEqualTo(hint);
         assertThat(failure.getMessage()).doesNotContain(TOKEN);
     }
@@ -715,20 +822,29 @@ class AduProviderTest {
 
     @Test
     void aRedirectIsNotFollowedAndTheTokenGoesNowhereElse() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(307)).addHeader("Location", "https://elsewhere.example/steal").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(307))
+                .addHeader("Location", "https://elsewhere.example/steal")
+                .build());
 
         ApiException failure = apiFailure(() -> provider("v2").cancel(whole("deploymentId")));
 
         assertThat(failure.httpStatus()).isEqualTo(307);
-        assertThat(failure.hint()).isEqualTo("Azure Device Update answered with a redirect to https://elsewhere.example/steal, which the"
-                + " plugin does not follow so that the token reaches no other host: check the baseUrl (" + displayBaseUrl() + ").");
+        assertThat(failure.hint())
+                .isEqualTo("Azure Device Update answered with a redirect to https://elsewhere.example/steal, which the"
+                        + " plugin does not follow so that the token reaches no other host: check the baseUrl ("
+                        + displayBaseUrl() + ").");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void retryAfterZeroOnASuccessIsNoReasonToRepeat() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(200)).addHeader("Content-Type", "application/json")
-                .addHeader("retry-after", "0").body(SpecExample.load(GA + "DeviceManagement_StopDeployment").body(200)).build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(200))
+                .addHeader("Content-Type", "application/json")
+                .addHeader("retry-after", "0")
+                .body(SpecExample.load(GA + "DeviceManagement_StopDeployment").body(200))
+                .build());
 
         parameters.put("deviceClassId", "deviceClassId");
 
@@ -741,7 +857,10 @@ class AduProviderTest {
 
     @Test
     void retryAfterZeroOnAServiceErrorWaitsOneSecondNotZero() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(503)).addHeader("retry-after", "0").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(503))
+                .addHeader("retry-after", "0")
+                .build());
         answer(GA + "DeviceManagement_GetDeploymentStatus");
 
         DeploymentStatus status = provider(1).status(whole("deploymentId"));
@@ -762,28 +881,36 @@ class AduProviderTest {
 
         provider.cancel(subgroup("a b", "dc?x#y"));
         provider.status(whole("a?b"));
-        assertThat(server.takeRequest().getTarget()).isEqualTo(
-                "/deviceUpdate/blue/management/groups/Test%20Group%252F/deviceClassSubgroups/dc%3Fx%23y/deployments/a%20b:cancel?api-version=2022-10-01");
-        assertThat(server.takeRequest().getTarget()).isEqualTo(
-                "/deviceUpdate/blue/management/groups/Test%20Group%252F/deployments/a%3Fb/status?api-version=2022-10-01");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo(
+                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deviceClassSubgroups/dc%3Fx%23y/deployments/a%20b:cancel?api-version=2022-10-01");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo(
+                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deployments/a%3Fb/status?api-version=2022-10-01");
     }
 
     @Test
     void subgroupsTheDeploymentListsAreEncodedLikeAnyOtherSegment() throws Exception {
-        answer(GA + "DeviceManagement_GetDeployment", body -> body.putArray("deviceClassSubgroups").add("class one#x?"));
+        answer(
+                GA + "DeviceManagement_GetDeployment",
+                body -> body.putArray("deviceClassSubgroups").add("class one#x?"));
         answer(GA + "DeviceManagement_StopDeployment");
         AduProvider provider = provider();
 
-        provider.cancel(provider.parts(Operation.CANCEL, new DeploymentId("deploymentId")).get(0));
+        provider.cancel(provider.parts(Operation.CANCEL, new DeploymentId("deploymentId"))
+                .get(0));
 
         server.takeRequest();
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                + "class%20one%23x%3F/deployments/deploymentId:cancel?api-version=2022-10-01");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
+                        + "class%20one%23x%3F/deployments/deploymentId:cancel?api-version=2022-10-01");
     }
 
     @Test
     void aSubgroupWithASlashListedByTheServiceIsRefusedAndNothingIsCanceled() throws Exception {
-        answer(GA + "DeviceManagement_GetDeployment", body -> body.putArray("deviceClassSubgroups").add("dc1").add("a/b"));
+        answer(
+                GA + "DeviceManagement_GetDeployment",
+                body -> body.putArray("deviceClassSubgroups").add("dc1").add("a/b"));
         AduProvider provider = provider();
 
         assertThatThrownBy(() -> provider.parts(Operation.CANCEL, new DeploymentId("deploymentId")))
@@ -795,7 +922,9 @@ class AduProviderTest {
 
     @Test
     void dotSubgroupsListedByTheServiceCannotChangeThePath() throws Exception {
-        answer(GA + "DeviceManagement_GetDeployment", body -> body.putArray("deviceClassSubgroups").add("..").add("."));
+        answer(
+                GA + "DeviceManagement_GetDeployment",
+                body -> body.putArray("deviceClassSubgroups").add("..").add("."));
         answer(GA + "DeviceManagement_StopDeployment");
         answer(GA + "DeviceManagement_StopDeployment");
         AduProvider provider = provider();
@@ -812,7 +941,8 @@ class AduProviderTest {
         server.takeRequest();
         for (int i = 0; i < parts.size(); i++) {
             assertThat(server.takeRequest().getTarget())
-                    .matches("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/[^/]+/deployments/deploymentId:cancel\\?.*");
+                    .matches(
+                            "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/[^/]+/deployments/deploymentId:cancel\\?.*");
         }
     }
 
@@ -824,9 +954,11 @@ class AduProviderTest {
         provider("v2").cancel(whole("a b#c"));
         provider("2021-06-01-preview").cancel(whole("a b#c"));
 
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/deviceupdate/blue/v2/management/deployments/a%20b%23c?action=cancel");
-        assertThat(server.takeRequest().getTarget()).isEqualTo(
-                "/deviceupdate/blue/management/groups/TestGroup/deployments/a%20b%23c?action=cancel&api-version=2021-06-01-preview");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/deviceupdate/blue/v2/management/deployments/a%20b%23c?action=cancel");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo(
+                        "/deviceupdate/blue/management/groups/TestGroup/deployments/a%20b%23c?action=cancel&api-version=2021-06-01-preview");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -835,8 +967,9 @@ class AduProviderTest {
         AduProvider provider = provider(apiVersion);
         assertThatThrownBy(() -> provider.checkDeploymentId(new DeploymentId("groups/x/deployments/y")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The deployment id 'groups/x/deployments/y' contains a slash, which no Azure Device Update deployment id"
-                        + " has: give the id alone, not a path or URL.");
+                .hasMessage(
+                        "The deployment id 'groups/x/deployments/y' contains a slash, which no Azure Device Update deployment id"
+                                + " has: give the id alone, not a path or URL.");
         assertThatThrownBy(() -> provider.checkDeploymentId(new DeploymentId("a\\b")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("contains a slash");
@@ -847,10 +980,12 @@ class AduProviderTest {
         String longest = "d".repeat(73);
         AduProvider provider = provider();
 
-        assertThatCode(() -> provider.checkDeploymentId(new DeploymentId(longest))).doesNotThrowAnyException();
+        assertThatCode(() -> provider.checkDeploymentId(new DeploymentId(longest)))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> provider.checkDeploymentId(new DeploymentId(longest + "e")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The deployment id '" + longest + "e' has 74 characters, but Azure Device Update's are at most 73: check the id.");
+                .hasMessage("The deployment id '" + longest
+                        + "e' has 74 characters, but Azure Device Update's are at most 73: check the id.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -859,7 +994,8 @@ class AduProviderTest {
         AduProvider provider = provider();
         assertThatThrownBy(() -> provider.checkDeploymentId(new DeploymentId("dep" + forbidden + "1")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The deployment id 'dep" + forbidden + "1' contains '" + forbidden + "', which Azure Device Update deployment"
+                .hasMessage("The deployment id 'dep" + forbidden + "1' contains '" + forbidden
+                        + "', which Azure Device Update deployment"
                         + " ids cannot hold (none of & ^ [ ] { } | < > / \\ \"): check the id.");
     }
 
@@ -867,13 +1003,15 @@ class AduProviderTest {
     void v2AndThePreviewTakeLongerIdsAndTheGaForbiddenCharacters() {
         for (String apiVersion : List.of("v2", "2021-06-01-preview")) {
             AduProvider provider = provider(apiVersion);
-            assertThatCode(() -> provider.checkDeploymentId(new DeploymentId("x".repeat(100) + "&{}"))).doesNotThrowAnyException();
+            assertThatCode(() -> provider.checkDeploymentId(new DeploymentId("x".repeat(100) + "&{}")))
+                    .doesNotThrowAnyException();
         }
     }
 
     @Test
     void upperCaseIdsAreNotRefusedInGaOnlyHinted() {
-        assertThatCode(() -> provider().checkDeploymentId(new DeploymentId("Deployment-ABC"))).doesNotThrowAnyException();
+        assertThatCode(() -> provider().checkDeploymentId(new DeploymentId("Deployment-ABC")))
+                .doesNotThrowAnyException();
     }
 
     // ---- dry run ----
@@ -888,17 +1026,31 @@ class AduProviderTest {
 
         List<PlannedRequest> plan = provider().plan(Operation.CANCEL, new DeploymentId("deploymentId"));
 
-        assertThat(plan).containsExactly(
-                new PlannedRequest("POST", "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-                        List.of("Accept: application/json", userAgent, "Content-Type: application/x-www-form-urlencoded",
-                                "body: grant_type=client_credentials&client_id=11111111-2222-3333-4444-555555555555"
-                                        + "&scope=https://api.adu.microsoft.com/.default&client_secret=****"),
-                        "once per execution, for the token"),
-                new PlannedRequest("GET", baseUrl() + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01",
-                        List.of("Authorization: Bearer ****", "Accept: application/json", userAgent), "to list the deployment's subgroups"),
-                new PlannedRequest("POST", baseUrl() + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/{deviceClassId}"
-                        + "/deployments/deploymentId:cancel?api-version=2022-10-01",
-                        List.of("Authorization: Bearer ****", "Accept: application/json", userAgent), "for each subgroup it lists"));
+        assertThat(plan)
+                .containsExactly(
+                        new PlannedRequest(
+                                "POST",
+                                "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
+                                List.of(
+                                        "Accept: application/json",
+                                        userAgent,
+                                        "Content-Type: application/x-www-form-urlencoded",
+                                        "body: grant_type=client_credentials&client_id=11111111-2222-3333-4444-555555555555"
+                                                + "&scope=https://api.adu.microsoft.com/.default&client_secret=****"),
+                                "once per execution, for the token"),
+                        new PlannedRequest(
+                                "GET",
+                                baseUrl()
+                                        + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01",
+                                List.of("Authorization: Bearer ****", "Accept: application/json", userAgent),
+                                "to list the deployment's subgroups"),
+                        new PlannedRequest(
+                                "POST",
+                                baseUrl()
+                                        + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/{deviceClassId}"
+                                        + "/deployments/deploymentId:cancel?api-version=2022-10-01",
+                                List.of("Authorization: Bearer ****", "Accept: application/json", userAgent),
+                                "for each subgroup it lists"));
         assertThat(plan.toString()).doesNotContain(CLIENT_SECRET);
         assertThat(server.getRequestCount()).isZero();
     }
@@ -915,18 +1067,31 @@ class AduProviderTest {
 
         assertThat(plans).allSatisfy((name, plan) -> {
             assertThat(plan).hasSize(1);
-            assertThat(plan.get(0).headers()).contains("Authorization: Bearer ****").noneMatch(h -> h.contains(TOKEN));
+            assertThat(plan.get(0).headers())
+                    .contains("Authorization: Bearer ****")
+                    .noneMatch(h -> h.contains(TOKEN));
             assertThat(plan.get(0).note()).isNull();
         });
-        assertThat(plans.get("v2 retry").get(0).url()).isEqualTo(baseUrl() + "deviceupdate/blue/v2/management/deployments/deploymentId?action=retry");
-        assertThat(plans.get("preview cancel").get(0).url()).isEqualTo(baseUrl()
-                + "deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId?action=cancel&api-version=2021-06-01-preview");
-        assertThat(plans.get("ga status").get(0)).extracting(PlannedRequest::method, PlannedRequest::url).containsExactly("GET",
-                baseUrl() + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2022-10-01");
-        assertThat(plans.get("ga subgroup retry").get(0).url()).isEqualTo(baseUrl()
-                + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/deviceClassId/deployments/deploymentId:retry?api-version=2022-10-01");
-        assertThat(plans.get("ga subgroup status").get(0).url()).isEqualTo(baseUrl()
-                + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/deviceClassId/deployments/deploymentId/status?api-version=2022-10-01");
+        assertThat(plans.get("v2 retry").get(0).url())
+                .isEqualTo(baseUrl() + "deviceupdate/blue/v2/management/deployments/deploymentId?action=retry");
+        assertThat(plans.get("preview cancel").get(0).url())
+                .isEqualTo(
+                        baseUrl()
+                                + "deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId?action=cancel&api-version=2021-06-01-preview");
+        assertThat(plans.get("ga status").get(0))
+                .extracting(PlannedRequest::method, PlannedRequest::url)
+                .containsExactly(
+                        "GET",
+                        baseUrl()
+                                + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2022-10-01");
+        assertThat(plans.get("ga subgroup retry").get(0).url())
+                .isEqualTo(
+                        baseUrl()
+                                + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/deviceClassId/deployments/deploymentId:retry?api-version=2022-10-01");
+        assertThat(plans.get("ga subgroup status").get(0).url())
+                .isEqualTo(
+                        baseUrl()
+                                + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/deviceClassId/deployments/deploymentId/status?api-version=2022-10-01");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -939,7 +1104,10 @@ class AduProviderTest {
         parameters.put("clientSecret", CLIENT_SECRET);
         parameters.put("tenantId", "tenant-id");
         parameters.put("authorityHost", baseUrl());
-        server.enqueue(json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + TOKEN + "\"}"));
+        server.enqueue(json(
+                200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + TOKEN
+                        + "\"}"));
         answer(GA + "DeviceManagement_GetDeployment");
         answer(GA + "DeviceManagement_StopDeployment");
         answer(GA + "DeviceManagement_StopDeployment");
@@ -956,8 +1124,9 @@ class AduProviderTest {
             assertSentWithToken(request);
         }
         assertThat(server.getRequestCount()).isEqualTo(4);
-        assertThat(provider.authentication()).contains("a client secret of client 'app-id' in tenant 'tenant-id'"
-                + " (from clientSecret), through 127.0.0.1");
+        assertThat(provider.authentication())
+                .contains("a client secret of client 'app-id' in tenant 'tenant-id'"
+                        + " (from clientSecret), through 127.0.0.1");
         assertThat(masker.mask("token " + TOKEN)).isEqualTo("token ****");
         assertThat(log.text()).doesNotContain(TOKEN).doesNotContain(CLIENT_SECRET);
     }
@@ -969,15 +1138,18 @@ class AduProviderTest {
         parameters.put("clientSecret", CLIENT_SECRET);
         parameters.put("tenantId", "tenant-id");
         parameters.put("authorityHost", baseUrl());
-        server.enqueue(json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\","
-                + "\"error_codes\":[7000215]}"));
+        server.enqueue(json(
+                401,
+                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\","
+                        + "\"error_codes\":[7000215]}"));
         AduProvider provider = ga("deviceClassId");
 
         ApiException first = apiFailure(() -> provider.cancel(subgroup("deploymentId", "deviceClassId")));
         ApiException second = apiFailure(() -> provider.cancel(subgroup("other", "deviceClassId")));
 
-        assertThat(first.detail()).isEqualTo("the token request to 127.0.0.1 was refused: HTTP 401 Unauthorized: "
-                + "AADSTS7000215: Invalid client secret provided. (invalid_client)");
+        assertThat(first.detail())
+                .isEqualTo("the token request to 127.0.0.1 was refused: HTTP 401 Unauthorized: "
+                        + "AADSTS7000215: Invalid client secret provided. (invalid_client)");
         assertThat(second).isSameAs(first);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -988,8 +1160,9 @@ class AduProviderTest {
     void locationAndToStringNameTheAccountButNoCredential() {
         AduProvider provider = ga("deviceClassId");
 
-        assertThat(provider.location()).isEqualTo("http://127.0.0.1:" + server.getPort() + " (in place of contoso.api.adu.microsoft.com),"
-                + " instance 'blue', group 'TestGroup', device class 'deviceClassId', API 2022-10-01");
+        assertThat(provider.location())
+                .isEqualTo("http://127.0.0.1:" + server.getPort() + " (in place of contoso.api.adu.microsoft.com),"
+                        + " instance 'blue', group 'TestGroup', device class 'deviceClassId', API 2022-10-01");
         assertThat(provider.authentication()).contains("a ready access token (from accessToken)");
         assertThat(provider.toString()).doesNotContain(TOKEN).contains("instance 'blue'");
     }

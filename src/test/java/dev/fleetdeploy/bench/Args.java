@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** {@code --name value} pairs; a flag without a value reads as "true". */
 final class Args {
-    private Args() {
-    }
+    private Args() {}
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();

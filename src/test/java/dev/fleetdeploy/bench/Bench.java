@@ -109,8 +109,11 @@ public final class Bench {
     // ---- The server's scenario ----------------------------------------------------------------------------------
 
     private void configure(long latencyMillis, int limit, double periodSeconds) throws IOException {
-        String url = baseUrl + "/_bench/config?latencyMs=" + latencyMillis + "&limit=" + limit + "&period=" + periodSeconds;
-        try (Response response = admin.newCall(new Request.Builder().url(url).post(EMPTY).build()).execute()) {
+        String url =
+                baseUrl + "/_bench/config?latencyMs=" + latencyMillis + "&limit=" + limit + "&period=" + periodSeconds;
+        try (Response response = admin.newCall(
+                        new Request.Builder().url(url).post(EMPTY).build())
+                .execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("the bench server refused its configuration: " + response.code());
             }
@@ -118,13 +121,16 @@ public final class Bench {
     }
 
     private String serverStats() throws IOException {
-        try (Response response = admin.newCall(new Request.Builder().url(baseUrl + "/_bench/stats").build()).execute()) {
+        try (Response response = admin.newCall(
+                        new Request.Builder().url(baseUrl + "/_bench/stats").build())
+                .execute()) {
             return response.body().string();
         }
     }
 
     private static long statsField(String json, String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -138,7 +144,8 @@ public final class Bench {
         return new FleetLog() {
             private void print(String level, String message) {
                 if (origin != -1) {
-                    System.err.printf(Locale.ROOT, "%8.1f ms %s %s%n", (System.nanoTime() - origin) / 1e6, level, message);
+                    System.err.printf(
+                            Locale.ROOT, "%8.1f ms %s %s%n", (System.nanoTime() - origin) / 1e6, level, message);
                 }
             }
 
@@ -171,17 +178,27 @@ public final class Bench {
 
     /** The HTTP settings the goals use by default (connectTimeout 10, readTimeout 30, maxRetries 3). */
     static HttpSettings goalHttp(int parallelism) {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), RetryPolicy.withRetries(3), parallelism, List.of());
+        return new HttpSettings(
+                Duration.ofSeconds(10), Duration.ofSeconds(30), RetryPolicy.withRetries(3), parallelism, List.of());
     }
 
     /** The run options the goals use by default, apart from parallelism. */
     static RunOptions goalOptions(int parallelism) {
-        return new RunOptions(false, false, Duration.ofSeconds(600), Duration.ofSeconds(10), parallelism, false,
+        return new RunOptions(
+                false,
+                false,
+                Duration.ofSeconds(600),
+                Duration.ofSeconds(10),
+                parallelism,
+                false,
                 RunOptions.DEFAULT_EXECUTION_BUDGET);
     }
 
     private TargetSettings target(String ids) {
-        return new TargetSettings(null, Map.of("provider", "datadog", "baseUrl", baseUrl), DeploymentIdSources.of(ids),
+        return new TargetSettings(
+                null,
+                Map.of("provider", "datadog", "baseUrl", baseUrl),
+                DeploymentIdSources.of(ids),
                 ParameterNaming.PLAIN);
     }
 
@@ -189,8 +206,14 @@ public final class Bench {
 
     /** One goal execution's core: providers built from raw settings, one transport, the runner over every id. */
     RunReport execution(String ids, int parallelism) throws InterruptedException {
-        FleetExecution execution = new FleetExecution(Operation.CANCEL, List.of(target(ids)), goalHttp(parallelism),
-                goalOptions(parallelism), KEYS, ServerLookup.NONE, false);
+        FleetExecution execution = new FleetExecution(
+                Operation.CANCEL,
+                List.of(target(ids)),
+                goalHttp(parallelism),
+                goalOptions(parallelism),
+                KEYS,
+                ServerLookup.NONE,
+                false);
         return execution.run(log, new SecretMasker());
     }
 
@@ -294,8 +317,8 @@ public final class Bench {
         Request sharedRequest = bareCancel("per-call");
         Unit floorShared = () -> bare(sharedClient, sharedRequest);
         HttpTransport transport = new HttpTransport(goalHttp(8), QUIET);
-        FleetProvider provider = Providers.create(target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport,
-                new SecretMasker());
+        FleetProvider provider = Providers.create(
+                target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport, new SecretMasker());
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));
         Unit coreShared = () -> {
             ActionResult result = provider.cancel(part);
@@ -328,8 +351,14 @@ public final class Bench {
         for (int r = 0; r < rounds; r++) {
             shared.round(r % 2 == 0);
             execution.round(r % 2 == 0);
-            progress(String.format(Locale.ROOT, "per call round %d: bare %.1f us, core %.1f us; fresh bare %.1f us, execution %.1f us",
-                    r + 1, shared.lastFloor(), shared.lastSubject(), execution.lastFloor(), execution.lastSubject()));
+            progress(String.format(
+                    Locale.ROOT,
+                    "per call round %d: bare %.1f us, core %.1f us; fresh bare %.1f us, execution %.1f us",
+                    r + 1,
+                    shared.lastFloor(),
+                    shared.lastSubject(),
+                    execution.lastFloor(),
+                    execution.lastSubject()));
         }
         transport.close();
         closeClient(sharedClient);
@@ -378,11 +407,14 @@ public final class Bench {
             p8.add(timedExecution(ids, 8, count));
             maxInFlight8 = (int) statsField(serverStats(), "maxInFlight");
             p16.add(timedExecution(ids, 16, count));
-            progress(String.format(Locale.ROOT, "batch round %d: plugin p=8 %.0f ms, p=16 %.0f ms", r + 1, p8.get(r), p16.get(r)));
+            progress(String.format(
+                    Locale.ROOT, "batch round %d: plugin p=8 %.0f ms, p=16 %.0f ms", r + 1, p8.get(r), p16.get(r)));
         }
         List<Double> sequential = new ArrayList<>();
         OkHttpClient client = new OkHttpClient();
-        List<Request> requests = IntStream.range(0, count).mapToObj(i -> bareCancel("batch-" + i)).toList();
+        List<Request> requests = IntStream.range(0, count)
+                .mapToObj(i -> bareCancel("batch-" + i))
+                .toList();
         for (int r = 0; r < sequentialRounds; r++) {
             long start = System.nanoTime();
             for (Request request : requests) {
@@ -441,8 +473,13 @@ public final class Bench {
             String stats = serverStats();
             times.add(millis);
             tooMany.add((double) statsField(stats, "tooMany"));
-            progress(String.format(Locale.ROOT, "rate limit round %d: %.0f ms, %d failed, server: %s", r + 1, millis,
-                    report.failures().size(), stats));
+            progress(String.format(
+                    Locale.ROOT,
+                    "rate limit round %d: %.0f ms, %d failed, server: %s",
+                    r + 1,
+                    millis,
+                    report.failures().size(),
+                    stats));
         }
         double minimum = theoreticalMinimumMillis(count, limit, period, parallelism, latency);
         emit(key + ".ids", count);
@@ -461,8 +498,10 @@ public final class Bench {
     // ---- 4. Heap: one 200-cancel execution in a fresh JVM -------------------------------------------------------
 
     private static long heapUsed() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getUsage().getUsed())
+                .sum();
     }
 
     private void heap(Map<String, String> options) throws Exception {
@@ -470,7 +509,8 @@ public final class Bench {
         int latency = intOption(options, "latency", 50);
         configure(latency, 0, 1);
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         System.gc();
         long before = heapUsed();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);

@@ -72,15 +72,24 @@ public final class BenchReport {
         footprint();
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results\n\n");
-        out.append(f("Run %s on %s (%s cores, %s GiB), %s; %s; %s; node %s; %s. Command: `bench/run`%s.%n%n",
-                text("info.date"), text("info.os"), text("info.nproc"), text("info.mem_gib"), text("info.java"),
-                text("info.maven"), text("info.okhttp"), text("info.node"), text("info.curl"),
+        out.append(f(
+                "Run %s on %s (%s cores, %s GiB), %s; %s; %s; node %s; %s. Command: `bench/run`%s.%n%n",
+                text("info.date"),
+                text("info.os"),
+                text("info.nproc"),
+                text("info.mem_gib"),
+                text("info.java"),
+                text("info.maven"),
+                text("info.okhttp"),
+                text("info.node"),
+                text("info.curl"),
                 has("info.quick") && num("info.quick") > 0 ? " (BENCH_QUICK=1: fewer rounds, figures noisier)" : ""));
         out.append("| Measure | Plugin | Compared with | Ratio | Target | |\n|---|---|---|---|---|---|\n");
         rows.forEach(r -> out.append(r).append('\n'));
-        out.append("\nMedians of rounds; the ratio is the median of the rounds' own ratios where the two ran side by side"
-                + " in each round, else the ratio of the medians. All requests go to one fake Datadog on 127.0.0.1 (real"
-                + " HTTP/1.1, `src/test/java/dev/fleetdeploy/bench/BenchServer.java`). Raw figures: `target/benchmarks/raw.tsv`.\n");
+        out.append(
+                "\nMedians of rounds; the ratio is the median of the rounds' own ratios where the two ran side by side"
+                        + " in each round, else the ratio of the medians. All requests go to one fake Datadog on 127.0.0.1 (real"
+                        + " HTTP/1.1, `src/test/java/dev/fleetdeploy/bench/BenchServer.java`). Raw figures: `target/benchmarks/raw.tsv`.\n");
         return out.toString();
     }
 
@@ -88,21 +97,34 @@ public final class BenchReport {
         if (!has("percall.core_shared_us")) {
             return;
         }
-        row("One cancel, connection reused: the core's `DatadogProvider.cancel` over one `HttpTransport`, 0 ms server latency",
+        row(
+                "One cancel, connection reused: the core's `DatadogProvider.cancel` over one `HttpTransport`, 0 ms server latency",
                 f("%.0f µs", num("percall.core_shared_us")),
                 f("bare OkHttp request, one client: %.0f µs", num("percall.floor_shared_us")),
-                f("%.2fx (rounds %.2f–%.2f)", num("percall.ratio_shared"), num("percall.ratio_shared_min"), num("percall.ratio_shared_max")),
-                "≤ 1.2x", verdict(num("percall.ratio_shared") <= 1.2));
-        row("One whole execution with one id: `FleetExecution.run` (settings resolved, client built, cancel, closed)",
+                f(
+                        "%.2fx (rounds %.2f–%.2f)",
+                        num("percall.ratio_shared"), num("percall.ratio_shared_min"), num("percall.ratio_shared_max")),
+                "≤ 1.2x",
+                verdict(num("percall.ratio_shared") <= 1.2));
+        row(
+                "One whole execution with one id: `FleetExecution.run` (settings resolved, client built, cancel, closed)",
                 f("%.0f µs", num("percall.core_execution_us")),
                 f("bare OkHttp, new client per request: %.0f µs", num("percall.floor_fresh_us")),
-                f("%.2fx (rounds %.2f–%.2f)", num("percall.ratio_execution"), num("percall.ratio_execution_min"),
+                f(
+                        "%.2fx (rounds %.2f–%.2f)",
+                        num("percall.ratio_execution"),
+                        num("percall.ratio_execution_min"),
                         num("percall.ratio_execution_max")),
-                "—", "");
+                "—",
+                "");
         if (has("curl.percall_ms")) {
-            row("One cancel with `curl`, one process per call, 0 ms server latency", "",
+            row(
+                    "One cancel with `curl`, one process per call, 0 ms server latency",
+                    "",
                     f("curl: %.1f ms", num("curl.percall_ms")),
-                    f("curl / core execution: %.0fx", num("curl.percall_ms") * 1000 / num("percall.core_execution_us")), "—", "");
+                    f("curl / core execution: %.0fx", num("curl.percall_ms") * 1000 / num("percall.core_execution_us")),
+                    "—",
+                    "");
         }
     }
 
@@ -113,25 +135,49 @@ public final class BenchReport {
         double seq = num("batch.sequential_okhttp_ms");
         double p8 = num("batch.plugin_p8_ms");
         String n = f("%.0f cancels, %.0f ms server latency", num("batch.ids"), num("batch.latency_ms"));
-        row(n + ": plugin core, default parallelism 8", ms(p8), "sequential OkHttp loop: " + ms(seq),
-                f("1/%.2f", seq / p8), "≤ 1/8", verdict(seq / p8 >= 8));
+        row(
+                n + ": plugin core, default parallelism 8",
+                ms(p8),
+                "sequential OkHttp loop: " + ms(seq),
+                f("1/%.2f", seq / p8),
+                "≤ 1/8",
+                verdict(seq / p8 >= 8));
         double p16 = num("batch.plugin_p16_ms");
-        row(n + ": plugin core, parallelism 16 (`-Dfleet.parallelism=16`)", ms(p16), "sequential OkHttp loop: " + ms(seq),
-                f("1/%.2f", seq / p16), "≤ 1/8", verdict(seq / p16 >= 8));
+        row(
+                n + ": plugin core, parallelism 16 (`-Dfleet.parallelism=16`)",
+                ms(p16),
+                "sequential OkHttp loop: " + ms(seq),
+                f("1/%.2f", seq / p16),
+                "≤ 1/8",
+                verdict(seq / p16 >= 8));
         if (has("batch.plugin_p1_ms")) {
-            row(n + ": plugin core, parallelism 1", ms(num("batch.plugin_p1_ms")), "sequential OkHttp loop: " + ms(seq),
-                    f("%.3fx", num("batch.plugin_p1_ms") / seq), "—", "");
+            row(
+                    n + ": plugin core, parallelism 1",
+                    ms(num("batch.plugin_p1_ms")),
+                    "sequential OkHttp loop: " + ms(seq),
+                    f("%.3fx", num("batch.plugin_p1_ms") / seq),
+                    "—",
+                    "");
         }
         if (has("curl.batch_ms")) {
             double curl = num("curl.batch_ms");
-            row(n + ": plugin core (parallelism 8) vs `curl` once per id, as a pipeline step", ms(p8), "curl loop: " + ms(curl),
-                    f("1/%.1f", curl / p8), "—", "");
+            row(
+                    n + ": plugin core (parallelism 8) vs `curl` once per id, as a pipeline step",
+                    ms(p8),
+                    "curl loop: " + ms(curl),
+                    f("1/%.1f", curl / p8),
+                    "—",
+                    "");
         }
         if (has("node.batch_ms")) {
             double node = num("node.batch_ms");
-            row(n + ": plugin core (parallelism 8) vs Datadog's TypeScript client, 8 at once", ms(p8),
+            row(
+                    n + ": plugin core (parallelism 8) vs Datadog's TypeScript client, 8 at once",
+                    ms(p8),
                     f("@datadog/datadog-api-client: %s (+ %s to load the client)", ms(node), ms(num("node.load_ms"))),
-                    f("%.2fx", p8 / node), "—", "");
+                    f("%.2fx", p8 / node),
+                    "—",
+                    "");
         }
     }
 
@@ -139,21 +185,33 @@ public final class BenchReport {
         if (!has(key + ".plugin_ms")) {
             return;
         }
-        String scenario = f("%.0f cancels against a window of %.0f requests per %.0f s (%.0f ms latency, parallelism %.0f)",
-                num(key + ".ids"), num(key + ".limit"), num(key + ".period_s"), num(key + ".latency_ms"),
+        String scenario = f(
+                "%.0f cancels against a window of %.0f requests per %.0f s (%.0f ms latency, parallelism %.0f)",
+                num(key + ".ids"),
+                num(key + ".limit"),
+                num(key + ".period_s"),
+                num(key + ".latency_ms"),
                 num(key + ".parallelism"));
         double minimum = num(key + ".minimum_ms");
         double plugin = num(key + ".plugin_ms");
         double ratio = plugin / minimum;
         int failures = (int) num(key + ".plugin_failures");
-        row(scenario + ": plugin core", f("%s, %d failed, %.0f answers 429", ms(plugin), failures, num(key + ".plugin_429")),
-                "theoretical minimum: " + ms(minimum), f("%.2fx", ratio), "≤ 1.2x, 0 failures",
+        row(
+                scenario + ": plugin core",
+                f("%s, %d failed, %.0f answers 429", ms(plugin), failures, num(key + ".plugin_429")),
+                "theoretical minimum: " + ms(minimum),
+                f("%.2fx", ratio),
+                "≤ 1.2x, 0 failures",
                 verdict(ratio <= 1.2 && failures == 0));
         if (has(nodeKey + "_ms")) {
             double node = num(nodeKey + "_ms");
-            row(scenario + ": Datadog's TypeScript client, `enableRetry`, 8 at once", "",
+            row(
+                    scenario + ": Datadog's TypeScript client, `enableRetry`, 8 at once",
+                    "",
                     f("%s, %.0f failed, %.0f answers 429", ms(node), num(nodeKey + "_failed"), num(nodeKey + "_429")),
-                    f("%.2fx the minimum", node / minimum), "—", "");
+                    f("%.2fx the minimum", node / minimum),
+                    "—",
+                    "");
         }
     }
 
@@ -165,35 +223,54 @@ public final class BenchReport {
         double help = num("mvn.help_ms");
         double cancel = num("mvn.cancel_ms");
         double goal = num("mvn.goal_over_help_ms");
-        row("End to end, `mvn -q -nsu` on this machine (everything already in ~/.m2): `fleet:cancel-deployment` (one id) vs `fleet:help` vs `validate`",
+        row(
+                "End to end, `mvn -q -nsu` on this machine (everything already in ~/.m2): `fleet:cancel-deployment` (one id) vs `fleet:help` vs `validate`",
                 f("cancel-deployment: %s (peak RSS %.0f MB)", ms(cancel), num("mvn.cancel_rss_mb")),
-                f("fleet:help: %s (%.0f MB); validate: %s (%.0f MB)", ms(help), num("mvn.help_rss_mb"), ms(validate),
-                        num("mvn.validate_rss_mb")),
-                f("goal: +%.0f ms over fleet:help (rounds %.0f to %.0f); fleet:help +%.0f ms over validate", goal,
-                        num("mvn.goal_over_help_min_ms"), num("mvn.goal_over_help_max_ms"), help - validate),
-                "≤ 300 ms", verdict(goal <= 300));
+                f(
+                        "fleet:help: %s (%.0f MB); validate: %s (%.0f MB)",
+                        ms(help), num("mvn.help_rss_mb"), ms(validate), num("mvn.validate_rss_mb")),
+                f(
+                        "goal: +%.0f ms over fleet:help (rounds %.0f to %.0f); fleet:help +%.0f ms over validate",
+                        goal, num("mvn.goal_over_help_min_ms"), num("mvn.goal_over_help_max_ms"), help - validate),
+                "≤ 300 ms",
+                verdict(goal <= 300));
     }
 
     private void footprint() {
         if (has("deps.jars")) {
             String node = has("node.packages")
-                    ? f("TypeScript client: %.0f npm packages, %.1f MB on disk", num("node.packages"), num("node.modules_mb"))
+                    ? f(
+                            "TypeScript client: %.0f npm packages, %.1f MB on disk",
+                            num("node.packages"), num("node.modules_mb"))
                     : "";
-            row("Runtime dependency closure (Maven's own jars excluded)",
-                    f("%.0f jars, %.2f MB (plugin jar %.2f MB included)", num("deps.jars"), num("deps.mb"), num("deps.plugin_jar_mb")),
-                    node, "", "—", "");
+            row(
+                    "Runtime dependency closure (Maven's own jars excluded)",
+                    f(
+                            "%.0f jars, %.2f MB (plugin jar %.2f MB included)",
+                            num("deps.jars"), num("deps.mb"), num("deps.plugin_jar_mb")),
+                    node,
+                    "",
+                    "—",
+                    "");
         }
         if (has("heap.peak_mb")) {
             String small = has("heap.small_ok")
                     ? f("; runs in `-Xmx%.0fm`: %s", num("heap.small_xmx_mb"), num("heap.small_ok") > 0 ? "yes" : "no")
                     : "";
             String node = has("node.batch_heap_mb")
-                    ? f("TypeScript client: peak heap %.0f MB, peak RSS %.0f MB", num("node.batch_heap_mb"), num("node.batch_rss_mb"))
+                    ? f(
+                            "TypeScript client: peak heap %.0f MB, peak RSS %.0f MB",
+                            num("node.batch_heap_mb"), num("node.batch_rss_mb"))
                     : "";
-            row("Heap: one execution of 200 cancels at 50 ms latency, in a JVM of its own (default heap)",
-                    f("peak heap used %.1f MB, %.1f MB live after GC (JVM peak RSS %.0f MB)%s", num("heap.peak_mb"),
-                            num("heap.after_gc_mb"), num("heap.vm_hwm_mb"), small),
-                    node, "", "—", "");
+            row(
+                    "Heap: one execution of 200 cancels at 50 ms latency, in a JVM of its own (default heap)",
+                    f(
+                            "peak heap used %.1f MB, %.1f MB live after GC (JVM peak RSS %.0f MB)%s",
+                            num("heap.peak_mb"), num("heap.after_gc_mb"), num("heap.vm_hwm_mb"), small),
+                    node,
+                    "",
+                    "—",
+                    "");
         }
     }
 }

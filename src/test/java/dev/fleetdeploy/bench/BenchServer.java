@@ -65,7 +65,8 @@ public final class BenchServer implements AutoCloseable {
     public static BenchServer start() throws IOException {
         // Without TCP_NODELAY, the JDK server's header and body writes can meet the client's delayed ACK: 40 ms a call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 200);
+        HttpServer http =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 200);
         BenchServer bench = new BenchServer(http);
         http.createContext("/", bench::handle);
         http.setExecutor(bench.workers);
@@ -100,9 +101,15 @@ public final class BenchServer implements AutoCloseable {
 
     /** What the server saw since the last {@link #configure}, as flat JSON. */
     public synchronized String stats() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "{\"requests\":%d,\"ok\":%d,\"tooMany\":%d,\"unauthorized\":%d,\"maxInFlight\":%d,\"spanMillis\":%.1f}",
-                requests, ok, tooMany, unauthorized, maxInFlight, (lastNanos - firstNanos) / 1e6);
+                requests,
+                ok,
+                tooMany,
+                unauthorized,
+                maxInFlight,
+                (lastNanos - firstNanos) / 1e6);
     }
 
     public synchronized long tooMany() {
@@ -118,8 +125,7 @@ public final class BenchServer implements AutoCloseable {
     }
 
     /** One decision per request, under the lock: the window's counters and the headers that go with them. */
-    private record Decision(int status, Map<String, String> headers, long latencyMillis) {
-    }
+    private record Decision(int status, Map<String, String> headers, long latencyMillis) {}
 
     private synchronized Decision admit(boolean authorized) {
         long now = System.nanoTime();
@@ -193,8 +199,10 @@ public final class BenchServer implements AutoCloseable {
                     Thread.sleep(decision.latencyMillis());
                 }
                 String body = switch (decision.status()) {
-                    case 200 -> "{\"data\":{\"id\":\"" + id + "\",\"type\":\"deployment\",\"attributes\":{\"status\":\"stopping\","
-                            + "\"message\":\"Cancellation has been requested; the deployment is stopping.\"}}}";
+                    case 200 ->
+                        "{\"data\":{\"id\":\"" + id
+                                + "\",\"type\":\"deployment\",\"attributes\":{\"status\":\"stopping\","
+                                + "\"message\":\"Cancellation has been requested; the deployment is stopping.\"}}}";
                     case 429 -> "{\"errors\":[\"Too many requests\"]}";
                     default -> "{\"errors\":[\"Unauthorized\"]}";
                 };
@@ -234,7 +242,8 @@ public final class BenchServer implements AutoCloseable {
         }
         switch (path) {
             case "/_bench/config" -> {
-                configure(Long.parseLong(params.getOrDefault("latencyMs", "0")),
+                configure(
+                        Long.parseLong(params.getOrDefault("latencyMs", "0")),
                         Integer.parseInt(params.getOrDefault("limit", "0")),
                         Double.parseDouble(params.getOrDefault("period", "1")));
                 send(exchange, 200, Map.of(), "{}");
@@ -244,7 +253,8 @@ public final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

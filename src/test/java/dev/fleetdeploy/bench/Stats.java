@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Medians and spreads of repeated measurements. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(double[] values) {
         double[] sorted = values.clone();

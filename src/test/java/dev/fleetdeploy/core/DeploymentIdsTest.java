@@ -39,7 +39,8 @@ class DeploymentIdsTest {
     void emptyEntryInCommaListIsRefusedNamingTheValue() {
         assertThatThrownBy(() -> DeploymentIds.collect("a,,b", null, null, NAMING))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("deploymentId (-Dfleet.deploymentId) 'a,,b' has an empty entry: give every id, separated by single commas.");
+                .hasMessage(
+                        "deploymentId (-Dfleet.deploymentId) 'a,,b' has an empty entry: give every id, separated by single commas.");
         assertThatThrownBy(() -> DeploymentIds.collect("a,", null, null, NAMING))
                 .hasMessageContaining("'a,' has an empty entry");
     }
@@ -48,21 +49,26 @@ class DeploymentIdsTest {
     void blankListEntryIsRefusedWithItsPosition() {
         assertThatThrownBy(() -> DeploymentIds.collect(null, Arrays.asList("a", " "), null, NAMING))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Entry 2 of deploymentIds (-Dfleet.deploymentIds) is blank: remove it or fill in the deployment id.");
+                .hasMessage(
+                        "Entry 2 of deploymentIds (-Dfleet.deploymentIds) is blank: remove it or fill in the deployment id.");
     }
 
     @Test
     void noIdAnywhereNamesAllThreeParameters() {
         assertThatThrownBy(() -> DeploymentIds.collect("  ", List.of(), null, NAMING))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds (-Dfleet.deploymentIds)"
-                        + " or deploymentIdFile (-Dfleet.deploymentIdFile).");
+                .hasMessage(
+                        "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds (-Dfleet.deploymentIds)"
+                                + " or deploymentIdFile (-Dfleet.deploymentIdFile).");
     }
 
     @Test
     void fileSkipsBlankLinesCommentsByteOrderMarkAndCarriageReturns() throws IOException {
         Path file = folder.resolve("ids.txt");
-        Files.write(file, "\uFEFFfirst\r\n\r\n# written by the deploy step\r\n  second  \r\n#third\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                file,
+                "\uFEFFfirst\r\n\r\n# written by the deploy step\r\n  second  \r\n#third\n"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(values(DeploymentIds.collect(null, null, file, NAMING))).containsExactly("first", "second");
     }
 
@@ -107,7 +113,8 @@ class DeploymentIdsTest {
         assertThatThrownBy(() -> DeploymentIds.collect("a/b", null, null, NAMING))
                 .hasMessage("The deployment id 'a/b' in deploymentId (-Dfleet.deploymentId) contains a slash, which no"
                         + " deployment id has: give the id alone, not a path or URL.");
-        assertThatThrownBy(() -> DeploymentIds.collect(null, List.of("..\\x"), null, NAMING)).hasMessageContaining("contains a slash");
+        assertThatThrownBy(() -> DeploymentIds.collect(null, List.of("..\\x"), null, NAMING))
+                .hasMessageContaining("contains a slash");
         assertThatThrownBy(() -> DeploymentIds.collect("x".repeat(257), null, null, NAMING))
                 .hasMessage("The deployment id in deploymentId (-Dfleet.deploymentId) has 257 characters, more than any"
                         + " provider's (256): give the id alone.");
@@ -118,15 +125,21 @@ class DeploymentIdsTest {
         java.nio.file.Path file = dir.resolve("ids.txt");
         java.nio.file.Files.write(file, new byte[(int) DeploymentIds.MAX_FILE_BYTES + 1]);
         assertThatThrownBy(() -> DeploymentIds.collect(null, null, file, NAMING))
-                .hasMessage("deploymentIdFile (-Dfleet.deploymentIdFile) '" + file + "' is 1025 KB, more than the 1024 KB an id"
+                .hasMessage("deploymentIdFile (-Dfleet.deploymentIdFile) '" + file
+                        + "' is 1025 KB, more than the 1024 KB an id"
                         + " file may hold: check that it is the file of deployment ids.");
     }
 
     @Test
     void anIdFileWithTooManyIdsIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("ids.txt");
-        java.nio.file.Files.writeString(file, String.join("\n", java.util.stream.IntStream.rangeClosed(0, DeploymentIds.MAX_IDS)
-                .mapToObj(i -> "id-" + i).toList()));
+        java.nio.file.Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        java.util.stream.IntStream.rangeClosed(0, DeploymentIds.MAX_IDS)
+                                .mapToObj(i -> "id-" + i)
+                                .toList()));
         assertThatThrownBy(() -> DeploymentIds.collect(null, null, file, NAMING))
                 .hasMessageContaining("holds 10001 ids, more than the 10000 one execution takes");
     }
@@ -136,7 +149,8 @@ class DeploymentIdsTest {
         assertThatThrownBy(() -> DeploymentIds.collect("..", null, null, NAMING))
                 .hasMessage("The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id:"
                         + " give the id the provider returned when the deployment was created.");
-        assertThatThrownBy(() -> DeploymentIds.collect(".", null, null, NAMING)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> DeploymentIds.collect(".", null, null, NAMING))
+                .isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> DeploymentIds.collect(null, List.of("a\nb"), null, NAMING))
                 .hasMessageContaining("contains a control character");
     }

@@ -19,7 +19,8 @@ class DeploymentRunnerTest {
     }
 
     private static RunOptions options(boolean wait, int parallelism, boolean failuresAsWarnings) {
-        return new RunOptions(false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings);
+        return new RunOptions(
+                false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings);
     }
 
     private static List<DeploymentId> ids(String... ids) {
@@ -29,18 +30,25 @@ class DeploymentRunnerTest {
     @Test
     void everyDeploymentIsAttemptedEvenAfterOneFails() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerAction("b", new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
-        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b", "c")));
+                .answerAction(
+                        "b",
+                        new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
+        RunReport report =
+                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b", "c")));
 
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b", "cancel c");
-        assertThat(report.outcomes()).extracting(o -> o.getClass().getSimpleName())
+        assertThat(report.outcomes())
+                .extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Succeeded", "Failed", "Succeeded");
         DeploymentOutcome.Failed failed = report.failures().get(0);
-        assertThat(failed.message()).isEqualTo("Datadog cancel of deployment 'b' failed: HTTP 404 Not Found: Deployment not found."
-                + " Check the deployment id.");
+        assertThat(failed.message())
+                .isEqualTo("Datadog cancel of deployment 'b' failed: HTTP 404 Not Found: Deployment not found."
+                        + " Check the deployment id.");
         assertThat(failed.httpStatus()).isEqualTo(404);
-        assertThat(log.lines()).contains("[ERROR] " + failed.message(),
-                "[INFO] Datadog deployment 'a': cancel requested (HTTP 200, state stopping)");
+        assertThat(log.lines())
+                .contains(
+                        "[ERROR] " + failed.message(),
+                        "[INFO] Datadog deployment 'a': cancel requested (HTTP 200, state stopping)");
         assertThat(report.summary()).isEqualTo("Cancel: 2 of 3 deployments done; failed: b.");
     }
 
@@ -48,17 +56,23 @@ class DeploymentRunnerTest {
     void everySubgroupIsAttemptedAndReportedOnItsOwn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", List.of("dc1", "dc2", "dc3"))
-                .answerAction("d (subgroup dc2)", new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
-        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("d", "e")));
+                .answerAction(
+                        "d (subgroup dc2)",
+                        new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
+        RunReport report =
+                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("d", "e")));
 
-        assertThat(provider.calls()).containsExactly("cancel d (subgroup dc1)", "cancel d (subgroup dc2)",
-                "cancel d (subgroup dc3)", "cancel e");
-        assertThat(report.outcomes()).extracting(o -> o.part().toString())
+        assertThat(provider.calls())
+                .containsExactly(
+                        "cancel d (subgroup dc1)", "cancel d (subgroup dc2)", "cancel d (subgroup dc3)", "cancel e");
+        assertThat(report.outcomes())
+                .extracting(o -> o.part().toString())
                 .containsExactly("d (subgroup dc1)", "d (subgroup dc2)", "d (subgroup dc3)", "e");
-        assertThat(log.lines()).contains(
-                "[INFO] Datadog deployment 'd' has 3 subgroups (dc1, dc2, dc3): each gets its own cancel.",
-                "[INFO] Datadog deployment 'd', subgroup 'dc3': cancel requested (HTTP 200, state stopping)",
-                "[ERROR] Datadog cancel of deployment 'd', subgroup 'dc2' failed: HTTP 404 Not Found: Not Found. Check the device class.");
+        assertThat(log.lines())
+                .contains(
+                        "[INFO] Datadog deployment 'd' has 3 subgroups (dc1, dc2, dc3): each gets its own cancel.",
+                        "[INFO] Datadog deployment 'd', subgroup 'dc3': cancel requested (HTTP 200, state stopping)",
+                        "[ERROR] Datadog cancel of deployment 'd', subgroup 'dc2' failed: HTTP 404 Not Found: Not Found. Check the device class.");
         assertThat(report.summary()).isEqualTo("Cancel: 3 of 4 deployments done; failed: d (subgroup dc2).");
     }
 
@@ -66,13 +80,15 @@ class DeploymentRunnerTest {
     void aDeploymentWhoseSubgroupsCannotBeListedFailsWholeAndTheOthersGoOn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", new ApiException(404, "404 Not Found", "Not Found", "Check the deployment id."));
-        RunReport report = run(Operation.RETRY, options(false, 2, false), new FleetTarget(null, provider, ids("d", "e")));
+        RunReport report =
+                run(Operation.RETRY, options(false, 2, false), new FleetTarget(null, provider, ids("d", "e")));
 
         assertThat(provider.calls()).containsExactly("retry e");
         assertThat(report.failures()).singleElement().satisfies(failed -> {
             assertThat(failed.part().isWhole()).isTrue();
-            assertThat(failed.message()).isEqualTo("Datadog retry of deployment 'd' failed: HTTP 404 Not Found: Not Found."
-                    + " Check the deployment id.");
+            assertThat(failed.message())
+                    .isEqualTo("Datadog retry of deployment 'd' failed: HTTP 404 Not Found: Not Found."
+                            + " Check the deployment id.");
         });
         assertThat(report.summary()).isEqualTo("Retry: 1 of 2 deployments done; failed: d.");
     }
@@ -81,20 +97,31 @@ class DeploymentRunnerTest {
     void waitingAfterASubgroupCancelPollsThatSubgroup() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", List.of("dc1"))
-                .answerStatus("d (subgroup dc1)", ScriptedProvider.status("Active", false), ScriptedProvider.status("Canceled", true));
+                .answerStatus(
+                        "d (subgroup dc1)",
+                        ScriptedProvider.status("Active", false),
+                        ScriptedProvider.status("Canceled", true));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("d")));
 
-        assertThat(provider.calls()).containsExactly("cancel d (subgroup dc1)", "status d (subgroup dc1)", "status d (subgroup dc1)");
+        assertThat(provider.calls())
+                .containsExactly("cancel d (subgroup dc1)", "status d (subgroup dc1)", "status d (subgroup dc1)");
         assertThat(report.summary()).isEqualTo("Cancel: 1 of 1 subgroup deployment done.");
     }
 
     @Test
     void anApiTextThatEndsASentenceGetsNoSecondPeriod() throws InterruptedException {
-        ScriptedProvider provider = new ScriptedProvider().answerAction("a",
-                new ApiException(400, "400 Bad Request", "Only pending or running deployments can be canceled.", "Check its status."));
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerAction(
+                        "a",
+                        new ApiException(
+                                400,
+                                "400 Bad Request",
+                                "Only pending or running deployments can be canceled.",
+                                "Check its status."));
         RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a")));
-        assertThat(report.failures().get(0).message()).isEqualTo("Datadog cancel of deployment 'a' failed: HTTP 400 Bad Request:"
-                + " Only pending or running deployments can be canceled. Check its status.");
+        assertThat(report.failures().get(0).message())
+                .isEqualTo("Datadog cancel of deployment 'a' failed: HTTP 400 Bad Request:"
+                        + " Only pending or running deployments can be canceled. Check its status.");
     }
 
     @Test
@@ -102,7 +129,9 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));
         run(Operation.CANCEL, options(false, 1, true), new FleetTarget(null, provider, ids("a")));
-        assertThat(log.lines()).contains("[WARNING] Datadog cancel of deployment 'a' failed: HTTP 403 Forbidden: Forbidden. Check the permissions.");
+        assertThat(log.lines())
+                .contains(
+                        "[WARNING] Datadog cancel of deployment 'a' failed: HTTP 403 Forbidden: Forbidden. Check the permissions.");
         assertThat(log.text()).doesNotContain("[ERROR]");
     }
 
@@ -110,8 +139,11 @@ class DeploymentRunnerTest {
     void unsupportedOperationIsRefusedBeforeAnyTargetIsContacted() {
         ScriptedProvider first = new ScriptedProvider();
         ScriptedProvider second = new ScriptedProvider().withoutRetry();
-        assertThatThrownBy(() -> run(Operation.RETRY, options(false, 1, false),
-                new FleetTarget(null, first, ids("a")), new FleetTarget(null, second, ids("b"))))
+        assertThatThrownBy(() -> run(
+                        Operation.RETRY,
+                        options(false, 1, false),
+                        new FleetTarget(null, first, ids("a")),
+                        new FleetTarget(null, second, ids("b"))))
                 .isInstanceOf(ConfigurationException.class);
         assertThat(first.calls()).isEmpty();
         assertThat(second.calls()).isEmpty();
@@ -124,43 +156,56 @@ class DeploymentRunnerTest {
         RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(null, provider, ids("a")));
         assertThat(provider.calls()).isEmpty();
         assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
-        assertThat(log.lines()).contains("[INFO] [dry run]   POST https://api.example/a", "[INFO] [dry run]     DD-API-KEY: ****");
+        assertThat(log.lines())
+                .contains("[INFO] [dry run]   POST https://api.example/a", "[INFO] [dry run]     DD-API-KEY: ****");
         assertThat(report.summary()).isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
     }
 
     @Test
     void waitPollsUntilFinalStateAndLogsEachChange() throws InterruptedException {
-        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
-                ScriptedProvider.status("stopping", false),
-                ScriptedProvider.status("stopping", false),
-                ScriptedProvider.status("canceled", true));
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerStatus(
+                        "a",
+                        ScriptedProvider.status("stopping", false),
+                        ScriptedProvider.status("stopping", false),
+                        ScriptedProvider.status("canceled", true));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
 
         assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
         // Nothing changed after the first poll: the next one comes half as late again.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
-        DeploymentOutcome.Succeeded done = (DeploymentOutcome.Succeeded) report.outcomes().get(0);
+        DeploymentOutcome.Succeeded done =
+                (DeploymentOutcome.Succeeded) report.outcomes().get(0);
         assertThat(done.status().state()).isEqualTo("canceled");
         assertThat(done.duration()).isEqualTo(Duration.ofSeconds(25));
-        assertThat(log.lines()).containsSubsequence(
-                "[INFO] Datadog deployment 'a': stopping; 3 hosts: 1 succeeded",
-                "[INFO] Datadog deployment 'a': canceled; 3 hosts: 1 succeeded",
-                "[INFO] cancel of a on datadoghq.com done (canceled): 1 host updated before it stopped, 0 canceled, 0 failed");
+        assertThat(log.lines())
+                .containsSubsequence(
+                        "[INFO] Datadog deployment 'a': stopping; 3 hosts: 1 succeeded",
+                        "[INFO] Datadog deployment 'a': canceled; 3 hosts: 1 succeeded",
+                        "[INFO] cancel of a on datadoghq.com done (canceled): 1 host updated before it stopped, 0 canceled, 0 failed");
     }
 
     @Test
     void pollingBacksOffWhileNothingChangesAndSpeedsUpWhenCountsMove() throws InterruptedException {
-        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
-                ScriptedProvider.status("running", false),
-                ScriptedProvider.status("running", false),
-                ScriptedProvider.status("running", false),
-                new DeploymentStatus("running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
-                ScriptedProvider.status("done", true));
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerStatus(
+                        "a",
+                        ScriptedProvider.status("running", false),
+                        ScriptedProvider.status("running", false),
+                        ScriptedProvider.status("running", false),
+                        new DeploymentStatus(
+                                "running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
+                        ScriptedProvider.status("done", true));
         run(Operation.STATUS, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMillis(22_500),
-                Duration.ofSeconds(10));
-        assertThat(log.lines()).contains("[INFO] status of a on datadoghq.com done (done): 1 host updated, 0 canceled, 0 failed");
+        assertThat(time.sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(15),
+                        Duration.ofMillis(22_500),
+                        Duration.ofSeconds(10));
+        assertThat(log.lines())
+                .contains("[INFO] status of a on datadoghq.com done (done): 1 host updated, 0 canceled, 0 failed");
     }
 
     @Test
@@ -171,27 +216,45 @@ class DeploymentRunnerTest {
 
         // 10 + 15: the last pause is cut to the time left.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
-        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::message).asString()
+        assertThat(report.failures())
+                .singleElement()
+                .extracting(DeploymentOutcome.Failed::message)
+                .asString()
                 .isEqualTo("Datadog status of deployment 'a' failed: it was still 'running' after waiting 25 s."
                         + " Check it again with the deployment-status goal, or raise waitTimeout.");
     }
 
     @Test
     void failedPollAfterASuccessfulCancelSaysTheCancelWasRequested() throws InterruptedException {
-        ScriptedProvider provider = new ScriptedProvider().answerStatus("a",
-                new ApiException(403, "403 Forbidden", "Forbidden", "Check that the application key has the hosts_read permission."));
+        ScriptedProvider provider = new ScriptedProvider()
+                .answerStatus(
+                        "a",
+                        new ApiException(
+                                403,
+                                "403 Forbidden",
+                                "Forbidden",
+                                "Check that the application key has the hosts_read permission."));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
-        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::message).asString()
-                .startsWith("Datadog deployment 'a': cancel was requested, but waiting for its final state failed: HTTP 403 Forbidden");
+        assertThat(report.failures())
+                .singleElement()
+                .extracting(DeploymentOutcome.Failed::message)
+                .asString()
+                .startsWith(
+                        "Datadog deployment 'a': cancel was requested, but waiting for its final state failed: HTTP 403 Forbidden");
     }
 
     @Test
     void unexpectedErrorInOneDeploymentBecomesItsOutcome() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerAction("a", new IllegalStateException("boom"));
-        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b")));
+        RunReport report =
+                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b")));
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b");
-        assertThat(report.failures()).singleElement().extracting(DeploymentOutcome.Failed::problem).asString()
-                .contains("unexpected error").contains("boom");
+        assertThat(report.failures())
+                .singleElement()
+                .extracting(DeploymentOutcome.Failed::problem)
+                .asString()
+                .contains("unexpected error")
+                .contains("boom");
     }
 
     @Test
@@ -201,17 +264,23 @@ class DeploymentRunnerTest {
         RunReport report = run(Operation.CANCEL, options(false, 4, false), new FleetTarget(null, provider, ids(many)));
         assertThat(report.outcomes()).extracting(o -> o.id().value()).containsExactly(many);
         assertThat(provider.calls()).hasSize(20);
-        assertThat(log.lines()).first().asString().isEqualTo("[INFO] Canceling 20 Datadog deployments ('d0', 'd1', 'd2', 'd3',"
-                + " 'd4', 'd5', 'd6', 'd7', 'd8', 'd9' and 10 more) on datadoghq.com, API v2.");
+        assertThat(log.lines())
+                .first()
+                .asString()
+                .isEqualTo("[INFO] Canceling 20 Datadog deployments ('d0', 'd1', 'd2', 'd3',"
+                        + " 'd4', 'd5', 'd6', 'd7', 'd8', 'd9' and 10 more) on datadoghq.com, API v2.");
     }
 
     @Test
     void labelledTargetsAreNamedInMessages() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("x", new ApiException(401, "401 Unauthorized", "Unauthorized", "Check the keys."));
-        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget("target 'eu'", provider, ids("x")));
-        assertThat(report.failures().get(0).message()).startsWith("target 'eu': Datadog cancel of deployment 'x' failed:");
-        assertThat(log.lines()).contains("[INFO] target 'eu': Canceling Datadog deployment 'x' on datadoghq.com, API v2.");
+        RunReport report =
+                run(Operation.CANCEL, options(false, 1, false), new FleetTarget("target 'eu'", provider, ids("x")));
+        assertThat(report.failures().get(0).message())
+                .startsWith("target 'eu': Datadog cancel of deployment 'x' failed:");
+        assertThat(log.lines())
+                .contains("[INFO] target 'eu': Canceling Datadog deployment 'x' on datadoghq.com, API v2.");
         assertThat(report.summary()).isEqualTo("Cancel: 0 of 1 deployment done; failed: target 'eu':x.");
     }
 }

@@ -21,11 +21,24 @@ class ReportWriterTest {
     void reportHasOneEntryPerDeploymentWithItsResultAndNoSecret() throws IOException {
         ScriptedProvider provider = new ScriptedProvider();
         FleetTarget target = new FleetTarget(null, provider, List.of(new DeploymentId("a"), new DeploymentId("b")));
-        DeploymentStatus status = new DeploymentStatus("running", false, "hosts", 5L, Map.of("failed", 1L), List.of("error summary: x"));
-        RunReport report = new RunReport(Operation.CANCEL, false, List.of(
-                new DeploymentOutcome.Succeeded(target, DeploymentPart.whole(new DeploymentId("a")), new ActionResult(200, "stopping", "requested"), status),
-                new DeploymentOutcome.Failed(target, DeploymentPart.whole(new DeploymentId("b")), 403, "HTTP 403 Forbidden: key k-SECRET-1234 lacks rights",
-                        "Check the permissions.", "Datadog cancel of deployment 'b' failed: ...")));
+        DeploymentStatus status =
+                new DeploymentStatus("running", false, "hosts", 5L, Map.of("failed", 1L), List.of("error summary: x"));
+        RunReport report = new RunReport(
+                Operation.CANCEL,
+                false,
+                List.of(
+                        new DeploymentOutcome.Succeeded(
+                                target,
+                                DeploymentPart.whole(new DeploymentId("a")),
+                                new ActionResult(200, "stopping", "requested"),
+                                status),
+                        new DeploymentOutcome.Failed(
+                                target,
+                                DeploymentPart.whole(new DeploymentId("b")),
+                                403,
+                                "HTTP 403 Forbidden: key k-SECRET-1234 lacks rights",
+                                "Check the permissions.",
+                                "Datadog cancel of deployment 'b' failed: ...")));
         SecretMasker masker = new SecretMasker();
         masker.register(Secret.of("k-SECRET-1234"));
         Path file = folder.resolve("target/fleet/cancel-deployment.json");

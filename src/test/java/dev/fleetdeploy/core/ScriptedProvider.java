@@ -71,7 +71,10 @@ final class ScriptedProvider implements FleetProvider {
         if (answer == null) {
             return List.of(DeploymentPart.whole(id));
         }
-        return ((List<?>) answer).stream().map(subgroup -> DeploymentPart.subgroup(id, (String) subgroup)).toList();
+        return ((List<?>) answer)
+                .stream()
+                        .map(subgroup -> DeploymentPart.subgroup(id, (String) subgroup))
+                        .toList();
     }
 
     @Override

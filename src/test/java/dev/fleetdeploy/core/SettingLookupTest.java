@@ -27,7 +27,11 @@ class SettingLookupTest {
 
     @Test
     void blankValuesCountAsUnset() {
-        assertThat(SettingLookup.of("x").then("a", () -> Optional.of("   ")).then("b", () -> Optional.of("v")).require().origin())
+        assertThat(SettingLookup.of("x")
+                        .then("a", () -> Optional.of("   "))
+                        .then("b", () -> Optional.of("v"))
+                        .require()
+                        .origin())
                 .isEqualTo("b");
     }
 
@@ -39,13 +43,17 @@ class SettingLookupTest {
                         .then("the DD_API_KEY environment variable", Optional::empty)
                         .require())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of server 'dd' in settings.xml"
-                        + " or the DD_API_KEY environment variable.");
+                .hasMessage(
+                        "No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of server 'dd' in settings.xml"
+                                + " or the DD_API_KEY environment variable.");
     }
 
     @Test
     void foundValueIsNotShownByToString() {
-        assertThat(SettingLookup.of("key").then("p", () -> Optional.of("s3cr3t-value")).require().toString())
+        assertThat(SettingLookup.of("key")
+                        .then("p", () -> Optional.of("s3cr3t-value"))
+                        .require()
+                        .toString())
                 .doesNotContain("s3cr3t-value");
     }
 }

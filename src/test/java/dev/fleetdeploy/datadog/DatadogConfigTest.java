@@ -30,7 +30,11 @@ class DatadogConfigTest {
     private final SecretMasker masker = new SecretMasker();
 
     private DatadogConfig resolve() {
-        return DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING), Environment.of(environment), DD_SERVER, masker);
+        return DatadogConfig.resolve(
+                new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
+                Environment.of(environment),
+                DD_SERVER,
+                masker);
     }
 
     private void keysInEnvironment() {
@@ -108,8 +112,11 @@ class DatadogConfigTest {
         environment.put("DD_APP_KEY", "env-app-key");
         parameters.put("serverId", "dd-prod-without-username");
         ServerLookup serverWithoutUsername = id -> Optional.of(new ServerCredentials(id, null, Secret.of("p4ss-word")));
-        assertThatThrownBy(() -> DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
-                        Environment.of(environment), serverWithoutUsername, masker))
+        assertThatThrownBy(() -> DatadogConfig.resolve(
+                        new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
+                        Environment.of(environment),
+                        serverWithoutUsername,
+                        masker))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of server"
                         + " 'dd-prod-without-username' in settings.xml or the DD_API_KEY environment variable.");
@@ -119,11 +126,12 @@ class DatadogConfigTest {
     void bothKeysMissingAreReportedTogetherWithTheMisnamedVariablePointedOut() {
         environment.put("DD_APPLICATION_KEY", "set-under-the-wrong-name");
         assertThatThrownBy(this::resolve)
-                .hasMessage("No Datadog API key found (set apiKey (-Dfleet.apiKey), the <username> of a settings.xml server named"
-                        + " by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable) and no application key"
-                        + " (set applicationKey (-Dfleet.applicationKey), the <password> of a settings.xml server named by"
-                        + " serverId (-Dfleet.serverId) or the DD_APP_KEY environment variable)"
-                        + " (DD_APPLICATION_KEY is set, but Datadog's clients and this plugin read DD_APP_KEY).")
+                .hasMessage(
+                        "No Datadog API key found (set apiKey (-Dfleet.apiKey), the <username> of a settings.xml server named"
+                                + " by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable) and no application key"
+                                + " (set applicationKey (-Dfleet.applicationKey), the <password> of a settings.xml server named by"
+                                + " serverId (-Dfleet.serverId) or the DD_APP_KEY environment variable)"
+                                + " (DD_APPLICATION_KEY is set, but Datadog's clients and this plugin read DD_APP_KEY).")
                 .hasMessageNotContaining("set-under-the-wrong-name");
     }
 
@@ -140,8 +148,9 @@ class DatadogConfigTest {
         parameters.put("apiKey", "abc def-0123456789");
         environment.put("DD_APP_KEY", "env-app-key");
         assertThatThrownBy(this::resolve)
-                .hasMessage("The Datadog API key from apiKey (-Dfleet.apiKey) contains a space, line break or other character"
-                        + " that cannot be sent in an HTTP header: copy the key again.");
+                .hasMessage(
+                        "The Datadog API key from apiKey (-Dfleet.apiKey) contains a space, line break or other character"
+                                + " that cannot be sent in an HTTP header: copy the key again.");
     }
 
     @Test
@@ -162,8 +171,9 @@ class DatadogConfigTest {
         assertThat(config.baseUrlOverridden()).isTrue();
 
         parameters.put("datadogApi", "v1");
-        assertThatThrownBy(this::resolve).hasMessage("Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi):"
-                + " use v2 (current) or unstable (the Preview endpoints).");
+        assertThatThrownBy(this::resolve)
+                .hasMessage("Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi):"
+                        + " use v2 (current) or unstable (the Preview endpoints).");
     }
 
     @Test

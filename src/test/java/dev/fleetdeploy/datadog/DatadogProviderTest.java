@@ -7,8 +7,8 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentIdSources;
+import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatadogProviderTest {
     private static final String API_KEY = "0123456789abcdef0123456789abcdef";
     private static final String APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
-    private static final String V2_CANCEL_BODY = "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
-            + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}";
+    private static final String V2_CANCEL_BODY =
+            "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
+                    + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}";
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -61,10 +62,21 @@ class DatadogProviderTest {
         parameters.put("datadogApi", datadogApi);
         parameters.put("site", "datadoghq.eu");
         Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
-        DatadogConfig config = DatadogConfig.resolve(new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
-                env, ServerLookup.NONE, new SecretMasker());
-        transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 2, List.of()), log, time, time.clock());
+        DatadogConfig config = DatadogConfig.resolve(
+                new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
+                env,
+                ServerLookup.NONE,
+                new SecretMasker());
+        transport = new HttpTransport(
+                new HttpSettings(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
+                        2,
+                        List.of()),
+                log,
+                time,
+                time.clock());
         return new DatadogProvider(config, transport);
     }
 
@@ -73,7 +85,11 @@ class DatadogProviderTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static ApiException apiFailure(ThrowingCall call) {
@@ -97,7 +113,9 @@ class DatadogProviderTest {
 
         ActionResult result = v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")));
 
-        assertThat(result).isEqualTo(new ActionResult(200, "stopping", "Cancellation has been requested; the deployment is stopping."));
+        assertThat(result)
+                .isEqualTo(new ActionResult(
+                        200, "stopping", "Cancellation has been requested; the deployment is stopping."));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getTarget()).isEqualTo("/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
@@ -122,26 +140,38 @@ class DatadogProviderTest {
     @Test
     void anyTwoHundredIsSuccessEvenWithABodyItCannotRead() throws Exception {
         server.enqueue(new MockResponse.Builder().code(202).build());
-        server.enqueue(new MockResponse.Builder().code(200).body("<html>ok</html>").build());
+        server.enqueue(
+                new MockResponse.Builder().code(200).body("<html>ok</html>").build());
         DatadogProvider provider = v2();
-        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("a")))).isEqualTo(new ActionResult(202, null, null));
+        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("a"))))
+                .isEqualTo(new ActionResult(202, null, null));
         // An unreadable body on a success is still a success, with a warning that says so.
-        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("b")))).isEqualTo(new ActionResult(200, null, null,
-                "the answer's body is not the JSON Datadog sends (an HTML page: ok), but its status says the cancel was accepted."));
+        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("b"))))
+                .isEqualTo(
+                        new ActionResult(
+                                200,
+                                null,
+                                null,
+                                "the answer's body is not the JSON Datadog sends (an HTML page: ok), but its status says the cancel was accepted."));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "400|{\"errors\":[\"Deployment is not in a cancelable state\"]}|Deployment is not in a cancelable state|A deployment can be canceled only while its status is pending or running",
-        "401|{\"errors\":[\"Unauthorized\"]}|Unauthorized|Check the API key and the application key: both must be valid keys of the Datadog organization on datadoghq.eu.",
-        "403|{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}|Forbidden|Check that the application key has the agent_upgrade_write and fleet_policies_write permissions",
-        "404|{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\",\"detail\":\"deployment k7Q not found\"}]}|Not Found: deployment k7Q not found|Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl",
-        "429|{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limited\"}}|Rate limit exceeded (rate_limited)|Datadog's rate limit was reached",
-        "500|<html><head><title>500 Internal Server Error</title></head></html>|an HTML page: 500 Internal Server Error|Datadog had an error on its side",
-        "502||''|Datadog had an error on its side",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "400|{\"errors\":[\"Deployment is not in a cancelable state\"]}|Deployment is not in a cancelable state|A deployment can be canceled only while its status is pending or running",
+                "401|{\"errors\":[\"Unauthorized\"]}|Unauthorized|Check the API key and the application key: both must be valid keys of the Datadog organization on datadoghq.eu.",
+                "403|{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}|Forbidden|Check that the application key has the agent_upgrade_write and fleet_policies_write permissions",
+                "404|{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\",\"detail\":\"deployment k7Q not found\"}]}|Not Found: deployment k7Q not found|Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl",
+                "429|{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limited\"}}|Rate limit exceeded (rate_limited)|Datadog's rate limit was reached",
+                "500|<html><head><title>500 Internal Server Error</title></head></html>|an HTML page: 500 Internal Server Error|Datadog had an error on its side",
+                "502||''|Datadog had an error on its side",
+            })
     void everyErrorStatusGivesTheApisTextAndAHint(int status, String body, String apiText, String hintStart) {
-        server.enqueue(new MockResponse.Builder().code(status).body(body == null ? "" : body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(status)
+                .body(body == null ? "" : body)
+                .build());
 
         ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))));
 
@@ -154,15 +184,22 @@ class DatadogProviderTest {
     @Test
     void emptyErrorBodySaysSo() {
         server.enqueue(new MockResponse.Builder().code(502).build());
-        assertThat(apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q")))).detail()).isEqualTo("HTTP 502 Server Error with no error text");
+        assertThat(apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))))
+                        .detail())
+                .isEqualTo("HTTP 502 Server Error with no error text");
     }
 
     @Test
     void rateLimitHintQuotesDatadogsHeadersAfterTheRetriesRanOut() {
-        MockResponse limited = new MockResponse.Builder().code(429)
-                .addHeader("x-ratelimit-limit", "60").addHeader("x-ratelimit-period", "60")
-                .addHeader("x-ratelimit-remaining", "0").addHeader("x-ratelimit-reset", "17")
-                .addHeader("x-ratelimit-name", "fleet_deployments").body("{\"errors\":[\"Too many requests\"]}").build();
+        MockResponse limited = new MockResponse.Builder()
+                .code(429)
+                .addHeader("x-ratelimit-limit", "60")
+                .addHeader("x-ratelimit-period", "60")
+                .addHeader("x-ratelimit-remaining", "0")
+                .addHeader("x-ratelimit-reset", "17")
+                .addHeader("x-ratelimit-name", "fleet_deployments")
+                .body("{\"errors\":[\"Too many requests\"]}")
+                .build();
         server.enqueue(limited);
         server.enqueue(limited);
 
@@ -170,36 +207,46 @@ class DatadogProviderTest {
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(17));
-        assertThat(failure.hint()).isEqualTo("Datadog's rate limit was reached (fleet_deployments): 60 requests per 60 s;"
-                + " wait 17 s before running again, or raise maxRetries.");
+        assertThat(failure.hint())
+                .isEqualTo("Datadog's rate limit was reached (fleet_deployments): 60 requests per 60 s;"
+                        + " wait 17 s before running again, or raise maxRetries.");
     }
 
     @Test
     void notFoundOnTheUnstableGenerationSuggestsV2() {
         server.enqueue(json(404, "{\"errors\":[\"Not Found\"]}"));
-        assertThat(apiFailure(() -> provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("a")))).hint())
-                .contains("datadogApi=unstable calls the Preview endpoints").endsWith("try datadogApi=v2.");
+        assertThat(apiFailure(() -> provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("a"))))
+                        .hint())
+                .contains("datadogApi=unstable calls the Preview endpoints")
+                .endsWith("try datadogApi=v2.");
     }
 
     @Test
     void redirectIsReportedNotFollowed() {
-        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "https://elsewhere.example/x").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .addHeader("Location", "https://elsewhere.example/x")
+                .build());
         ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("a"))));
         assertThat(failure.httpStatus()).isEqualTo(301);
-        assertThat(failure.hint()).startsWith("Datadog answered with a redirect to https://elsewhere.example/x, which the plugin does not follow");
+        assertThat(failure.hint())
+                .startsWith(
+                        "Datadog answered with a redirect to https://elsewhere.example/x, which the plugin does not follow");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "a b|/api/v2/fleet/deployments/a%20b/cancel",
-        "a/b|/api/v2/fleet/deployments/a%2Fb/cancel",
-        "../x|/api/v2/fleet/deployments/..%2Fx/cancel",
-        "déploiement-ü|/api/v2/fleet/deployments/d%C3%A9ploiement-%C3%BC/cancel",
-        "50%|/api/v2/fleet/deployments/50%25/cancel",
-        "?x#y|/api/v2/fleet/deployments/%3Fx%23y/cancel",
-        "aeadc05e-98a8-11ec-ac2c-da7ad0900001|/api/v2/fleet/deployments/aeadc05e-98a8-11ec-ac2c-da7ad0900001/cancel",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a b|/api/v2/fleet/deployments/a%20b/cancel",
+                "a/b|/api/v2/fleet/deployments/a%2Fb/cancel",
+                "../x|/api/v2/fleet/deployments/..%2Fx/cancel",
+                "déploiement-ü|/api/v2/fleet/deployments/d%C3%A9ploiement-%C3%BC/cancel",
+                "50%|/api/v2/fleet/deployments/50%25/cancel",
+                "?x#y|/api/v2/fleet/deployments/%3Fx%23y/cancel",
+                "aeadc05e-98a8-11ec-ac2c-da7ad0900001|/api/v2/fleet/deployments/aeadc05e-98a8-11ec-ac2c-da7ad0900001/cancel",
+            })
     void oddIdsAreSentAsOnePercentEncodedSegment(String id, String path) throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).build());
         v2().cancel(DeploymentPart.whole(new DeploymentId(id)));
@@ -221,9 +268,11 @@ class DatadogProviderTest {
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/api/v2/fleet/deployments/k7Q-3mX-p9Z");
         assertThat(request.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(APP_KEY);
-        assertThat(status.summary()).isEqualTo("running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
+        assertThat(status.summary())
+                .isEqualTo("running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
         assertThat(status.terminal()).isFalse();
-        assertThat(status.details()).containsExactly("error summary: A host failed to update", "failed on web-01.example.com: disk full");
+        assertThat(status.details())
+                .containsExactly("error summary: A host failed to update", "failed on web-01.example.com: disk full");
     }
 
     @Test
@@ -238,7 +287,8 @@ class DatadogProviderTest {
             assertThat(status.state()).isEqualTo(state);
             assertThat(status.terminal()).as(state).isTrue();
         }
-        assertThat(provider.status(DeploymentPart.whole(new DeploymentId("a"))).terminal()).isFalse();
+        assertThat(provider.status(DeploymentPart.whole(new DeploymentId("a"))).terminal())
+                .isFalse();
     }
 
     @Test
@@ -262,17 +312,24 @@ class DatadogProviderTest {
 
     @Test
     void statusBodyThatIsNotJsonIsAFailureThatSaysWhereToLook() {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
-                .body("<html><title>Sign in to the corporate proxy</title></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/html")
+                .body("<html><title>Sign in to the corporate proxy</title></html>")
+                .build());
         ApiException failure = apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))));
-        assertThat(failure.detail()).isEqualTo("HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Sign in to the corporate proxy)");
+        assertThat(failure.detail())
+                .isEqualTo(
+                        "HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Sign in to the corporate proxy)");
         assertThat(failure.hint()).contains("check the baseUrl and any proxy");
     }
 
     @Test
     void statusNeedsHostsReadPermission() {
         server.enqueue(json(403, "{\"errors\":[\"Forbidden\"]}"));
-        assertThat(apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a")))).hint()).contains("hosts_read permission");
+        assertThat(apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))))
+                        .hint())
+                .contains("hosts_read permission");
     }
 
     @Test
@@ -280,10 +337,13 @@ class DatadogProviderTest {
         DatadogProvider provider = v2();
         assertThatThrownBy(() -> provider.checkSupported(Operation.RETRY))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
-                        + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
-        assertThatThrownBy(() -> provider.retry(DeploymentPart.whole(new DeploymentId("a")))).isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a"))).isInstanceOf(ConfigurationException.class);
+                .hasMessage(
+                        "Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
+                                + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
+        assertThatThrownBy(() -> provider.retry(DeploymentPart.whole(new DeploymentId("a"))))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a")))
+                .isInstanceOf(ConfigurationException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -292,9 +352,13 @@ class DatadogProviderTest {
         List<PlannedRequest> plan = v2().plan(Operation.CANCEL, new DeploymentId("a b"));
         assertThat(plan).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.url()).isEqualTo("http://127.0.0.1:" + server.getPort() + "/api/v2/fleet/deployments/a%20b/cancel");
-            assertThat(request.headers()).contains("DD-API-KEY: ****", "DD-APPLICATION-KEY: ****", "Accept: application/json");
-            assertThat(String.join(" ", request.headers())).doesNotContain(API_KEY).doesNotContain(APP_KEY);
+            assertThat(request.url())
+                    .isEqualTo("http://127.0.0.1:" + server.getPort() + "/api/v2/fleet/deployments/a%20b/cancel");
+            assertThat(request.headers())
+                    .contains("DD-API-KEY: ****", "DD-APPLICATION-KEY: ****", "Accept: application/json");
+            assertThat(String.join(" ", request.headers()))
+                    .doesNotContain(API_KEY)
+                    .doesNotContain(APP_KEY);
         });
         assertThat(server.getRequestCount()).isZero();
     }

@@ -43,10 +43,14 @@ class EntraTokenClientTest {
     private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     /** Entra's secrets hold '~' and '.', which a form must encode ('~') or may keep ('.'). */
     private static final String SECRET = "Zx8Q~s3cr3t.value_0123456789";
+
     private static final String SECRET_IN_FORM = "Zx8Q%7Es3cr3t.value_0123456789";
-    private static final String ASSERTION = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2lnLWZlZA";
-    private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.Zmlyc3Q";
-    private static final String SECOND_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.c2Vjb25k";
+    private static final String ASSERTION =
+            "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2lnLWZlZA";
+    private static final String TOKEN =
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.Zmlyc3Q";
+    private static final String SECOND_TOKEN =
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.c2Vjb25k";
     private static final String FORM_START = "grant_type=client_credentials&client_id=" + CLIENT_ID
             + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default";
 
@@ -72,14 +76,24 @@ class EntraTokenClientTest {
     }
 
     private static ClientCredential.Proof federatedToken() {
-        return new ClientCredential.FederatedToken(Secret.of(ASSERTION), "the AZURE_FEDERATED_TOKEN_FILE environment variable");
+        return new ClientCredential.FederatedToken(
+                Secret.of(ASSERTION), "the AZURE_FEDERATED_TOKEN_FILE environment variable");
     }
 
     private EntraTokenClient client(HttpUrl authority, ClientCredential.Proof proof, int maxRetries) {
-        HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 4, List.of()), log, time, time.clock());
+        HttpTransport transport = new HttpTransport(
+                new HttpSettings(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
+                        4,
+                        List.of()),
+                log,
+                time,
+                time.clock());
         transports.add(transport);
-        return new EntraTokenClient(new ClientCredential(authority, TENANT, CLIENT_ID, proof), SCOPE, transport, masker, time.clock());
+        return new EntraTokenClient(
+                new ClientCredential(authority, TENANT, CLIENT_ID, proof), SCOPE, transport, masker, time.clock());
     }
 
     private EntraTokenClient client(ClientCredential.Proof proof) {
@@ -91,13 +105,19 @@ class EntraTokenClientTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("Content-Type", "application/json; charset=utf-8")
-                .addHeader("Cache-Control", "no-store, no-cache").body(body).build();
+        return new MockResponse.Builder()
+                .status(StatusLine.of(code))
+                .addHeader("Content-Type", "application/json; charset=utf-8")
+                .addHeader("Cache-Control", "no-store, no-cache")
+                .body(body)
+                .build();
     }
 
     private static MockResponse issued(String token, String expiresIn) {
-        return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
-                + ",\"access_token\":\"" + token + "\"}");
+        return json(
+                200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
+                        + ",\"access_token\":\"" + token + "\"}");
     }
 
     private static MockResponse issued(String token) {
@@ -106,12 +126,15 @@ class EntraTokenClientTest {
 
     /** What Entra ID answers to a wrong client secret. */
     private static MockResponse invalidClient() {
-        return json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided. Ensure the"
-                + " secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '"
-                + CLIENT_ID + "'. Trace ID: 0d3f7c2a-1b2c-4d5e-8f90-a1b2c3d4e5f6 Correlation ID: 9e8d7c6b-5a49-3827-1605-f4e3d2c1b0a9"
-                + " Timestamp: 2026-11-21 00:00:00Z\",\"error_codes\":[7000215],\"timestamp\":\"2026-11-21 00:00:00Z\","
-                + "\"trace_id\":\"0d3f7c2a-1b2c-4d5e-8f90-a1b2c3d4e5f6\",\"correlation_id\":\"9e8d7c6b-5a49-3827-1605-f4e3d2c1b0a9\","
-                + "\"error_uri\":\"https://login.microsoftonline.com/error?code=7000215\"}");
+        return json(
+                401,
+                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided. Ensure the"
+                        + " secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '"
+                        + CLIENT_ID
+                        + "'. Trace ID: 0d3f7c2a-1b2c-4d5e-8f90-a1b2c3d4e5f6 Correlation ID: 9e8d7c6b-5a49-3827-1605-f4e3d2c1b0a9"
+                        + " Timestamp: 2026-11-21 00:00:00Z\",\"error_codes\":[7000215],\"timestamp\":\"2026-11-21 00:00:00Z\","
+                        + "\"trace_id\":\"0d3f7c2a-1b2c-4d5e-8f90-a1b2c3d4e5f6\",\"correlation_id\":\"9e8d7c6b-5a49-3827-1605-f4e3d2c1b0a9\","
+                        + "\"error_uri\":\"https://login.microsoftonline.com/error?code=7000215\"}");
     }
 
     private static OperationFailure failure(EntraTokenClient client) {
@@ -149,15 +172,21 @@ class EntraTokenClientTest {
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getRequestLine()).isEqualTo("POST /" + TENANT + "/oauth2/v2.0/token HTTP/1.1");
-        assertThat(request.getBody().utf8()).isEqualTo(FORM_START
-                + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=" + ASSERTION);
+        assertThat(request.getBody().utf8())
+                .isEqualTo(FORM_START
+                        + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion="
+                        + ASSERTION);
     }
 
     @Test
     void anAuthorityHostWithAPathKeepsIt() throws Exception {
         server.enqueue(issued(TOKEN));
 
-        client(AuthorityHost.parse("http://127.0.0.1:" + server.getPort() + "/entra", "authorityHost"), clientSecret(), 0).token();
+        client(
+                        AuthorityHost.parse("http://127.0.0.1:" + server.getPort() + "/entra", "authorityHost"),
+                        clientSecret(),
+                        0)
+                .token();
 
         assertThat(server.takeRequest().getTarget()).isEqualTo("/entra/" + TENANT + "/oauth2/v2.0/token");
     }
@@ -268,11 +297,14 @@ class EntraTokenClientTest {
 
         assertThat(failure).isInstanceOf(ApiException.class);
         assertThat(failure.httpStatus()).isEqualTo(401);
-        assertThat(failure.detail()).startsWith("the token request to 127.0.0.1 was refused: HTTP 401 Unauthorized: AADSTS7000215: Invalid"
-                + " client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID,")
+        assertThat(failure.detail())
+                .startsWith(
+                        "the token request to 127.0.0.1 was refused: HTTP 401 Unauthorized: AADSTS7000215: Invalid"
+                                + " client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID,")
                 .endsWith("Timestamp: 2026-11-21 00:00:00Z (invalid_client)");
-        assertThat(failure.hint()).isEqualTo("Check the client secret (its value, not its secret id; it may have expired), clientId ('"
-                + CLIENT_ID + "') and tenantId ('" + TENANT + "').");
+        assertThat(failure.hint())
+                .isEqualTo("Check the client secret (its value, not its secret id; it may have expired), clientId ('"
+                        + CLIENT_ID + "') and tenantId ('" + TENANT + "').");
         assertThat(failure.getMessage() + failure.hint()).doesNotContain(SECRET).doesNotContain(SECRET_IN_FORM);
     }
 
@@ -291,44 +323,60 @@ class EntraTokenClientTest {
 
     @Test
     void anUnknownTenantIsNamed() {
-        server.enqueue(json(400, "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS90002: Tenant '" + TENANT + "' not found."
-                + " Check to make sure you have the correct tenant ID and are signing into the correct cloud.\",\"error_codes\":[90002]}"));
+        server.enqueue(
+                json(
+                        400,
+                        "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS90002: Tenant '" + TENANT
+                                + "' not found."
+                                + " Check to make sure you have the correct tenant ID and are signing into the correct cloud.\",\"error_codes\":[90002]}"));
 
         OperationFailure failure = failure(client());
 
-        assertThat(failure.detail()).isEqualTo("the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: AADSTS90002: Tenant '"
-                + TENANT + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
-                + " (invalid_request)");
+        assertThat(failure.detail())
+                .isEqualTo("the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: AADSTS90002: Tenant '"
+                        + TENANT
+                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
+                        + " (invalid_request)");
         assertThat(failure.hint()).isEqualTo("Check tenantId ('" + TENANT + "'): Entra ID does not know that tenant.");
     }
 
     @Test
     void anUnknownApplicationIsNamed() {
-        server.enqueue(json(400, "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier '"
-                + CLIENT_ID + "' was not found in the directory 'Contoso'.\",\"error_codes\":[700016]}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier '"
+                        + CLIENT_ID + "' was not found in the directory 'Contoso'.\",\"error_codes\":[700016]}"));
 
-        assertThat(failure(client()).hint()).isEqualTo("Check clientId ('" + CLIENT_ID + "') and tenantId: the application is not"
-                + " registered in that tenant.");
+        assertThat(failure(client()).hint())
+                .isEqualTo("Check clientId ('" + CLIENT_ID + "') and tenantId: the application is not"
+                        + " registered in that tenant.");
     }
 
     @Test
     void aRefusedScopePointsToTheCloud() {
-        server.enqueue(json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"AADSTS70011: The provided request must include a"
-                + " 'scope' input parameter.\",\"error_codes\":[70011]}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":\"invalid_scope\",\"error_description\":\"AADSTS70011: The provided request must include a"
+                        + " 'scope' input parameter.\",\"error_codes\":[70011]}"));
 
-        assertThat(failure(client()).hint()).isEqualTo("The scope " + SCOPE + " was refused: check that the authority host is the one of"
-                + " the cloud the account lives in.");
+        assertThat(failure(client()).hint())
+                .isEqualTo("The scope " + SCOPE + " was refused: check that the authority host is the one of"
+                        + " the cloud the account lives in.");
     }
 
     @Test
     void aRefusedFederatedTokenPointsToTheFileAndTheFederatedCredential() {
-        server.enqueue(json(400, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS70021: No matching federated identity record"
-                + " found for presented assertion.\",\"error_codes\":[70021]}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS70021: No matching federated identity record"
+                        + " found for presented assertion.\",\"error_codes\":[70021]}"));
 
         OperationFailure failure = failure(client(federatedToken()));
 
-        assertThat(failure.hint()).isEqualTo("Check the federated token file (it may have expired) and the app's federated credential"
-                + " (issuer, subject, audience), clientId ('" + CLIENT_ID + "') and tenantId ('" + TENANT + "').");
+        assertThat(failure.hint())
+                .isEqualTo("Check the federated token file (it may have expired) and the app's federated credential"
+                        + " (issuer, subject, audience), clientId ('" + CLIENT_ID + "') and tenantId ('" + TENANT
+                        + "').");
         assertThat(failure.getMessage()).doesNotContain(ASSERTION);
     }
 
@@ -338,24 +386,34 @@ class EntraTokenClientTest {
 
         OperationFailure failure = failure(client());
 
-        assertThat(failure.detail()).isEqualTo("the token request to 127.0.0.1 answered without a token: HTTP 200 OK: the body has no access_token");
+        assertThat(failure.detail())
+                .isEqualTo(
+                        "the token request to 127.0.0.1 answered without a token: HTTP 200 OK: the body has no access_token");
         assertThat(failure.hint()).isEqualTo("Check the authority host: it should be Microsoft Entra ID's.");
     }
 
     @Test
     void aSuccessThatIsNotJsonFailsWithoutShowingTheBody() {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(200)).addHeader("Content-Type", "text/html")
-                .body("<html><title>Corporate proxy sign-in</title></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(200))
+                .addHeader("Content-Type", "text/html")
+                .body("<html><title>Corporate proxy sign-in</title></html>")
+                .build());
 
         OperationFailure failure = failure(client());
 
-        assertThat(failure.detail()).isEqualTo("the token request to 127.0.0.1 got an answer that is not JSON: HTTP 200 OK with no error text");
-        assertThat(failure.hint()).isEqualTo("Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
+        assertThat(failure.detail())
+                .isEqualTo(
+                        "the token request to 127.0.0.1 got an answer that is not JSON: HTTP 200 OK with no error text");
+        assertThat(failure.hint())
+                .isEqualTo("Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
     }
 
     @Test
     void anEntraServerErrorSaysItIsOnTheirSide() {
-        server.enqueue(json(500, "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS50011: Service unavailable\"}"));
+        server.enqueue(json(
+                500,
+                "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS50011: Service unavailable\"}"));
 
         assertThat(failure(client()).hint()).isEqualTo("Microsoft Entra ID had an error on its side: try again later.");
     }
@@ -364,7 +422,10 @@ class EntraTokenClientTest {
 
     @Test
     void aServiceUnavailableTokenRequestIsRetriedAfterTheBackoff() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(503)).addHeader("Retry-After", "0").build());
+        server.enqueue(new MockResponse.Builder()
+                .status(StatusLine.of(503))
+                .addHeader("Retry-After", "0")
+                .build());
         server.enqueue(issued(TOKEN));
 
         Secret token = client(authority(), clientSecret(), 2).token();
@@ -378,7 +439,9 @@ class EntraTokenClientTest {
 
     @Test
     void aTokenRequestCutOffMidAnswerIsRepeatedBecauseItIsRepeatable() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build());
         server.enqueue(issued(TOKEN));
 
         Secret token = client(authority(), clientSecret(), 1).token();
@@ -393,7 +456,8 @@ class EntraTokenClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        EntraTokenClient client = client(AuthorityHost.parse("http://127.0.0.1:" + closedPort + "/", "authorityHost"), clientSecret(), 0);
+        EntraTokenClient client =
+                client(AuthorityHost.parse("http://127.0.0.1:" + closedPort + "/", "authorityHost"), clientSecret(), 0);
 
         OperationFailure failure = failure(client);
 
@@ -420,9 +484,13 @@ class EntraTokenClientTest {
 
         client(authority(), clientSecret(), 1).token();
 
-        assertThat(log.text()).contains("-> POST http://127.0.0.1:" + server.getPort() + "/" + TENANT + "/oauth2/v2.0/token")
-                .contains("<- 200 OK for POST").contains("(body withheld: it holds a credential)")
-                .doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain(SECRET_IN_FORM);
+        assertThat(log.text())
+                .contains("-> POST http://127.0.0.1:" + server.getPort() + "/" + TENANT + "/oauth2/v2.0/token")
+                .contains("<- 200 OK for POST")
+                .contains("(body withheld: it holds a credential)")
+                .doesNotContain(TOKEN)
+                .doesNotContain(SECRET)
+                .doesNotContain(SECRET_IN_FORM);
     }
 
     @Test
@@ -431,14 +499,19 @@ class EntraTokenClientTest {
 
         failure(client(federatedToken()));
 
-        assertThat(log.text()).contains("<- 401 Unauthorized for POST").contains("AADSTS7000215").doesNotContain(ASSERTION);
+        assertThat(log.text())
+                .contains("<- 401 Unauthorized for POST")
+                .contains("AADSTS7000215")
+                .doesNotContain(ASSERTION);
     }
 
     // ---- what a dry run and the log say ----
 
     @Test
     void aDryRunShowsTheTokenRequestMaskedAndSendsNothing() {
-        List<String> standard = List.of("Accept: application/json", "User-Agent: " + UserAgent.value(),
+        List<String> standard = List.of(
+                "Accept: application/json",
+                "User-Agent: " + UserAgent.value(),
                 "Content-Type: application/x-www-form-urlencoded");
         String url = "http://127.0.0.1:" + server.getPort() + "/" + TENANT + "/oauth2/v2.0/token";
 
@@ -448,11 +521,18 @@ class EntraTokenClientTest {
         assertThat(secret.method()).isEqualTo("POST");
         assertThat(secret.url()).isEqualTo(url);
         assertThat(secret.note()).isEqualTo("once per execution, for the token");
-        assertThat(secret.headers()).containsExactlyElementsOf(concat(standard, "body: grant_type=client_credentials&client_id=" + CLIENT_ID
-                + "&scope=" + SCOPE + "&client_secret=****"));
-        assertThat(federated.headers()).containsExactlyElementsOf(concat(standard, "body: grant_type=client_credentials&client_id="
-                + CLIENT_ID + "&scope=" + SCOPE + "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-                + "&client_assertion=****"));
+        assertThat(secret.headers())
+                .containsExactlyElementsOf(concat(
+                        standard,
+                        "body: grant_type=client_credentials&client_id=" + CLIENT_ID + "&scope=" + SCOPE
+                                + "&client_secret=****"));
+        assertThat(federated.headers())
+                .containsExactlyElementsOf(concat(
+                        standard,
+                        "body: grant_type=client_credentials&client_id="
+                                + CLIENT_ID + "&scope=" + SCOPE
+                                + "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                                + "&client_assertion=****"));
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -464,13 +544,16 @@ class EntraTokenClientTest {
 
     @Test
     void describeAndToStringNameTheIdentityButNoSecret() {
-        assertThat(client().describe()).isEqualTo("a client secret of client '" + CLIENT_ID + "' in tenant '" + TENANT
-                + "' (from clientSecret (-Dfleet.clientSecret)), through 127.0.0.1");
-        assertThat(client(federatedToken()).describe()).isEqualTo("a federated token (workload identity) of client '" + CLIENT_ID
-                + "' in tenant '" + TENANT + "' (from the AZURE_FEDERATED_TOKEN_FILE environment variable), through 127.0.0.1");
+        assertThat(client().describe())
+                .isEqualTo("a client secret of client '" + CLIENT_ID + "' in tenant '" + TENANT
+                        + "' (from clientSecret (-Dfleet.clientSecret)), through 127.0.0.1");
+        assertThat(client(federatedToken()).describe())
+                .isEqualTo("a federated token (workload identity) of client '" + CLIENT_ID + "' in tenant '" + TENANT
+                        + "' (from the AZURE_FEDERATED_TOKEN_FILE environment variable), through 127.0.0.1");
         assertThat(client().toString()).isEqualTo("EntraTokenClient[client " + CLIENT_ID + ", tenant " + TENANT + "]");
         assertThat(clientSecret().toString()).isEqualTo("ClientSecret[from clientSecret (-Dfleet.clientSecret)]");
-        assertThat(federatedToken().toString()).isEqualTo("FederatedToken[from the AZURE_FEDERATED_TOKEN_FILE environment variable]");
+        assertThat(federatedToken().toString())
+                .isEqualTo("FederatedToken[from the AZURE_FEDERATED_TOKEN_FILE environment variable]");
     }
 
     @Test
@@ -479,7 +562,8 @@ class EntraTokenClientTest {
 
         assertThat(ready.token().reveal()).isEqualTo(TOKEN);
         assertThat(ready.plan()).isEmpty();
-        assertThat(ready.describe()).isEqualTo("a ready access token (from the AZURE_ACCESS_TOKEN environment variable)");
+        assertThat(ready.describe())
+                .isEqualTo("a ready access token (from the AZURE_ACCESS_TOKEN environment variable)");
         assertThat(ready.toString()).doesNotContain(TOKEN);
     }
 }

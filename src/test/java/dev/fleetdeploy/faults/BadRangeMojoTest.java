@@ -36,13 +36,14 @@ class BadRangeMojoTest {
     private CancelDeploymentMojo prepare(CancelDeploymentMojo mojo) throws IllegalAccessException {
         MojoExtension.setVariableValueToObject(mojo, "baseUrl", FaultRig.baseUrl(server));
         MojoExtension.setVariableValueToObject(mojo, "environment", FaultRig.env());
-        mojo.setLog((Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
-            if (method.getName().startsWith("is")) {
-                return true;
-            }
-            logged.add(method.getName() + ": " + (args == null ? "" : Arrays.toString(args)));
-            return null;
-        }));
+        mojo.setLog((Log) Proxy.newProxyInstance(
+                Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("is")) {
+                        return true;
+                    }
+                    logged.add(method.getName() + ": " + (args == null ? "" : Arrays.toString(args)));
+                    return null;
+                }));
         return mojo;
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class BodyFaultsTest {
     /** What one failure line may be at most, whatever the server sent. */
     private static final int SHORT = 600;
+
     private static final int TEN_MB = 10 * 1024 * 1024;
 
     @StartStop
@@ -40,8 +41,11 @@ class BodyFaultsTest {
     /** A load balancer's error page, {@code size} characters long, its title first. */
     private static String hugeHtml(String title, int size) {
         StringBuilder page = new StringBuilder(size + 100)
-                .append("<!DOCTYPE html>\n<html><head><title>").append(title).append("</title></head><body>\n");
-        String filler = "<p>upstream connect error or disconnect/reset before headers; retried and the latest reset reason: overflow</p>\n";
+                .append("<!DOCTYPE html>\n<html><head><title>")
+                .append(title)
+                .append("</title></head><body>\n");
+        String filler =
+                "<p>upstream connect error or disconnect/reset before headers; retried and the latest reset reason: overflow</p>\n";
         while (page.length() < size - 20) {
             page.append(filler);
         }
@@ -49,12 +53,17 @@ class BodyFaultsTest {
     }
 
     private static MockResponse html(int code, String body) {
-        return status(code).addHeader("Content-Type", "text/html; charset=utf-8").body(body).build();
+        return status(code)
+                .addHeader("Content-Type", "text/html; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     private static void assertEveryLineBounded(FaultRig rig) {
         for (String line : rig.log.lines()) {
-            assertThat(line.length()).as("log line: " + line.substring(0, Math.min(120, line.length()))).isLessThan(2_400);
+            assertThat(line.length())
+                    .as("log line: " + line.substring(0, Math.min(120, line.length())))
+                    .isLessThan(2_400);
         }
     }
 
@@ -65,14 +74,19 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 502 Bad Gateway: an HTML page:"
-                + " 502 Bad Gateway. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.")
+        assertThat(run.message())
+                .isEqualTo(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 502 Bad Gateway: an HTML page:"
+                                + " 502 Bad Gateway. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.")
                 .hasSizeLessThan(SHORT);
         assertThat(server.getRequestCount()).isEqualTo(1);
         // The debug line of the answer shows 2,000 characters of the body at most.
-        assertThat(rig.log.lines()).filteredOn(line -> line.startsWith("[DEBUG] <- 502 Bad Gateway for POST ")).singleElement()
+        assertThat(rig.log.lines())
+                .filteredOn(line -> line.startsWith("[DEBUG] <- 502 Bad Gateway for POST "))
+                .singleElement()
                 .satisfies(line -> assertThat(line.length()).isLessThan(2_300))
-                .asString().endsWith("…");
+                .asString()
+                .endsWith("…");
         assertEveryLineBounded(rig);
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.message());
@@ -87,8 +101,10 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: an"
-                + " HTML page: Service Temporarily Unavailable.").hasSizeLessThan(SHORT);
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: an"
+                        + " HTML page: Service Temporarily Unavailable.")
+                .hasSizeLessThan(SHORT);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertEveryLineBounded(rig);
@@ -100,10 +116,12 @@ class BodyFaultsTest {
         server.enqueue(html(502, hugeHtml("502 Bad Gateway", TEN_MB)));
         FakeTime time = new FakeTime();
         RecordingFleetLog log = new RecordingFleetLog();
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of());
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of());
         try (HttpTransport transport = new HttpTransport(settings, log, time, time.clock())) {
             ApiResponse response = transport.send(ApiRequest.post(server.url("/api/v2/fleet/deployments/dep-1/cancel"))
-                    .secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY)).build());
+                    .secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY))
+                    .build());
 
             assertThat(response.code()).isEqualTo(502);
             assertThat(response.truncated()).isTrue();
@@ -123,7 +141,9 @@ class BodyFaultsTest {
         assertThat(run.message()).startsWith(lead).endsWith(hint);
         // The API's words are cut to 500 characters, whatever their length.
         assertThat(run.message().substring(lead.length(), run.message().length() - hint.length()))
-                .startsWith("{\"errors\":[\"boom boom").endsWith("…").hasSize(500);
+                .startsWith("{\"errors\":[\"boom boom")
+                .endsWith("…")
+                .hasSize(500);
     }
 
     @Test
@@ -132,19 +152,25 @@ class BodyFaultsTest {
 
         Run run = datadog().retries(0).cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 500 Internal Server Error with"
-                + " no error text. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
+        assertThat(run.message())
+                .isEqualTo(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 500 Internal Server Error with"
+                                + " no error text. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
     }
 
     @Test
     void anHtmlPageWithoutContentTypeOrTitleIsSummarisedByItsHeading() throws Exception {
-        server.enqueue(status(503).body("<!DOCTYPE html>\n<html><body>\n<h1>  Service\n down  </h1><p>" + "x".repeat(5000)
-                + "</p></body></html>").build());
+        server.enqueue(status(503)
+                .body("<!DOCTYPE html>\n<html><body>\n<h1>  Service\n down  </h1><p>" + "x".repeat(5000)
+                        + "</p></body></html>")
+                .build());
 
         Run run = datadog().retries(0).cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: an"
-                + " HTML page: Service down. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
+        assertThat(run.message())
+                .isEqualTo(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: an"
+                                + " HTML page: Service down. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
     }
 
     @Test
@@ -154,7 +180,9 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).doesNotContain("\n").doesNotContain("\r")
+        assertThat(run.message())
+                .doesNotContain("\n")
+                .doesNotContain("\r")
                 .contains("HTTP 403 Forbidden: denied [INFO] BUILD SUCCESS [INFO] all good.");
         assertThat(rig.log.lines()).noneMatch(line -> line.contains("\n") || line.contains("\r"));
     }
@@ -166,8 +194,11 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 403 Forbidden: denied")
-                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u0000");
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 403 Forbidden: denied")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u0000");
         assertThat(rig.log.lines()).noneMatch(line -> line.chars().anyMatch(Character::isISOControl));
     }
 
@@ -179,22 +210,28 @@ class BodyFaultsTest {
         Run run = rig.cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200");
-        assertThat(rig.log.lines()).contains("[WARNING] Datadog deployment 'dep-1': the answer's body is not the JSON Datadog"
-                + " sends (an HTML page: Request accepted), but its status says the cancel was accepted.");
+        assertThat(rig.log.lines())
+                .contains("[WARNING] Datadog deployment 'dep-1': the answer's body is not the JSON Datadog"
+                        + " sends (an HTML page: Request accepted), but its status says the cancel was accepted.");
         assertThat(run.report().hasFailures()).isFalse();
     }
 
     @Test
     void aCancelAnswered200WithAnEndlessJsonIsASuccessWithAShortWarning() throws Exception {
-        server.enqueue(Answers.json(200, "{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "z".repeat(3_000_000)
-                + "\"}}}"));
+        server.enqueue(Answers.json(
+                200,
+                "{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "z".repeat(3_000_000) + "\"}}}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
 
         run.success();
-        assertThat(rig.log.lines()).filteredOn(line -> line.startsWith("[WARNING]")).singleElement().asString()
-                .startsWith("[WARNING] Datadog deployment 'dep-1': the answer's body is not the JSON Datadog sends ({\"data\"")
+        assertThat(rig.log.lines())
+                .filteredOn(line -> line.startsWith("[WARNING]"))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "[WARNING] Datadog deployment 'dep-1': the answer's body is not the JSON Datadog sends ({\"data\"")
                 .endsWith("but its status says the cancel was accepted.")
                 .hasSizeLessThan(SHORT + 200);
         assertEveryLineBounded(rig);
@@ -213,13 +250,15 @@ class BodyFaultsTest {
 
     @Test
     void aStatusReadAnswered200WithALoginPageFailsSayingItIsNotTheApi() throws Exception {
-        server.enqueue(html(200, "<html><head><title>Sign in</title></head><body>" + "y".repeat(2_000_000) + "</body></html>"));
+        server.enqueue(html(
+                200, "<html><head><title>Sign in</title></head><body>" + "y".repeat(2_000_000) + "</body></html>"));
 
         Run run = datadog().run(Operation.STATUS, "dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog status of deployment 'dep-1' failed: HTTP 200 OK: the body is not the"
-                + " JSON the Datadog API sends (an HTML page: Sign in). The answer did not come from the Datadog API: check the"
-                + " baseUrl and any proxy in between.");
+        assertThat(run.message())
+                .isEqualTo("Datadog status of deployment 'dep-1' failed: HTTP 200 OK: the body is not the"
+                        + " JSON the Datadog API sends (an HTML page: Sign in). The answer did not come from the Datadog API: check the"
+                        + " baseUrl and any proxy in between.");
     }
 
     @Test
@@ -230,8 +269,10 @@ class BodyFaultsTest {
         Run run = rig.cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200: accepted");
-        assertThat(rig.log.lines()).contains("[WARNING] Azure Device Update deployment 'dep-1', subgroup 'dc1': the answer came"
-                + " with a body that is not a deployment, so the deployment's flags are unknown; its status says the request was accepted.");
+        assertThat(rig.log.lines())
+                .contains(
+                        "[WARNING] Azure Device Update deployment 'dep-1', subgroup 'dc1': the answer came"
+                                + " with a body that is not a deployment, so the deployment's flags are unknown; its status says the request was accepted.");
     }
 
     @Test
@@ -242,7 +283,8 @@ class BodyFaultsTest {
         Run run = rig.cancel("dep-1");
 
         run.success();
-        assertThat(rig.log.lines()).anyMatch(line -> line.startsWith("[WARNING]") && line.contains("the answer came with no body"));
+        assertThat(rig.log.lines())
+                .anyMatch(line -> line.startsWith("[WARNING]") && line.contains("the answer came with no body"));
     }
 
     @Test
@@ -252,9 +294,10 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 502"
-                + " Bad Gateway: an HTML page: 502 Bad Gateway. Azure Device Update had an error on its side: try again later,"
-                + " and see https://azure.status.microsoft/.");
+        assertThat(run.message())
+                .isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 502"
+                        + " Bad Gateway: an HTML page: 502 Bad Gateway. Azure Device Update had an error on its side: try again later,"
+                        + " and see https://azure.status.microsoft/.");
         assertEveryLineBounded(rig);
         rig.assertNoSecretShown(run.message());
     }

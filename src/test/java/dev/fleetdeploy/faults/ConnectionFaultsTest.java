@@ -30,8 +30,8 @@ class ConnectionFaultsTest {
     private static final Duration SHORT_READ = Duration.ofMillis(300);
     private static final String RESET_HINT = "The request may still have been applied: check the deployment with the"
             + " deployment-status goal before trying again, and raise readTimeout if the API is slow.";
-    private static final String NETWORK_HINT = "Check the network, the proxy settings in settings.xml, and the site or"
-            + " endpoint (and baseUrl).";
+    private static final String NETWORK_HINT =
+            "Check the network, the proxy settings in settings.xml, and the site or" + " endpoint (and baseUrl).";
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -57,11 +57,15 @@ class ConnectionFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port + " (")
+        assertThat(run.message())
+                .startsWith(
+                        "Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port + " (")
                 .endsWith(") (4 attempts). " + NETWORK_HINT);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
-        assertThat(rig.log.lines()).filteredOn(line -> line.startsWith("[INFO] POST http://127.0.0.1:" + port + DD_CANCEL
-                + ": could not connect to 127.0.0.1:" + port)).hasSize(3)
+        assertThat(rig.log.lines())
+                .filteredOn(line -> line.startsWith("[INFO] POST http://127.0.0.1:" + port + DD_CANCEL
+                        + ": could not connect to 127.0.0.1:" + port))
+                .hasSize(3)
                 .allMatch(line -> line.matches(".*; retrying in \\d+ s \\(retry \\d of 3\\)\\."));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.message());
@@ -78,8 +82,10 @@ class ConnectionFaultsTest {
         assertThat(run.success().action().state()).isEqualTo("stopping");
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(rig.log.lines()).anyMatch(line -> line.startsWith("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL
-                + ": the connection to " + hostPort() + " failed (") && line.endsWith("; retrying in 2 s (retry 1 of 3)."));
+        assertThat(rig.log.lines())
+                .anyMatch(line -> line.startsWith("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL
+                                + ": the connection to " + hostPort() + " failed (")
+                        && line.endsWith("; retrying in 2 s (retry 1 of 3)."));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown();
     }
@@ -93,7 +99,9 @@ class ConnectionFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: the connection to " + hostPort() + " failed (")
+        assertThat(run.message())
+                .startsWith(
+                        "Datadog cancel of deployment 'dep-1' failed: the connection to " + hostPort() + " failed (")
                 .endsWith(" (3 attempts). " + RESET_HINT)
                 .hasSizeLessThan(600);
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -113,8 +121,9 @@ class ConnectionFaultsTest {
         run.success();
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(rig.log.lines()).contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + ": no answer from "
-                + hostPort() + " within 0.3 s (readTimeout); retrying in 2 s (retry 1 of 3).");
+        assertThat(rig.log.lines())
+                .contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + ": no answer from " + hostPort()
+                        + " within 0.3 s (readTimeout); retrying in 2 s (retry 1 of 3).");
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -127,8 +136,9 @@ class ConnectionFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: no answer from " + hostPort()
-                + " within 0.3 s (readTimeout) (3 attempts). " + RESET_HINT);
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: no answer from " + hostPort()
+                        + " within 0.3 s (readTimeout) (3 attempts). " + RESET_HINT);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         // Three attempts of 0.3 s each, and nothing else real.
@@ -150,9 +160,11 @@ class ConnectionFaultsTest {
 
     @Test
     void aBodyThatStallsAfterTheHeadersIsRetried() throws Exception {
-        server.enqueue(Answers.status(200).addHeader("Content-Type", "application/json")
+        server.enqueue(Answers.status(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"data\":{\"attributes\":{\"status\":\"stopping\"}}}")
-                .onResponseBody(SocketEffect.Stall.INSTANCE).build());
+                .onResponseBody(SocketEffect.Stall.INSTANCE)
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig().readTimeout(SHORT_READ);
 
@@ -165,9 +177,12 @@ class ConnectionFaultsTest {
 
     @Test
     void aBodyCutShortIsRetried() throws Exception {
-        server.enqueue(Answers.status(200).addHeader("Content-Type", "application/json")
-                .body("{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "x".repeat(50_000) + "\"}}}")
-                .onResponseBody(new SocketEffect.CloseSocket()).build());
+        server.enqueue(Answers.status(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "x".repeat(50_000)
+                        + "\"}}}")
+                .onResponseBody(new SocketEffect.CloseSocket())
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -182,14 +197,18 @@ class ConnectionFaultsTest {
     void aBodyThatTricklesInCannotHoldTheBuildPastTheCallTimeout() throws Exception {
         // One byte every 100 ms keeps each read within readTimeout; only the bound on the whole exchange
         // (connectTimeout + readTimeout + 5 s = 5.6 s here) ends it.
-        server.enqueue(Answers.status(200).addHeader("Content-Type", "application/json").body("{\"x\":\"" + "y".repeat(500) + "\"}")
-                .throttleBody(1, 100, TimeUnit.MILLISECONDS).build());
+        server.enqueue(Answers.status(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"x\":\"" + "y".repeat(500) + "\"}")
+                .throttleBody(1, 100, TimeUnit.MILLISECONDS)
+                .build());
         FaultRig rig = rig().retries(0).connectTimeout(Duration.ofMillis(100)).readTimeout(Duration.ofMillis(500));
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: the exchange with " + hostPort()
-                + " did not complete within 5.6 s (connectTimeout + readTimeout + 5 s). " + RESET_HINT);
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: the exchange with " + hostPort()
+                        + " did not complete within 5.6 s (connectTimeout + readTimeout + 5 s). " + RESET_HINT);
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.wallTime()).isBetween(Duration.ofMillis(5_000), Duration.ofSeconds(8));
     }
@@ -215,8 +234,10 @@ class ConnectionFaultsTest {
 
                 Run run = rig.cancel("dep-1");
 
-                assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: no connection to 127.0.0.1:"
-                        + listener.getLocalPort() + " within 0.3 s (connectTimeout) (2 attempts). " + NETWORK_HINT);
+                assertThat(run.message())
+                        .isEqualTo("Datadog cancel of deployment 'dep-1' failed: no connection to 127.0.0.1:"
+                                + listener.getLocalPort() + " within 0.3 s (connectTimeout) (2 attempts). "
+                                + NETWORK_HINT);
                 assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
                 assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
             } finally {
@@ -267,8 +288,11 @@ class ConnectionFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: could not connect to 127.0.0.1:"
-                + port + " (").endsWith(" (2 attempts). " + NETWORK_HINT);
+        assertThat(run.message())
+                .startsWith(
+                        "Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: could not connect to 127.0.0.1:"
+                                + port + " (")
+                .endsWith(" (2 attempts). " + NETWORK_HINT);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
         rig.assertNoSecretShown(run.message());
     }

@@ -49,18 +49,23 @@ class DeadlineFaultsTest {
 
     @Test
     void aRetryAfterThatWouldPassTheDeadlineIsNotWaitedFor() throws Exception {
-        server.enqueue(status(503).addHeader("Retry-After", "30").body("{\"errors\":[\"busy\"]}").build());
+        server.enqueue(status(503)
+                .addHeader("Retry-After", "30")
+                .body("{\"errors\":[\"busy\"]}")
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
         Run run = rig.cancel("dep-1");
 
         // The failure itself says why no retry came, so that raising maxRetries is not the next thing the user tries.
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: busy."
-                + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
-                + " Not retried: waiting 30 s would pass executionTimeout (10 s).");
-        assertThat(rig.log.lines()).contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + " answered 503 Service"
-                + " Unavailable. Not retried: waiting 30 s would pass executionTimeout (10 s).");
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: busy."
+                        + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
+                        + " Not retried: waiting 30 s would pass executionTimeout (10 s).");
+        assertThat(rig.log.lines())
+                .contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + " answered 503 Service"
+                        + " Unavailable. Not retried: waiting 30 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
         rig.assertNoSecretShown(run.message());
@@ -68,7 +73,10 @@ class DeadlineFaultsTest {
 
     @Test
     void theFailureItselfSaysTheDeadlineStoppedTheRetries() throws Exception {
-        server.enqueue(status(503).addHeader("Retry-After", "30").body("{\"errors\":[\"busy\"]}").build());
+        server.enqueue(status(503)
+                .addHeader("Retry-After", "30")
+                .body("{\"errors\":[\"busy\"]}")
+                .build());
 
         Run run = rig().cancel("dep-1");
 
@@ -86,17 +94,22 @@ class DeadlineFaultsTest {
         Run run = rig.cancel("dep-1");
 
         // Attempts at 0, 2 and 6 s; the next would start at 14 s.
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port)
-                .endsWith(" (3 attempts) (no retry: waiting 8 s would pass executionTimeout (10 s)). Check the network, the"
-                        + " proxy settings in settings.xml, and the site or endpoint (and baseUrl).");
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port)
+                .endsWith(
+                        " (3 attempts) (no retry: waiting 8 s would pass executionTimeout (10 s)). Check the network, the"
+                                + " proxy settings in settings.xml, and the site or endpoint (and baseUrl).");
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void aRateLimitPauseThatWouldPassTheDeadlineLeavesTheNextDeploymentUnsent() throws Exception {
-        server.enqueue(status(429).addHeader("x-ratelimit-reset", "30").addHeader("x-ratelimit-remaining", "0")
-                .body("{\"errors\":[\"Too many requests\"]}").build());
+        server.enqueue(status(429)
+                .addHeader("x-ratelimit-reset", "30")
+                .addHeader("x-ratelimit-remaining", "0")
+                .body("{\"errors\":[\"Too many requests\"]}")
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -104,10 +117,12 @@ class DeadlineFaultsTest {
 
         List<DeploymentOutcome> outcomes = run.report().outcomes();
         assertThat(((DeploymentOutcome.Failed) outcomes.get(0)).message())
-                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 429 Too Many Requests: Too many requests.");
-        assertThat(((DeploymentOutcome.Failed) outcomes.get(1)).message()).isEqualTo("Datadog cancel of deployment 'dep-2'"
-                + " failed: not sent: executionTimeout (10 s) would run out during the API's rate-limit pause. Raise"
-                + " executionTimeout, or lower the retries and waits that used it up.");
+                .startsWith(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 429 Too Many Requests: Too many requests.");
+        assertThat(((DeploymentOutcome.Failed) outcomes.get(1)).message())
+                .isEqualTo("Datadog cancel of deployment 'dep-2'"
+                        + " failed: not sent: executionTimeout (10 s) would run out during the API's rate-limit pause. Raise"
+                        + " executionTimeout, or lower the retries and waits that used it up.");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
     }
@@ -128,14 +143,19 @@ class DeadlineFaultsTest {
 
         Run run = rig.cancel("dep-1,dep-2,dep-3");
 
-        // dep-1's wait gives up when no poll is left before the deadline (polls at 3 s, then 4.5 s later): the cancels of
+        // dep-1's wait gives up when no poll is left before the deadline (polls at 3 s, then 4.5 s later): the cancels
+        // of
         // dep-2 and dep-3 still go out, and only their waits are cut short.
         List<DeploymentOutcome.Failed> failures = run.report().failures();
-        assertThat(failures).hasSize(3).allSatisfy(failed -> assertThat(failed.message())
-                .contains("cancel was requested, but waiting for its final state failed: it was still 'stopping' when"
-                        + " executionTimeout (10 s) ran out."));
+        assertThat(failures)
+                .hasSize(3)
+                .allSatisfy(failed -> assertThat(failed.message())
+                        .contains(
+                                "cancel was requested, but waiting for its final state failed: it was still 'stopping' when"
+                                        + " executionTimeout (10 s) ran out."));
         for (String id : List.of("dep-1", "dep-2", "dep-3")) {
-            assertThat(rig.log.lines()).anyMatch(line -> line.startsWith("[INFO] Datadog deployment '" + id + "': cancel requested"));
+            assertThat(rig.log.lines())
+                    .anyMatch(line -> line.startsWith("[INFO] Datadog deployment '" + id + "': cancel requested"));
         }
         assertThat(run.waited()).isLessThan(TEN_SECONDS);
         rig.assertNoSecretShown(run.report().summary());
@@ -147,9 +167,10 @@ class DeadlineFaultsTest {
 
         Run run = rig().waitForFinalState(Duration.ofSeconds(3)).cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog deployment 'dep-1': cancel was requested, but waiting for its final state"
-                + " failed: it was still 'stopping' when executionTimeout (10 s) ran out. Check it again with the"
-                + " deployment-status goal, or raise executionTimeout.");
+        assertThat(run.message())
+                .isEqualTo("Datadog deployment 'dep-1': cancel was requested, but waiting for its final state"
+                        + " failed: it was still 'stopping' when executionTimeout (10 s) ran out. Check it again with the"
+                        + " deployment-status goal, or raise executionTimeout.");
     }
 
     @Test
@@ -166,9 +187,12 @@ class DeadlineFaultsTest {
 
         Run run = rig.cancel("dep-1,dep-2,dep-3");
 
-        assertThat(run.report().outcomes()).extracting(o -> o.getClass().getSimpleName())
+        assertThat(run.report().outcomes())
+                .extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Succeeded", "Succeeded", "Failed");
-        assertThat(run.report().failures()).singleElement().extracting(DeploymentOutcome.Failed::message)
+        assertThat(run.report().failures())
+                .singleElement()
+                .extracting(DeploymentOutcome.Failed::message)
                 .isEqualTo("Datadog cancel of deployment 'dep-3' failed: " + NOT_ATTEMPTED);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -179,21 +203,26 @@ class DeadlineFaultsTest {
 
         Run run = rig.cancel("dep-1,dep-2");
 
-        assertThat(run.report().failures()).hasSize(2)
-                .allSatisfy(f -> assertThat(f.problem()).isEqualTo("not attempted: executionTimeout (0 s) ran out before its turn came"));
+        assertThat(run.report().failures())
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.problem())
+                        .isEqualTo("not attempted: executionTimeout (0 s) ran out before its turn came"));
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
     void aduRetryAfterPastTheDeadlineIsNotWaitedForEither() throws Exception {
         server.enqueue(Answers.json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Try later.\"}}")
-                .newBuilder().addHeader("retry-after", "45").build());
+                .newBuilder()
+                .addHeader("retry-after", "45")
+                .build());
         FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server)).executionTimeout(TEN_SECONDS);
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 500"
-                + " Internal Server Error: Try later. (InternalServerError).");
+        assertThat(run.message())
+                .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 500"
+                        + " Internal Server Error: Try later. (InternalServerError).");
         assertThat(rig.log.text()).contains(". Not retried: waiting 45 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -203,20 +232,29 @@ class DeadlineFaultsTest {
         // readTimeout is 30 s, but the execution has 1 s: the exchange is cut when the execution's time is up.
         server.enqueue(Answers.stall());
         RecordingFleetLog log = new RecordingFleetLog();
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(30),
-                RetryPolicy.withRetries(3).withRandom(() -> 1.0), 1, List.of());
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                RetryPolicy.withRetries(3).withRandom(() -> 1.0),
+                1,
+                List.of());
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
-        try (HttpTransport transport = new HttpTransport(settings, log, Sleeper.SYSTEM, clock, Deadline.after(Duration.ofSeconds(1), clock))) {
-            ApiRequest cancel = ApiRequest.post(server.url(DD_CANCEL)).secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY)).build();
+        try (HttpTransport transport =
+                new HttpTransport(settings, log, Sleeper.SYSTEM, clock, Deadline.after(Duration.ofSeconds(1), clock))) {
+            ApiRequest cancel = ApiRequest.post(server.url(DD_CANCEL))
+                    .secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY))
+                    .build();
 
             assertThatThrownBy(() -> transport.send(cancel))
                     .isInstanceOf(UnreachableException.class)
                     .hasMessageMatching(".*did not complete within [0-9.]+ s \\(what executionTimeout \\(1 s\\) left\\)"
                             + " \\(no retry: waiting 2 s would pass executionTimeout \\(1 s\\)\\)")
-                    .satisfies(e -> assertThat(((UnreachableException) e).hint()).startsWith("The request may still have been applied"));
+                    .satisfies(e -> assertThat(((UnreachableException) e).hint())
+                            .startsWith("The request may still have been applied"));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
         assertThat(server.getRequestCount()).isEqualTo(1);
         FaultRig.assertNoSecretIn(log.text());
     }

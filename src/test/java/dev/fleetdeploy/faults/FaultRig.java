@@ -40,6 +40,7 @@ import mockwebserver3.RecordedRequest;
 final class FaultRig {
     /** Distinctive fake credentials: none may appear in any output, nor reach any host but the API's. */
     static final String DD_API_KEY = "fault-dd-api-key-4b7e1c9a02d6";
+
     static final String DD_APP_KEY = "fault-dd-app-key-8e3f5a1c7b90d246";
     static final String ADU_TOKEN = "fault-adu-token-2c9e7a4f16b8e5d3";
     static final List<String> SECRETS = List.of(DD_API_KEY, DD_APP_KEY, ADU_TOKEN);
@@ -135,13 +136,14 @@ final class FaultRig {
     Run run(Operation operation, String ids) throws InterruptedException {
         TargetSettings target = new TargetSettings(null, values, DeploymentIdSources.of(ids), ParameterNaming.PLAIN);
         Deadline deadline = executionTimeout == null ? Deadline.NONE : Deadline.after(executionTimeout, time.clock());
-        HttpSettings http = new HttpSettings(connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter),
-                1, List.of());
-        RunOptions options = new RunOptions(false, waitForFinalState, Duration.ofSeconds(600), pollInterval, 1, false,
-                executionTimeout);
+        HttpSettings http = new HttpSettings(
+                connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter), 1, List.of());
+        RunOptions options = new RunOptions(
+                false, waitForFinalState, Duration.ofSeconds(600), pollInterval, 1, false, executionTimeout);
         long started = System.nanoTime();
         try (HttpTransport transport = new HttpTransport(http, log, time, time.clock(), deadline)) {
-            FleetProvider provider = Providers.create(target, operation, env(), ServerLookup.NONE, transport, new SecretMasker());
+            FleetProvider provider =
+                    Providers.create(target, operation, env(), ServerLookup.NONE, transport, new SecretMasker());
             List<DeploymentId> deploymentIds = target.deploymentIds();
             deploymentIds.forEach(provider::checkDeploymentId);
             RunReport report = new DeploymentRunner(log, options, time, time.clock(), deadline)
@@ -195,7 +197,9 @@ final class FaultRig {
         RecordedRequest leaked = other.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS);
         if (leaked != null) {
             for (String header : CREDENTIAL_HEADERS) {
-                assertThat(leaked.getHeaders().get(header)).as(header + " sent to another host").isNull();
+                assertThat(leaked.getHeaders().get(header))
+                        .as(header + " sent to another host")
+                        .isNull();
             }
         }
         assertThat(other.getRequestCount()).as("requests another host received").isZero();

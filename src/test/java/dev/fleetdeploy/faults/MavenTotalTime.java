@@ -13,8 +13,7 @@ public final class MavenTotalTime {
     private static final Pattern SECONDS = Pattern.compile("Total time:\\s+([\\d.]+) s\\b");
     private static final Pattern MINUTES = Pattern.compile("Total time:\\s+(\\d+):(\\d{2}) min\\b");
 
-    private MavenTotalTime() {
-    }
+    private MavenTotalTime() {}
 
     public static Duration of(BuildLog log) {
         String line = log.line("[INFO] Total time:");

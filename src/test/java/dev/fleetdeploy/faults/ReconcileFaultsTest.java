@@ -61,12 +61,14 @@ class ReconcileFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.success().action().summary()).isEqualTo("HTTP 400, state stopping: an earlier attempt, which got no"
-                + " clear answer, had already canceled it; the repeat was refused (" + DD_REFUSAL + ")");
+        assertThat(run.success().action().summary())
+                .isEqualTo("HTTP 400, state stopping: an earlier attempt, which got no"
+                        + " clear answer, had already canceled it; the repeat was refused (" + DD_REFUSAL + ")");
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (HTTP 400, state stopping:"
-                + " an earlier attempt, which got no clear answer, had already canceled it; the repeat was refused ("
-                + DD_REFUSAL + "))");
+        assertThat(rig.log.lines())
+                .contains("[INFO] Datadog deployment 'dep-1': cancel requested (HTTP 400, state stopping:"
+                        + " an earlier attempt, which got no clear answer, had already canceled it; the repeat was refused ("
+                        + DD_REFUSAL + "))");
         assertThat(run.report().summary()).isEqualTo("Cancel: 1 of 1 deployment done.");
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.report().summary());
@@ -82,7 +84,8 @@ class ReconcileFaultsTest {
         Run run = datadog().cancel("dep-1");
 
         assertThat(run.success().action().state()).isEqualTo("canceled");
-        assertThat(run.success().action().message()).startsWith("an earlier attempt, which got no clear answer, had already canceled it");
+        assertThat(run.success().action().message())
+                .startsWith("an earlier attempt, which got no clear answer, had already canceled it");
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
@@ -108,11 +111,14 @@ class ReconcileFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: Deployment"
-                + " dep-1 cannot be canceled: its status is running. An earlier attempt got no clear answer, and the"
-                + " deployment is now 'running': check it with the deployment-status goal.");
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: Deployment"
+                        + " dep-1 cannot be canceled: its status is running. An earlier attempt got no clear answer, and the"
+                        + " deployment is now 'running': check it with the deployment-status goal.");
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines()).filteredOn(line -> line.startsWith("[ERROR]")).containsExactly("[ERROR] " + run.message());
+        assertThat(rig.log.lines())
+                .filteredOn(line -> line.startsWith("[ERROR]"))
+                .containsExactly("[ERROR] " + run.message());
         rig.assertNoSecretShown(run.message());
     }
 
@@ -125,11 +131,12 @@ class ReconcileFaultsTest {
 
         Run run = datadog().retries(1).cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL
-                + ". A deployment can be canceled only while its status is pending or running: check its status with the"
-                + " deployment-status goal, and check the deployment id."
-                + " An earlier attempt got no clear answer and may still have been applied: check the deployment with the"
-                + " deployment-status goal.");
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL
+                        + ". A deployment can be canceled only while its status is pending or running: check its status with the"
+                        + " deployment-status goal, and check the deployment id."
+                        + " An earlier attempt got no clear answer and may still have been applied: check the deployment with the"
+                        + " deployment-status goal.");
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
@@ -140,7 +147,8 @@ class ReconcileFaultsTest {
 
         Run run = datadog().cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL + ". ");
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: " + DD_REFUSAL + ". ");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -150,13 +158,20 @@ class ReconcileFaultsTest {
         // answer comes after readTimeout), so the repeat earns the fake's 400 and the read says stopping.
         try (FakeDatadog fake = FakeDatadog.start(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY)) {
             fake.deployment("dep-1", "stopping", 3);
-            fake.answerOnce("dep-1", CannedAnswer.of(200, "application/json",
-                    "{\"data\":{\"id\":\"dep-1\",\"attributes\":{\"status\":\"stopping\"}}}").afterSeconds(1));
+            fake.answerOnce(
+                    "dep-1",
+                    CannedAnswer.of(
+                                    200,
+                                    "application/json",
+                                    "{\"data\":{\"id\":\"dep-1\",\"attributes\":{\"status\":\"stopping\"}}}")
+                            .afterSeconds(1));
 
             Run run = FaultRig.datadog(fake.url()).readTimeout(SHORT_READ).cancel("dep-1");
 
-            assertThat(run.success().action().summary()).startsWith("HTTP 400, state stopping: an earlier attempt, which got"
-                    + " no clear answer, had already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled");
+            assertThat(run.success().action().summary())
+                    .startsWith(
+                            "HTTP 400, state stopping: an earlier attempt, which got"
+                                    + " no clear answer, had already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled");
             assertThat(fake.requests(("POST"), DD_CANCEL)).hasSize(2);
             assertThat(fake.requests("GET", DD_STATUS)).hasSize(1);
         }
@@ -171,12 +186,17 @@ class ReconcileFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.success().action().summary()).isEqualTo("HTTP 409: an earlier attempt, which got no clear answer, had"
-                + " already canceled it (the deployment says isCanceled=true); the repeat was refused (The deployment has"
-                + " already been canceled. (DeploymentConflict))");
-        String subgroupDeployment = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep-1?api-version=2022-10-01";
-        assertThat(received(3)).containsExactly("POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
-                "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01", "GET " + subgroupDeployment);
+        assertThat(run.success().action().summary())
+                .isEqualTo("HTTP 409: an earlier attempt, which got no clear answer, had"
+                        + " already canceled it (the deployment says isCanceled=true); the repeat was refused (The deployment has"
+                        + " already been canceled. (DeploymentConflict))");
+        String subgroupDeployment =
+                "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep-1?api-version=2022-10-01";
+        assertThat(received(3))
+                .containsExactly(
+                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "GET " + subgroupDeployment);
         rig.assertNoSecretShown(run.report().summary());
     }
 
@@ -189,9 +209,11 @@ class ReconcileFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 409"
-                + " Conflict: The deployment cannot be canceled now. (DeploymentConflict). An earlier attempt got no clear"
-                + " answer, and the deployment does not show it took effect: check it with the deployment-status goal.");
+        assertThat(run.message())
+                .isEqualTo(
+                        "Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 409"
+                                + " Conflict: The deployment cannot be canceled now. (DeploymentConflict). An earlier attempt got no clear"
+                                + " answer, and the deployment does not show it took effect: check it with the deployment-status goal.");
         assertThat(server.getRequestCount()).isEqualTo(3);
         rig.assertNoSecretShown(run.message());
     }
@@ -204,22 +226,29 @@ class ReconcileFaultsTest {
 
         Run run = adu().run(Operation.RETRY, "dep-1");
 
-        assertThat(run.success().action().message()).startsWith("an earlier attempt, which got no clear answer, had already"
-                + " retried it (the deployment says isRetried=true)");
+        assertThat(run.success().action().message())
+                .startsWith("an earlier attempt, which got no clear answer, had already"
+                        + " retried it (the deployment says isRetried=true)");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void aduV2CancelIsReconciledOnTheWholeDeployment() throws Exception {
         server.enqueue(Answers.stall());
-        server.enqueue(Answers.json(412, "{\"error\":{\"code\":\"PreconditionFailed\",\"message\":\"Already canceled.\"}}"));
+        server.enqueue(
+                Answers.json(412, "{\"error\":{\"code\":\"PreconditionFailed\",\"message\":\"Already canceled.\"}}"));
         server.enqueue(Answers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
 
-        Run run = adu().set("apiVersion", "v2").set("groupId", null).set("deviceClassId", null).cancel("dep-1");
+        Run run = adu().set("apiVersion", "v2")
+                .set("groupId", null)
+                .set("deviceClassId", null)
+                .cancel("dep-1");
 
         assertThat(run.success().action().message()).contains("isCanceled=true");
-        assertThat(received(3)).containsExactly("POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
-                "POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
-                "GET /deviceupdate/blue/v2/management/deployments/dep-1");
+        assertThat(received(3))
+                .containsExactly(
+                        "POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
+                        "POST /deviceupdate/blue/v2/management/deployments/dep-1?action=cancel",
+                        "GET /deviceupdate/blue/v2/management/deployments/dep-1");
     }
 }

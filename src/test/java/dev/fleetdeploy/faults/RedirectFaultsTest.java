@@ -13,9 +13,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The API redirects. Credentials never leave for another origin (scheme, host and port): such a 3xx is reported,
@@ -49,19 +49,24 @@ class RedirectFaultsTest {
     }
 
     private String datadogRedirectMessage(int code, String reason, String location) {
-        return "Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason + " with no error text. Datadog"
-                + " answered with a redirect to " + location + ", which the plugin does not follow so that the keys reach no"
+        return "Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason
+                + " with no error text. Datadog"
+                + " answered with a redirect to " + location
+                + ", which the plugin does not follow so that the keys reach no"
                 + " other host: check the baseUrl (" + base() + ").";
     }
 
     /** A same-origin redirect that is not followed: a POST would become a GET, or it kept redirecting. */
     private String datadogSameOriginMessage(int code, String reason, String location) {
         String hint = code == 307 || code == 308
-                ? "Datadog kept redirecting on its own host to " + location + ", and the plugin stops after 5 redirects in a"
-                        + " row: check the baseUrl (" + base() + ")."
-                : "Datadog answered with a redirect to " + location + " on its own host, which would turn the request into a"
-                        + " GET, so the plugin does not follow it: check the baseUrl (" + base() + ") and the API generation.";
-        return "Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason + " with no error text. " + hint;
+                ? "Datadog kept redirecting on its own host to " + location
+                        + ", and the plugin stops after 5 redirects in a" + " row: check the baseUrl (" + base() + ")."
+                : "Datadog answered with a redirect to " + location
+                        + " on its own host, which would turn the request into a"
+                        + " GET, so the plugin does not follow it: check the baseUrl (" + base()
+                        + ") and the API generation.";
+        return "Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason + " with no error text. "
+                + hint;
     }
 
     private static String reason(int code) {
@@ -96,8 +101,10 @@ class RedirectFaultsTest {
 
         Run run = FaultRig.datadog(base()).run(Operation.STATUS, "dep-1");
 
-        assertThat(run.message()).startsWith("Datadog status of deployment 'dep-1' failed: HTTP " + code)
-                .contains("Datadog answered with a redirect to " + elsewhereUrl("/collect") + ", which the plugin does not follow");
+        assertThat(run.message())
+                .startsWith("Datadog status of deployment 'dep-1' failed: HTTP " + code)
+                .contains("Datadog answered with a redirect to " + elsewhereUrl("/collect")
+                        + ", which the plugin does not follow");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -131,7 +138,8 @@ class RedirectFaultsTest {
 
         Run run = FaultRig.datadog(base()).cancel("dep-1");
 
-        assertThat(run.message()).contains("Datadog answered with a redirect to //127.0.0.1:" + elsewhere.getPort() + "/collect,");
+        assertThat(run.message())
+                .contains("Datadog answered with a redirect to //127.0.0.1:" + elsewhere.getPort() + "/collect,");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -141,9 +149,10 @@ class RedirectFaultsTest {
 
         Run run = FaultRig.datadog(base()).cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 307 Temporary Redirect with no"
-                + " error text. Datadog answered with a redirect, which the plugin does not follow so that the keys reach no"
-                + " other host: check the baseUrl (" + base() + ").");
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 307 Temporary Redirect with no"
+                        + " error text. Datadog answered with a redirect, which the plugin does not follow so that the keys reach no"
+                        + " other host: check the baseUrl (" + base() + ").");
     }
 
     @ParameterizedTest(name = "{0} on the same origin")
@@ -163,8 +172,10 @@ class RedirectFaultsTest {
         assertThat(second.getTarget()).isEqualTo("/api/v2/fleet/deployments/dep-1/cancel-moved");
         assertThat(second.getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
         assertThat(run.sleeps()).isEmpty();
-        assertThat(rig.log.lines()).anyMatch(line -> line.startsWith("[DEBUG] <- " + code + " " + reason(code) + " for POST "
-                + base() + DD_CANCEL + ": following it to " + base() + "/api/v2/fleet/deployments/dep-1/cancel-moved (same host)"));
+        assertThat(rig.log.lines())
+                .anyMatch(line -> line.startsWith("[DEBUG] <- " + code + " " + reason(code) + " for POST " + base()
+                        + DD_CANCEL + ": following it to " + base()
+                        + "/api/v2/fleet/deployments/dep-1/cancel-moved (same host)"));
         rig.assertNoSecretShown();
     }
 
@@ -228,9 +239,12 @@ class RedirectFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 302"
-                + " Found with no error text. Azure Device Update answered with a redirect to " + location + ", which the"
-                + " plugin does not follow so that the token reaches no other host: check the baseUrl (" + base() + ").");
+        assertThat(run.message())
+                .isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 302"
+                        + " Found with no error text. Azure Device Update answered with a redirect to " + location
+                        + ", which the"
+                        + " plugin does not follow so that the token reaches no other host: check the baseUrl ("
+                        + base() + ").");
         assertThat(server.getRequestCount()).isEqualTo(1);
         rig.assertNoSecretShown(run.message());
     }

@@ -51,19 +51,22 @@ class RetryFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.success().action().summary()).isEqualTo("HTTP 200, state stopping: Cancellation has been requested.");
+        assertThat(run.success().action().summary())
+                .isEqualTo("HTTP 200, state stopping: Cancellation has been requested.");
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        String statusText = code + " " + switch (code) {
-            case 408 -> "Request Timeout";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Gateway Timeout";
-        };
-        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered " + statusText
-                + "; retrying in 2 s (retry 1 of 3).");
+        String statusText = code + " "
+                + switch (code) {
+                    case 408 -> "Request Timeout";
+                    case 429 -> "Too Many Requests";
+                    case 500 -> "Internal Server Error";
+                    case 502 -> "Bad Gateway";
+                    case 503 -> "Service Unavailable";
+                    default -> "Gateway Timeout";
+                };
+        assertThat(rig.log.lines())
+                .contains(
+                        "[INFO] POST " + cancelUrl() + " answered " + statusText + "; retrying in 2 s (retry 1 of 3).");
         for (RecordedRequest request : List.of(server.takeRequest(), server.takeRequest())) {
             assertThat(request.getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
         }
@@ -71,15 +74,18 @@ class RetryFaultsTest {
     }
 
     @ParameterizedTest(name = "{0} on every attempt")
-    @CsvSource(delimiter = '|', value = {
-        "500 | Internal Server Error | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
-        "502 | Bad Gateway | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
-        "503 | Service Unavailable | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
-        "504 | Gateway Timeout | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
-        "429 | Too Many Requests | Datadog's rate limit was reached; wait a while before running again, or raise maxRetries.",
-        "408 | Request Timeout | Check the request against Datadog's Fleet Automation API documentation."
-    })
-    void aTransientStatusOnEveryAttemptFailsAfterMaxRetriesWithTheLastAnswer(int code, String reason, String hint) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "500 | Internal Server Error | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
+                "502 | Bad Gateway | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
+                "503 | Service Unavailable | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
+                "504 | Gateway Timeout | Datadog had an error on its side: try again later, and see https://status.datadoghq.com. An earlier attempt got no clear answer and may still have been applied: check the deployment with the deployment-status goal.",
+                "429 | Too Many Requests | Datadog's rate limit was reached; wait a while before running again, or raise maxRetries.",
+                "408 | Request Timeout | Check the request against Datadog's Fleet Automation API documentation."
+            })
+    void aTransientStatusOnEveryAttemptFailsAfterMaxRetriesWithTheLastAnswer(int code, String reason, String hint)
+            throws Exception {
         for (int i = 0; i < 4; i++) {
             server.enqueue(errors(code, "still down"));
         }
@@ -87,12 +93,17 @@ class RetryFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason
-                + ": still down. " + hint);
+        assertThat(run.message())
+                .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason + ": still down. "
+                        + hint);
         assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
-        assertThat(rig.log.lines()).filteredOn(line -> line.contains("retrying in")).hasSize(3)
-                .last().asString().endsWith("; retrying in 8 s (retry 3 of 3).");
+        assertThat(rig.log.lines())
+                .filteredOn(line -> line.contains("retrying in"))
+                .hasSize(3)
+                .last()
+                .asString()
+                .endsWith("; retrying in 8 s (retry 3 of 3).");
         rig.assertNoSecretShown(run.message());
     }
 
@@ -107,7 +118,8 @@ class RetryFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP " + code)
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP " + code)
                 .contains(": no repetition fixes this. ");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
@@ -117,8 +129,12 @@ class RetryFaultsTest {
 
     @Test
     void retryAfterMsComesFirst() throws Exception {
-        server.enqueue(status(429).addHeader("retry-after-ms", "1500").addHeader("x-ms-retry-after-ms", "2500")
-                .addHeader("Retry-After", "9").addHeader("x-ratelimit-reset", "20").build());
+        server.enqueue(status(429)
+                .addHeader("retry-after-ms", "1500")
+                .addHeader("x-ms-retry-after-ms", "2500")
+                .addHeader("Retry-After", "9")
+                .addHeader("x-ratelimit-reset", "20")
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -126,12 +142,17 @@ class RetryFaultsTest {
 
         run.success();
         assertThat(run.sleeps()).containsExactly(Duration.ofMillis(1500));
-        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered 429 Too Many Requests; retrying in 1.5 s (retry 1 of 3).");
+        assertThat(rig.log.lines())
+                .contains("[INFO] POST " + cancelUrl()
+                        + " answered 429 Too Many Requests; retrying in 1.5 s (retry 1 of 3).");
     }
 
     @Test
     void azureSpellingOfTheMillisecondHintComesBeforeRetryAfter() throws Exception {
-        server.enqueue(status(503).addHeader("x-ms-retry-after-ms", "2500").addHeader("Retry-After", "9").build());
+        server.enqueue(status(503)
+                .addHeader("x-ms-retry-after-ms", "2500")
+                .addHeader("Retry-After", "9")
+                .build());
         server.enqueue(datadogCanceled());
 
         Run run = rig().cancel("dep-1");
@@ -142,7 +163,10 @@ class RetryFaultsTest {
 
     @Test
     void retryAfterInSecondsComesBeforeDatadogsRateLimitReset() throws Exception {
-        server.enqueue(status(429).addHeader("Retry-After", "9").addHeader("x-ratelimit-reset", "20").build());
+        server.enqueue(status(429)
+                .addHeader("Retry-After", "9")
+                .addHeader("x-ratelimit-reset", "20")
+                .build());
         server.enqueue(datadogCanceled());
 
         Run run = rig().cancel("dep-1");
@@ -153,10 +177,11 @@ class RetryFaultsTest {
 
     @ParameterizedTest(name = "Retry-After: now + {0} s waits {1} s")
     @CsvSource({"12, 12", "-60, 1", "86400, 60"})
-    void retryAfterAsAnHttpDateWaitsUntilThenWithinOneAndSixtySeconds(long offsetSeconds, long waitedSeconds) throws Exception {
+    void retryAfterAsAnHttpDateWaitsUntilThenWithinOneAndSixtySeconds(long offsetSeconds, long waitedSeconds)
+            throws Exception {
         FaultRig rig = rig();
-        String when = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(rig.time.clock().instant().plusSeconds(offsetSeconds).atZone(ZoneOffset.UTC));
+        String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                rig.time.clock().instant().plusSeconds(offsetSeconds).atZone(ZoneOffset.UTC));
         server.enqueue(transient503("Retry-After", when));
         server.enqueue(datadogCanceled());
 
@@ -168,9 +193,14 @@ class RetryFaultsTest {
 
     @Test
     void datadogsRateLimitResetOnA429IsHowLongToWait() throws Exception {
-        server.enqueue(status(429).addHeader("x-ratelimit-limit", "100").addHeader("x-ratelimit-period", "60")
-                .addHeader("x-ratelimit-remaining", "0").addHeader("x-ratelimit-reset", "7")
-                .addHeader("x-ratelimit-name", "fleet_deployments").body("{\"errors\":[\"Too many requests\"]}").build());
+        server.enqueue(status(429)
+                .addHeader("x-ratelimit-limit", "100")
+                .addHeader("x-ratelimit-period", "60")
+                .addHeader("x-ratelimit-remaining", "0")
+                .addHeader("x-ratelimit-reset", "7")
+                .addHeader("x-ratelimit-name", "fleet_deployments")
+                .body("{\"errors\":[\"Too many requests\"]}")
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -180,14 +210,19 @@ class RetryFaultsTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
         // The rate-limit gate holds for the same 7 s: they must not add up to 14.
         assertThat(run.waited()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(rig.log.lines()).contains("[INFO] POST " + cancelUrl() + " answered 429 Too Many Requests; retrying in 7 s (retry 1 of 3).");
+        assertThat(rig.log.lines())
+                .contains("[INFO] POST " + cancelUrl()
+                        + " answered 429 Too Many Requests; retrying in 7 s (retry 1 of 3).");
     }
 
     @Test
     void aSuccessThatSaysTheWindowIsUsedUpHoldsTheNextRequestUntilItResets() throws Exception {
         // Datadog counts down x-ratelimit-remaining on every answer: at 0, the next request would earn a 429.
-        server.enqueue(Answers.datadogCanceled().newBuilder().addHeader("x-ratelimit-remaining", "0")
-                .addHeader("x-ratelimit-reset", "5").build());
+        server.enqueue(Answers.datadogCanceled()
+                .newBuilder()
+                .addHeader("x-ratelimit-remaining", "0")
+                .addHeader("x-ratelimit-reset", "5")
+                .build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -210,8 +245,13 @@ class RetryFaultsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} waits 1 s")
-    @CsvSource({"429, Retry-After, 0", "500, retry-after-ms, 0", "502, x-ms-retry-after-ms, 0", "429, x-ratelimit-reset, 0",
-        "504, Retry-After, 0"})
+    @CsvSource({
+        "429, Retry-After, 0",
+        "500, retry-after-ms, 0",
+        "502, x-ms-retry-after-ms, 0",
+        "429, x-ratelimit-reset, 0",
+        "504, Retry-After, 0"
+    })
     void aZeroHintIsRaisedToOneSecond(int code, String header, String value) throws Exception {
         server.enqueue(status(code).addHeader(header, value).build());
         server.enqueue(datadogCanceled());
@@ -238,8 +278,13 @@ class RetryFaultsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} is capped at 60 s")
-    @CsvSource({"429, Retry-After, 86400", "503, Retry-After, 3600", "429, x-ratelimit-reset, 3600",
-        "500, retry-after-ms, 600000", "502, x-ms-retry-after-ms, 999999999"})
+    @CsvSource({
+        "429, Retry-After, 86400",
+        "503, Retry-After, 3600",
+        "429, x-ratelimit-reset, 3600",
+        "500, retry-after-ms, 600000",
+        "502, x-ms-retry-after-ms, 999999999"
+    })
     void everyHintIsCappedAtSixtySeconds(int code, String header, String value) throws Exception {
         server.enqueue(status(code).addHeader(header, value).build());
         server.enqueue(datadogCanceled());
@@ -276,8 +321,10 @@ class RetryFaultsTest {
 
             run.success();
             long first = Math.round(1000 + 1000 * jitter);
-            assertThat(run.sleeps()).as("jitter " + jitter)
-                    .containsExactly(Duration.ofMillis(first), Duration.ofMillis(2 * first), Duration.ofMillis(4 * first));
+            assertThat(run.sleeps())
+                    .as("jitter " + jitter)
+                    .containsExactly(
+                            Duration.ofMillis(first), Duration.ofMillis(2 * first), Duration.ofMillis(4 * first));
         }
         assertThat(server.getRequestCount()).isEqualTo(12);
     }
@@ -289,13 +336,17 @@ class RetryFaultsTest {
         }
         server.enqueue(datadogCanceled());
 
-        Run run = rig().jitter(() -> java.util.concurrent.ThreadLocalRandom.current().nextDouble()).cancel("dep-1");
+        Run run = rig().jitter(
+                        () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble())
+                .cancel("dep-1");
 
         run.success();
         assertThat(run.sleeps()).hasSize(3);
         for (int retry = 1; retry <= 3; retry++) {
             long full = 2000L << (retry - 1);
-            assertThat(run.sleeps().get(retry - 1).toMillis()).as("wait before retry " + retry).isBetween(full / 2, full);
+            assertThat(run.sleeps().get(retry - 1).toMillis())
+                    .as("wait before retry " + retry)
+                    .isBetween(full / 2, full);
         }
     }
 
@@ -307,9 +358,13 @@ class RetryFaultsTest {
 
         Run run = rig().retries(10).cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down for maintenance.");
+        assertThat(run.message())
+                .startsWith(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down for maintenance.");
         assertThat(server.getRequestCount()).isEqualTo(11);
-        assertThat(run.sleeps()).extracting(Duration::toSeconds).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L, 60L, 60L);
+        assertThat(run.sleeps())
+                .extracting(Duration::toSeconds)
+                .containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L, 60L, 60L);
     }
 
     @Test
@@ -319,7 +374,8 @@ class RetryFaultsTest {
 
         Run run = rig().retries(0).cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down.");
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: down.");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
     }
@@ -337,8 +393,11 @@ class RetryFaultsTest {
     }
 
     private static MockResponse aduError(int code, String retryAfter) {
-        return status(code).addHeader("Content-Type", "application/json").addHeader("retry-after", retryAfter)
-                .body("{\"error\":{\"code\":\"Transient\",\"message\":\"Please retry.\"}}").build();
+        return status(code)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("retry-after", retryAfter)
+                .body("{\"error\":{\"code\":\"Transient\",\"message\":\"Please retry.\"}}")
+                .build();
     }
 
     @ParameterizedTest(name = "ADU {0} with retry-after: 0, then 200")
@@ -380,8 +439,9 @@ class RetryFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP "
-                + code).contains(": Please retry. (Transient).");
+        assertThat(run.message())
+                .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP " + code)
+                .contains(": Please retry. (Transient).");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
         rig.assertNoSecretShown(run.message());

@@ -45,8 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * are https, and plain http is refused, before anything is sent, to any host that is not this machine.
  */
 class TlsFaultsTest {
-    private static final String TLS_HINT = "Check that the host presents a certificate this JVM trusts; a TLS-inspecting"
-            + " proxy needs its CA in the JVM's trust store.";
+    private static final String TLS_HINT =
+            "Check that the host presents a certificate this JVM trusts; a TLS-inspecting"
+                    + " proxy needs its CA in the JVM's trust store.";
 
     private final MockWebServer server = new MockWebServer();
     /** What reached the server's HTTP layer: nothing may, over a connection the JVM does not trust. */
@@ -59,7 +60,10 @@ class TlsFaultsTest {
                 .addSubjectAlternativeName("localhost")
                 .duration(1, java.util.concurrent.TimeUnit.HOURS)
                 .build();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(selfSigned).build().sslSocketFactory());
+        server.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(selfSigned)
+                .build()
+                .sslSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -85,8 +89,11 @@ class TlsFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Datadog cancel of deployment 'dep-1' failed: the TLS handshake with localhost:"
-                + server.getPort() + " failed (").contains("PKIX path building failed").endsWith("). " + TLS_HINT);
+        assertThat(run.message())
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: the TLS handshake with localhost:"
+                        + server.getPort() + " failed (")
+                .contains("PKIX path building failed")
+                .endsWith("). " + TLS_HINT);
         assertThat(received).as("requests that got past the handshake").isEmpty();
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.message());
@@ -98,7 +105,8 @@ class TlsFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).contains("the TLS handshake with localhost:" + server.getPort() + " failed (")
+        assertThat(run.message())
+                .contains("the TLS handshake with localhost:" + server.getPort() + " failed (")
                 .doesNotContain("attempts");
         assertThat(run.sleeps()).isEmpty();
         assertThat(received).isEmpty();
@@ -110,15 +118,23 @@ class TlsFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.message()).startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: the TLS"
-                + " handshake with localhost:" + server.getPort() + " failed (").endsWith("). " + TLS_HINT);
+        assertThat(run.message())
+                .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: the TLS"
+                        + " handshake with localhost:" + server.getPort() + " failed (")
+                .endsWith("). " + TLS_HINT);
         assertThat(received).isEmpty();
         rig.assertNoSecretShown(run.message());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"http://api.datadoghq.com", "http://10.0.0.8:8080", "http://127.0.0.1.nip.io",
-        "http://localhost.example.com", "http://0.0.0.0:8080"})
+    @ValueSource(
+            strings = {
+                "http://api.datadoghq.com",
+                "http://10.0.0.8:8080",
+                "http://127.0.0.1.nip.io",
+                "http://localhost.example.com",
+                "http://0.0.0.0:8080"
+            })
     void plainHttpToAnyOtherHostIsRefusedBeforeAnythingIsSent(String baseUrl) {
         FaultRig rig = FaultRig.datadog(baseUrl);
 
@@ -126,8 +142,9 @@ class TlsFaultsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasNoCause()
                 .hasMessageStartingWith("baseUrl '")
-                .hasMessageEndingWith("' uses plain http to a host that is not this machine: use https (plain http is allowed"
-                        + " only to localhost, 127.0.0.1 or [::1]).");
+                .hasMessageEndingWith(
+                        "' uses plain http to a host that is not this machine: use https (plain http is allowed"
+                                + " only to localhost, 127.0.0.1 or [::1]).");
         assertThat(received).isEmpty();
         assertThat(rig.log.lines()).isEmpty();
     }
@@ -135,29 +152,60 @@ class TlsFaultsTest {
     @Test
     void withoutBaseUrlEveryProviderTalksHttps() {
         Environment env = FaultRig.env();
-        try (HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                RetryPolicy.withRetries(0), 1, List.of()), new RecordingFleetLog())) {
-            TargetSettings datadog = new TargetSettings(null, Map.of("provider", "datadog", "site", "EU1"),
-                    DeploymentIdSources.NONE, ParameterNaming.PLAIN);
-            TargetSettings adu = new TargetSettings(null, Map.of("provider", "adu", "account", "contoso", "instance", "blue",
-                    "groupId", "TestGroup", "deviceClassId", "dc1", "accessToken", FaultRig.ADU_TOKEN),
-                    DeploymentIdSources.NONE, ParameterNaming.PLAIN);
+        try (HttpTransport transport = new HttpTransport(
+                new HttpSettings(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
+                new RecordingFleetLog())) {
+            TargetSettings datadog = new TargetSettings(
+                    null,
+                    Map.of("provider", "datadog", "site", "EU1"),
+                    DeploymentIdSources.NONE,
+                    ParameterNaming.PLAIN);
+            TargetSettings adu = new TargetSettings(
+                    null,
+                    Map.of(
+                            "provider",
+                            "adu",
+                            "account",
+                            "contoso",
+                            "instance",
+                            "blue",
+                            "groupId",
+                            "TestGroup",
+                            "deviceClassId",
+                            "dc1",
+                            "accessToken",
+                            FaultRig.ADU_TOKEN),
+                    DeploymentIdSources.NONE,
+                    ParameterNaming.PLAIN);
             DeploymentId id = new DeploymentId("dep-1");
 
-            assertThat(Providers.create(datadog, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                    .plan(Operation.CANCEL, id)).singleElement()
-                    .satisfies(request -> assertThat(request.url()).isEqualTo("https://api.datadoghq.eu/api/v2/fleet/deployments/dep-1/cancel"));
+            assertThat(Providers.create(
+                                    datadog, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
+                            .plan(Operation.CANCEL, id))
+                    .singleElement()
+                    .satisfies(request -> assertThat(request.url())
+                            .isEqualTo("https://api.datadoghq.eu/api/v2/fleet/deployments/dep-1/cancel"));
             assertThat(Providers.create(adu, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                    .plan(Operation.CANCEL, id)).singleElement()
-                    .satisfies(request -> assertThat(request.url()).startsWith("https://contoso.api.adu.microsoft.com/deviceUpdate/blue/"));
+                            .plan(Operation.CANCEL, id))
+                    .singleElement()
+                    .satisfies(request -> assertThat(request.url())
+                            .startsWith("https://contoso.api.adu.microsoft.com/deviceUpdate/blue/"));
         }
     }
 
     @Test
     void nothingInThePluginTrustsEveryCertificateOrHostName() throws IOException {
         // The JDK's checks are the only ones: no trust manager, hostname verifier or socket factory of our own.
-        List<String> forbidden = List.of("TrustManager", "HostnameVerifier", "hostnameVerifier(", "sslSocketFactory(",
-                "SSLContext", "checkServerTrusted", "InsecureExtendedTrustManager", "addInsecureHost");
+        List<String> forbidden = List.of(
+                "TrustManager",
+                "HostnameVerifier",
+                "hostnameVerifier(",
+                "sslSocketFactory(",
+                "SSLContext",
+                "checkServerTrusted",
+                "InsecureExtendedTrustManager",
+                "addInsecureHost");
         try (Stream<Path> sources = Files.walk(Path.of("src/main"))) {
             List<Path> files = sources.filter(Files::isRegularFile).toList();
             assertThat(files).as("main sources").isNotEmpty();

@@ -12,8 +12,15 @@ class ApiBaseUrlTest {
     private static final String ORIGIN = "baseUrl (-Dfleet.baseUrl)";
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://dd-gateway.example.com", "https://dd-gateway.example.com:8443/", "http://localhost:8080",
-            "http://127.0.0.1:1234", "http://127.10.0.1", "http://[::1]:9000"})
+    @ValueSource(
+            strings = {
+                "https://dd-gateway.example.com",
+                "https://dd-gateway.example.com:8443/",
+                "http://localhost:8080",
+                "http://127.0.0.1:1234",
+                "http://127.10.0.1",
+                "http://[::1]:9000"
+            })
     void acceptsHostAndPortOnly(String value) {
         assertThat(ApiBaseUrl.parse(value, ORIGIN).encodedPath()).isEqualTo("/");
     }
@@ -29,8 +36,10 @@ class ApiBaseUrlTest {
 
     @Test
     void refusesPathsQueriesAndCredentials() {
-        assertThatThrownBy(() -> ApiBaseUrl.parse("https://gw.example.com/api/v2", ORIGIN)).hasMessageContaining("has a path");
-        assertThatThrownBy(() -> ApiBaseUrl.parse("https://gw.example.com/?x=1", ORIGIN)).hasMessageContaining("has a path, query");
+        assertThatThrownBy(() -> ApiBaseUrl.parse("https://gw.example.com/api/v2", ORIGIN))
+                .hasMessageContaining("has a path");
+        assertThatThrownBy(() -> ApiBaseUrl.parse("https://gw.example.com/?x=1", ORIGIN))
+                .hasMessageContaining("has a path, query");
         assertThatThrownBy(() -> ApiBaseUrl.parse("https://user:pw@gw.example.com", ORIGIN))
                 .hasMessageStartingWith(ORIGIN + " must not hold credentials")
                 .hasMessageNotContaining("pw@");

@@ -30,8 +30,16 @@ class HttpTransportTest {
     private HttpTransport transport;
 
     private HttpTransport transport(int maxRetries, Duration readTimeout, List<ProxyConfig> proxies) {
-        transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(2), readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0), 4, proxies),
-                log, time, time.clock());
+        transport = new HttpTransport(
+                new HttpSettings(
+                        Duration.ofSeconds(2),
+                        readTimeout,
+                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
+                        4,
+                        proxies),
+                log,
+                time,
+                time.clock());
         return transport;
     }
 
@@ -47,7 +55,9 @@ class HttpTransportTest {
     }
 
     private ApiRequest post(String path) {
-        return ApiRequest.post(server.url(path)).secretHeader("DD-API-KEY", Secret.of("api-key-0123456789")).build();
+        return ApiRequest.post(server.url(path))
+                .secretHeader("DD-API-KEY", Secret.of("api-key-0123456789"))
+                .build();
     }
 
     private static MockResponse answer(int code) {
@@ -72,7 +82,9 @@ class HttpTransportTest {
 
     @Test
     void serverErrorsAreRetriedWithExponentialBackoff() throws Exception {
-        server.enqueue(new MockResponse.Builder().status("HTTP/1.1 503 Service Unavailable").build());
+        server.enqueue(new MockResponse.Builder()
+                .status("HTTP/1.1 503 Service Unavailable")
+                .build());
         server.enqueue(answer(502));
         server.enqueue(answer(200));
 
@@ -81,12 +93,17 @@ class HttpTransportTest {
         assertThat(response.code()).isEqualTo(200);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
-        assertThat(log.lines()).contains("[INFO] POST " + server.url("/x") + " answered 503 Service Unavailable; retrying in 2 s (retry 1 of 3).");
+        assertThat(log.lines())
+                .contains("[INFO] POST " + server.url("/x")
+                        + " answered 503 Service Unavailable; retrying in 2 s (retry 1 of 3).");
     }
 
     @Test
     void rateLimitWaitsAsLongAsDatadogSays() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("x-ratelimit-reset", "7").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("x-ratelimit-reset", "7")
+                .build());
         server.enqueue(answer(200));
         assertThat(transport(3).send(post("/x")).code()).isEqualTo(200);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
@@ -95,7 +112,10 @@ class HttpTransportTest {
     @Test
     void rateLimitResetIsIgnoredOnAnswersThatAreNot429() throws Exception {
         // Datadog sends x-ratelimit-* on every answer: on a 503 the window says nothing about when to retry.
-        server.enqueue(new MockResponse.Builder().code(503).addHeader("x-ratelimit-reset", "55").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("x-ratelimit-reset", "55")
+                .build());
         server.enqueue(answer(200));
         transport(3).send(post("/x"));
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
@@ -104,8 +124,14 @@ class HttpTransportTest {
     @Test
     void retryAfterZeroIsRaisedToOneSecond() throws Exception {
         // Azure sends retry-after: 0 on every answer.
-        server.enqueue(new MockResponse.Builder().code(503).addHeader("retry-after", "0").build());
-        server.enqueue(new MockResponse.Builder().code(503).addHeader("retry-after", "0").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("retry-after", "0")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("retry-after", "0")
+                .build());
         server.enqueue(answer(200));
         transport(1).send(post("/x"));
         // OkHttp alone would repeat each of these at once, uncounted: one retry allowed means two requests.
@@ -115,7 +141,10 @@ class HttpTransportTest {
 
     @Test
     void hugeHintIsCappedSoAnAbortHookNeverHangs() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "86400").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "86400")
+                .build());
         server.enqueue(answer(200));
         transport(3).send(post("/x"));
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
@@ -124,7 +153,10 @@ class HttpTransportTest {
     @Test
     void afterTheLastRetryTheLastAnswerIsReturned() throws Exception {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().code(503).body("{\"errors\":[\"down\"]}").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .body("{\"errors\":[\"down\"]}")
+                    .build());
         }
         ApiResponse response = transport(2).send(post("/x"));
         assertThat(response.code()).isEqualTo(503);
@@ -147,7 +179,10 @@ class HttpTransportTest {
     void redirectsAreNotFollowedSoKeysReachNoOtherHost() throws Exception {
         try (MockWebServer elsewhere = new MockWebServer()) {
             elsewhere.start();
-            server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere.url("/steal")).build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(307)
+                    .addHeader("Location", elsewhere.url("/steal"))
+                    .build());
 
             ApiResponse response = transport(3).send(post("/x"));
 
@@ -158,12 +193,15 @@ class HttpTransportTest {
 
     @Test
     void aPostThatMayHaveArrivedIsRepeatedAfterATimeoutAndTheAnswerSaysSo() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         server.enqueue(answer(400));
 
         ApiResponse response = transport(3, Duration.ofMillis(300), List.of()).send(post("/cancel"));
 
-        // The provider learns that the first cancel may have been done, so that it can check before calling this a failure.
+        // The provider learns that the first cancel may have been done, so that it can check before calling this a
+        // failure.
         assertThat(response.code()).isEqualTo(400);
         assertThat(response.attempts()).isEqualTo(2);
         assertThat(response.earlierAttemptMayHaveApplied()).isTrue();
@@ -173,23 +211,29 @@ class HttpTransportTest {
     @Test
     void aPostThatTimesOutEveryTimeIsReportedAsMaybeApplied() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+            server.enqueue(new MockResponse.Builder()
+                    .onResponseStart(SocketEffect.Stall.INSTANCE)
+                    .build());
         }
 
         assertThatThrownBy(() -> transport(2, Duration.ofMillis(300), List.of()).send(post("/cancel")))
                 .isInstanceOf(UnreachableException.class)
                 .hasMessageContaining("no answer from " + server.getHostName() + ":" + server.getPort()
                         + " within 0.3 s (readTimeout) (3 attempts)")
-                .satisfies(e -> assertThat(((UnreachableException) e).hint()).startsWith("The request may still have been applied"));
+                .satisfies(e -> assertThat(((UnreachableException) e).hint())
+                        .startsWith("The request may still have been applied"));
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void aGetIsRepeatedAfterATimeout() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
 
-        ApiResponse response = transport(3, Duration.ofMillis(300), List.of()).send(ApiRequest.get(server.url("/status")).build());
+        ApiResponse response = transport(3, Duration.ofMillis(300), List.of())
+                .send(ApiRequest.get(server.url("/status")).build());
 
         assertThat(response.code()).isEqualTo(200);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -212,9 +256,11 @@ class HttpTransportTest {
 
     @Test
     void debugLogShowsRequestsWithKeysMasked() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).body("{\"ok\":true}").build());
+        server.enqueue(
+                new MockResponse.Builder().code(200).body("{\"ok\":true}").build());
         transport(0).send(post("/x"));
-        assertThat(log.text()).contains("[DEBUG] -> POST " + server.url("/x") + " [DD-API-KEY: ****]")
+        assertThat(log.text())
+                .contains("[DEBUG] -> POST " + server.url("/x") + " [DD-API-KEY: ****]")
                 .contains("[DEBUG] <- 200 OK for POST")
                 .doesNotContain("api-key-0123456789");
     }
@@ -222,18 +268,22 @@ class HttpTransportTest {
     @Test
     void httpsGoesThroughTheProxyAsATunnelWithTheProxysCredentialsAndNoApiKeyInTheClear() throws Exception {
         server.enqueue(new MockResponse.Builder().code(403).build()); // The proxy refuses the tunnel.
-        ProxyConfig proxy = new ProxyConfig("http", "127.0.0.1", server.getPort(), "proxy-user", Secret.of("proxy-pass-42"), null);
-        ApiRequest request = ApiRequest.post(HttpUrl.get("https://api.datadoghq.com/api/v2/fleet/deployments/abc/cancel"))
+        ProxyConfig proxy =
+                new ProxyConfig("http", "127.0.0.1", server.getPort(), "proxy-user", Secret.of("proxy-pass-42"), null);
+        ApiRequest request = ApiRequest.post(
+                        HttpUrl.get("https://api.datadoghq.com/api/v2/fleet/deployments/abc/cancel"))
                 .secretHeader("DD-API-KEY", Secret.of("api-key-0123456789"))
                 .build();
 
-        assertThatThrownBy(() -> transport(0, Duration.ofSeconds(5), List.of(proxy)).send(request))
+        assertThatThrownBy(() ->
+                        transport(0, Duration.ofSeconds(5), List.of(proxy)).send(request))
                 .isInstanceOf(UnreachableException.class);
 
         RecordedRequest connect = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(connect.getMethod()).isEqualTo("CONNECT");
         assertThat(connect.getTarget()).isEqualTo("api.datadoghq.com:443");
-        assertThat(connect.getHeaders().get("Proxy-Authorization")).isEqualTo(okhttp3.Credentials.basic("proxy-user", "proxy-pass-42"));
+        assertThat(connect.getHeaders().get("Proxy-Authorization"))
+                .isEqualTo(okhttp3.Credentials.basic("proxy-user", "proxy-pass-42"));
         assertThat(connect.getHeaders().get("User-Agent")).isEqualTo(UserAgent.value());
         assertThat(connect.getHeaders().names()).doesNotContain("DD-API-KEY");
     }

@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyRoutingTest {
-    private final ProxyConfig httpProxy = new ProxyConfig("http", "proxy.corp", 3128, null, null, "*.internal.corp|localhost");
-    private final ProxyConfig httpsProxy = new ProxyConfig("https", "secure-proxy.corp", 8443, "u", Secret.of("p"), null);
+    private final ProxyConfig httpProxy =
+            new ProxyConfig("http", "proxy.corp", 3128, null, null, "*.internal.corp|localhost");
+    private final ProxyConfig httpsProxy =
+            new ProxyConfig("https", "secure-proxy.corp", 8443, "u", Secret.of("p"), null);
 
     @Test
     void httpProxyAlsoServesHttpsWhenThereIsNoHttpsProxyAsMavenDoes() {
@@ -39,13 +41,15 @@ class ProxyRoutingTest {
 
     @Test
     void noProxiesMeansDirect() {
-        assertThat(new ProxyRouting(List.of()).select(URI.create("https://api.datadoghq.com/"))).containsExactly(Proxy.NO_PROXY);
+        assertThat(new ProxyRouting(List.of()).select(URI.create("https://api.datadoghq.com/")))
+                .containsExactly(Proxy.NO_PROXY);
     }
 
     @Test
     void withoutSettingsProxiesTheJvmsProxySelectorDecidesButLoopbackStaysDirect() {
         ProxySelector before = ProxySelector.getDefault();
-        Proxy jvmProxy = new Proxy(Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved("jvm-proxy.corp", 3128));
+        Proxy jvmProxy =
+                new Proxy(Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved("jvm-proxy.corp", 3128));
         // What -Dhttps.proxyHost=jvm-proxy.corp -Dhttps.proxyPort=3128 gives the JVM's default selector.
         ProxySelector.setDefault(ProxySelector.of(java.net.InetSocketAddress.createUnresolved("jvm-proxy.corp", 3128)));
         try {
@@ -59,10 +63,14 @@ class ProxyRoutingTest {
 
     @Test
     void nonProxyHostPatternsFollowMavenSyntax() {
-        assertThat(ProxyRouting.bypasses("*.example.com|other.org", "API.Example.com")).isTrue();
-        assertThat(ProxyRouting.bypasses("*.example.com,other.org", "other.org")).isTrue();
-        assertThat(ProxyRouting.bypasses("*.example.com", "example.com.evil.net")).isFalse();
-        assertThat(ProxyRouting.bypasses("api.datadoghq.com", "api-datadoghq.com")).isFalse();
+        assertThat(ProxyRouting.bypasses("*.example.com|other.org", "API.Example.com"))
+                .isTrue();
+        assertThat(ProxyRouting.bypasses("*.example.com,other.org", "other.org"))
+                .isTrue();
+        assertThat(ProxyRouting.bypasses("*.example.com", "example.com.evil.net"))
+                .isFalse();
+        assertThat(ProxyRouting.bypasses("api.datadoghq.com", "api-datadoghq.com"))
+                .isFalse();
         assertThat(ProxyRouting.bypasses(null, "x")).isFalse();
     }
 

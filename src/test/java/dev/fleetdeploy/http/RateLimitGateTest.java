@@ -17,7 +17,9 @@ class RateLimitGateTest {
         gate.acquire();
         gate.release(Duration.ofSeconds(5));
         assertThat(gate.limit()).isEqualTo(4);
-        assertThat(log.lines()).contains("[INFO] The API signalled its rate limit: working on at most 4 deployments at once for now, after a pause of 5 s.");
+        assertThat(log.lines())
+                .contains(
+                        "[INFO] The API signalled its rate limit: working on at most 4 deployments at once for now, after a pause of 5 s.");
 
         gate.acquire(); // Must wait out the window first.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5));

@@ -27,8 +27,11 @@ class RateLimitWindowTest {
     }
 
     private static ApiResponse answer(int code, String remaining, String reset, String... more) {
-        Headers.Builder headers = new Headers.Builder().add("x-ratelimit-limit", "50").add("x-ratelimit-period", "1")
-                .add("x-ratelimit-remaining", remaining).add("x-ratelimit-reset", reset);
+        Headers.Builder headers = new Headers.Builder()
+                .add("x-ratelimit-limit", "50")
+                .add("x-ratelimit-period", "1")
+                .add("x-ratelimit-remaining", remaining)
+                .add("x-ratelimit-reset", reset);
         for (int i = 0; i < more.length; i += 2) {
             headers.add(more[i], more[i + 1]);
         }
@@ -79,9 +82,10 @@ class RateLimitWindowTest {
         gate.release(null, answer(200, "40", "10")); // this window ends by t+10 s
         advance(6_000);
         other.submit(() -> {
-            gate.acquire();
-            return null;
-        }).get(); // sent at t+6 s, counted in the first window
+                    gate.acquire();
+                    return null;
+                })
+                .get(); // sent at t+6 s, counted in the first window
 
         advance(4_200); // t+10.2 s: the first window is over
         gate.acquire();

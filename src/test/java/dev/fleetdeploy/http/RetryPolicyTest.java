@@ -48,14 +48,21 @@ class RetryPolicyTest {
 
     @Test
     void serverHintsWinOverBackoffInTheirOrder() {
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "12"), 1, clock)).isEqualTo(Duration.ofSeconds(12));
-        assertThat(policy.delayAfter(response(503, "Retry-After", "3"), 1, clock)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(policy.delayAfter(response(503, "retry-after-ms", "1500"), 1, clock)).isEqualTo(Duration.ofMillis(1500));
-        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "2500"), 1, clock)).isEqualTo(Duration.ofMillis(2500));
+        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "12"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(policy.delayAfter(response(503, "Retry-After", "3"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(policy.delayAfter(response(503, "retry-after-ms", "1500"), 1, clock))
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "2500"), 1, clock))
+                .isEqualTo(Duration.ofMillis(2500));
         assertThat(policy.delayAfter(response(503, "Retry-After", "Sat, 21 Nov 2026 10:00:30 GMT"), 1, clock))
                 .isEqualTo(Duration.ofSeconds(30));
         // Milliseconds first, then Retry-After, then Datadog's window reset.
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "20", "Retry-After", "7", "retry-after-ms", "3000"), 1, clock))
+        assertThat(policy.delayAfter(
+                        response(429, "x-ratelimit-reset", "20", "Retry-After", "7", "retry-after-ms", "3000"),
+                        1,
+                        clock))
                 .isEqualTo(Duration.ofSeconds(3));
         assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "20", "Retry-After", "7"), 1, clock))
                 .isEqualTo(Duration.ofSeconds(7));
@@ -63,23 +70,30 @@ class RetryPolicyTest {
 
     @Test
     void aZeroOrPastHintIsRaisedToOneSecond() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "0"), 2, clock)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "250"), 1, clock)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(response(503, "Retry-After", "0"), 2, clock))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "250"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(policy.delayAfter(response(503, "Retry-After", "Sat, 21 Nov 2026 09:00:00 GMT"), 1, clock))
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void unreadableHintsFallBackToBackoff() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "soon"), 1, clock)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "-1"), 2, clock)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.delayAfter(response(503, "Retry-After", "soon"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "-1"), 2, clock))
+                .isEqualTo(Duration.ofSeconds(4));
         // x-ratelimit-reset counts only on a 429: Datadog sends it on every answer.
-        assertThat(policy.delayAfter(response(503, "x-ratelimit-reset", "30"), 1, clock)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.delayAfter(response(503, "x-ratelimit-reset", "30"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void everyWaitIsCapped() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "86400"), 1, clock)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "3600"), 1, clock)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.delayAfter(response(503, "Retry-After", "86400"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "3600"), 1, clock))
+                .isEqualTo(Duration.ofSeconds(60));
     }
 }

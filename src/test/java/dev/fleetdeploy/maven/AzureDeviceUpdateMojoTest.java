@@ -38,26 +38,34 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
     @MojoParameter(name = "reportFile", value = "${work.dir}/report.json")
     void gaCancelActsOnEverySubgroupTheDeploymentLists(CancelDeploymentMojo mojo) throws Exception {
-        api.on("GET", GA + "/deployments/dep1" + VERSION, example("stable-2022-10-01/DeviceManagement_GetDeployment.json"));
+        api.on(
+                "GET",
+                GA + "/deployments/dep1" + VERSION,
+                example("stable-2022-10-01/DeviceManagement_GetDeployment.json"));
         api.on("POST", GA + "/deviceClassSubgroups/deviceClassId1/deployments/dep1:cancel" + VERSION, canceled());
         api.on("POST", GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION, canceled());
 
         prepare(mojo, ENV_TOKEN).execute();
 
-        assertThat(receivedTargets()).containsExactly("GET " + GA + "/deployments/dep1" + VERSION,
-                "POST " + GA + "/deviceClassSubgroups/deviceClassId1/deployments/dep1:cancel" + VERSION,
-                "POST " + GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION);
-        assertThat(received()).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Canceling Azure Device Update deployment 'dep1' on " + baseUrl(server)
-                        + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2022-10-01.",
-                "Authenticating with a ready access token (from the AZURE_ACCESS_TOKEN environment variable).",
-                "Azure Device Update deployment 'dep1' has 2 subgroups (deviceClassId1, deviceClassId2): each gets its own cancel.",
-                "Azure Device Update deployment 'dep1', subgroup 'deviceClassId1': cancel requested (HTTP 200: isCanceled=true, isRetried=false)",
-                "Azure Device Update deployment 'dep1', subgroup 'deviceClassId2': cancel requested (HTTP 200: isCanceled=true, isRetried=false)",
-                "Cancel: 2 of 2 subgroup deployments done.");
+        assertThat(receivedTargets())
+                .containsExactly(
+                        "GET " + GA + "/deployments/dep1" + VERSION,
+                        "POST " + GA + "/deviceClassSubgroups/deviceClassId1/deployments/dep1:cancel" + VERSION,
+                        "POST " + GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION);
+        assertThat(received())
+                .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Canceling Azure Device Update deployment 'dep1' on " + baseUrl(server)
+                                + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2022-10-01.",
+                        "Authenticating with a ready access token (from the AZURE_ACCESS_TOKEN environment variable).",
+                        "Azure Device Update deployment 'dep1' has 2 subgroups (deviceClassId1, deviceClassId2): each gets its own cancel.",
+                        "Azure Device Update deployment 'dep1', subgroup 'deviceClassId1': cancel requested (HTTP 200: isCanceled=true, isRetried=false)",
+                        "Azure Device Update deployment 'dep1', subgroup 'deviceClassId2': cancel requested (HTTP 200: isCanceled=true, isRetried=false)",
+                        "Cancel: 2 of 2 subgroup deployments done.");
         JsonNode report = JSON.readTree(Files.readString(workDir.resolve("report.json")));
-        assertThat(report.path("deployments")).extracting(e -> e.path("subgroup").asText())
+        assertThat(report.path("deployments"))
+                .extracting(e -> e.path("subgroup").asText())
                 .containsExactly("deviceClassId1", "deviceClassId2");
         assertThat(report.path("deployments")).allSatisfy(e -> {
             assertThat(e.path("provider").asText()).isEqualTo("azure-device-update");
@@ -70,21 +78,30 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
     void aSubgroupThatFailsFailsTheBuildAfterTheOthersWereCanceled(CancelDeploymentMojo mojo) throws Exception {
-        api.on("GET", GA + "/deployments/dep1" + VERSION, json(200,
-                "{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\",\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"]}"));
+        api.on(
+                "GET",
+                GA + "/deployments/dep1" + VERSION,
+                json(
+                        200,
+                        "{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\",\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"]}"));
         api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep1:cancel" + VERSION, canceled());
         api.on("POST", GA + "/deviceClassSubgroups/dc2/deployments/dep1:cancel" + VERSION, problemNotFound());
         api.on("POST", GA + "/deviceClassSubgroups/dc3/deployments/dep1:cancel" + VERSION, canceled());
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_TOKEN).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class).hasMessageStartingWith(
-                "Cancel: 2 of 3 subgroup deployments done; failed: dep1 (subgroup dc2).");
-        assertThat(log.at(RecordingLog.Level.ERROR)).singleElement().asString().startsWith(
-                "Azure Device Update cancel of deployment 'dep1', subgroup 'dc2' failed: HTTP 404 Not Found: Not Found."
-                        + " Check the deployment id, groupId ('TestGroup'), the device class ('dc2'), the instance ('blue')");
-        assertThat(receivedTargets()).hasSize(4).contains(
-                "POST " + GA + "/deviceClassSubgroups/dc3/deployments/dep1:cancel" + VERSION);
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cancel: 2 of 3 subgroup deployments done; failed: dep1 (subgroup dc2).");
+        assertThat(log.at(RecordingLog.Level.ERROR))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "Azure Device Update cancel of deployment 'dep1', subgroup 'dc2' failed: HTTP 404 Not Found: Not Found."
+                                + " Check the deployment id, groupId ('TestGroup'), the device class ('dc2'), the instance ('blue')");
+        assertThat(receivedTargets())
+                .hasSize(4)
+                .contains("POST " + GA + "/deviceClassSubgroups/dc3/deployments/dep1:cancel" + VERSION);
     }
 
     @Test
@@ -98,9 +115,10 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         prepare(mojo, ENV_TOKEN).execute();
 
         assertThat(receivedTargets()).containsExactly("POST " + retry);
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Azure Device Update deployment 'dep1', subgroup 'deviceClassId': retry requested (HTTP 200: isCanceled=false, isRetried=true)",
-                "Retry: 1 of 1 subgroup deployment done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Azure Device Update deployment 'dep1', subgroup 'deviceClassId': retry requested (HTTP 200: isCanceled=false, isRetried=true)",
+                        "Retry: 1 of 1 subgroup deployment done.");
     }
 
     @Test
@@ -114,11 +132,12 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         RecordedRequest sent = received().get(0);
         assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST " + retry);
         assertThat(sent.getBody() == null ? 0 : sent.getBody().size()).isZero();
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Retrying Azure Device Update deployment 'deploymentId' on " + baseUrl(server)
-                        + " (in place of contoso.api.adu.microsoft.com), instance 'blue', v2 management API.",
-                "Azure Device Update deployment 'deploymentId': retry requested (HTTP 200: isCanceled=false, isRetried=true, isCompleted=false)",
-                "Retry: 1 of 1 deployment done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Retrying Azure Device Update deployment 'deploymentId' on " + baseUrl(server)
+                                + " (in place of contoso.api.adu.microsoft.com), instance 'blue', v2 management API.",
+                        "Azure Device Update deployment 'deploymentId': retry requested (HTTP 200: isCanceled=false, isRetried=true, isCompleted=false)",
+                        "Retry: 1 of 1 deployment done.");
     }
 
     @Test
@@ -130,25 +149,36 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "authorityHost", value = "${fake.api}")
     void aClientSecretFromASettingsServerGetsOneTokenForEveryDeployment(CancelDeploymentMojo mojo) throws Exception {
         addServer("adu", "client-1", CLIENT_SECRET);
-        api.on("POST", "/tenant-1/oauth2/v2.0/token", json(200,
-                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + ISSUED_TOKEN + "\"}"));
+        api.on(
+                "POST",
+                "/tenant-1/oauth2/v2.0/token",
+                json(
+                        200,
+                        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
+                                + ISSUED_TOKEN + "\"}"));
         api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep1:cancel" + VERSION, canceled());
         api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep2:cancel" + VERSION, canceled());
 
         prepare(mojo).execute();
 
         List<RecordedRequest> sent = received();
-        List<RecordedRequest> tokenRequests = sent.stream().filter(r -> r.getTarget().endsWith("/token")).toList();
+        List<RecordedRequest> tokenRequests =
+                sent.stream().filter(r -> r.getTarget().endsWith("/token")).toList();
         assertThat(tokenRequests).singleElement().satisfies(r -> {
             assertThat(r.getHeaders().get("Authorization")).isNull();
             assertThat(r.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-            assertThat(r.getBody().utf8()).isEqualTo("grant_type=client_credentials&client_id=client-1"
-                    + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default&client_secret=" + CLIENT_SECRET);
+            assertThat(r.getBody().utf8())
+                    .isEqualTo("grant_type=client_credentials&client_id=client-1"
+                            + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default&client_secret=" + CLIENT_SECRET);
         });
-        assertThat(sent).filteredOn(r -> r.getTarget().contains(":cancel")).hasSize(2)
+        assertThat(sent)
+                .filteredOn(r -> r.getTarget().contains(":cancel"))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + ISSUED_TOKEN));
-        assertThat(log.at(RecordingLog.Level.INFO)).contains("Authenticating with a client secret of client 'client-1' in"
-                + " tenant 'tenant-1' (from the <password> of server 'adu' in settings.xml), through localhost.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Authenticating with a client secret of client 'client-1' in"
+                                + " tenant 'tenant-1' (from the <password> of server 'adu' in settings.xml), through localhost.");
         assertThat(log.text()).doesNotContain(CLIENT_SECRET).doesNotContain(ISSUED_TOKEN);
     }
 
@@ -160,19 +190,26 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "authorityHost", value = "${fake.api}")
     @UserProperty(name = "fleet.clientSecret", value = CLIENT_SECRET)
     void aRefusedTokenRequestFailsWithEntrasWordsAndNoSecret(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/tenant-1/oauth2/v2.0/token", json(401, "{\"error\":\"invalid_client\",\"error_description\":"
-                + "\"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client"
-                + " secret value, not the client secret ID, for a secret added to app 'client-1'.\\r\\nTrace ID: 0a1b\","
-                + "\"error_codes\":[7000215]}"));
+        api.on(
+                "POST",
+                "/tenant-1/oauth2/v2.0/token",
+                json(
+                        401,
+                        "{\"error\":\"invalid_client\",\"error_description\":"
+                                + "\"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client"
+                                + " secret value, not the client secret ID, for a secret added to app 'client-1'.\\r\\nTrace ID: 0a1b\","
+                                + "\"error_codes\":[7000215]}"));
 
         Throwable failure = catchThrowable(() -> prepare(mojo).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class).hasMessage(
-                "Azure Device Update cancel of deployment 'dep1', subgroup 'dc1' failed: the token request to localhost was"
-                        + " refused: HTTP 401 Unauthorized: AADSTS7000215: Invalid client secret provided. Ensure the secret"
-                        + " being sent in the request is the client secret value, not the client secret ID, for a secret added"
-                        + " to app 'client-1'. Trace ID: 0a1b (invalid_client). Check the client secret (its value, not its"
-                        + " secret id; it may have expired), clientId ('client-1') and tenantId ('tenant-1').");
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "Azure Device Update cancel of deployment 'dep1', subgroup 'dc1' failed: the token request to localhost was"
+                                + " refused: HTTP 401 Unauthorized: AADSTS7000215: Invalid client secret provided. Ensure the secret"
+                                + " being sent in the request is the client secret value, not the client secret ID, for a secret added"
+                                + " to app 'client-1'. Trace ID: 0a1b (invalid_client). Check the client secret (its value, not its"
+                                + " secret id; it may have expired), clientId ('client-1') and tenantId ('tenant-1').");
         assertThat(receivedTargets()).containsExactly("POST /tenant-1/oauth2/v2.0/token");
         assertThat(failure.getMessage()).doesNotContain(CLIENT_SECRET);
         assertThat(log.text()).doesNotContain(CLIENT_SECRET);
@@ -182,18 +219,22 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/adu-ga/pom.xml")
     @UserProperty(name = "fleet.accessToken", value = TOKEN)
     void gaStatusShowsEverySubgroupsStateAndDeviceCounts(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", GA + "/deployments/dep1/status" + VERSION,
+        api.on(
+                "GET",
+                GA + "/deployments/dep1/status" + VERSION,
                 example("stable-2022-10-01/DeviceManagement_GetDeploymentStatus.json"));
 
         prepare(mojo).execute();
 
-        assertThat(log.at(RecordingLog.Level.INFO)).containsSubsequence(
-                "Azure Device Update deployment 'dep1': ActiveWithSubgroupFailures; 3 devices: 2 succeeded, 1 failed, 0 in progress, 0 canceled",
-                "  subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
-                "  subgroup deviceClassId2: Failed; 2 devices: 1 succeeded, 1 failed, 0 in progress, 0 canceled; error: The"
-                        + " subgroup deployment failed to be created due to hitting the ADM configuration limit (ADMConfigurationLimitExceeded)");
-        assertThat(received()).singleElement().satisfies(r ->
-                assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .containsSubsequence(
+                        "Azure Device Update deployment 'dep1': ActiveWithSubgroupFailures; 3 devices: 2 succeeded, 1 failed, 0 in progress, 0 canceled",
+                        "  subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
+                        "  subgroup deviceClassId2: Failed; 2 devices: 1 succeeded, 1 failed, 0 in progress, 0 canceled; error: The"
+                                + " subgroup deployment failed to be created due to hitting the ADM configuration limit (ADMConfigurationLimitExceeded)");
+        assertThat(received())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
         assertThat(log.text()).doesNotContain(TOKEN);
     }
 
@@ -207,13 +248,16 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         prepare(mojo).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "[dry run]   POST https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token  (once per execution, for the token)",
-                "[dry run]     body: grant_type=client_credentials&client_id=client-1&scope=https://api.adu.microsoft.com/.default&client_secret=****",
-                "[dry run]   GET " + baseUrl(server) + GA + "/deployments/dep1" + VERSION + "  (to list the deployment's subgroups)",
-                "[dry run]   POST " + baseUrl(server) + GA + "/deviceClassSubgroups/{deviceClassId}/deployments/dep1:cancel"
-                        + VERSION + "  (for each subgroup it lists)",
-                "[dry run]     Authorization: Bearer ****");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "[dry run]   POST https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token  (once per execution, for the token)",
+                        "[dry run]     body: grant_type=client_credentials&client_id=client-1&scope=https://api.adu.microsoft.com/.default&client_secret=****",
+                        "[dry run]   GET " + baseUrl(server) + GA + "/deployments/dep1" + VERSION
+                                + "  (to list the deployment's subgroups)",
+                        "[dry run]   POST " + baseUrl(server) + GA
+                                + "/deviceClassSubgroups/{deviceClassId}/deployments/dep1:cancel" + VERSION
+                                + "  (for each subgroup it lists)",
+                        "[dry run]     Authorization: Bearer ****");
         assertThat(log.text()).doesNotContain(CLIENT_SECRET);
     }
 
@@ -223,9 +267,11 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     void anEndpointWithASchemeIsRefusedBeforeAnythingIsSent(CancelDeploymentMojo mojo) throws Exception {
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_TOKEN).execute());
 
-        assertThat(failure).hasMessage("The endpoint 'https://contoso.api.adu.microsoft.com' in endpoint (-Dfleet.endpoint)"
-                + " has a scheme: give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl"
-                + " replaces the whole https://host:port).").hasNoCause();
+        assertThat(failure)
+                .hasMessage("The endpoint 'https://contoso.api.adu.microsoft.com' in endpoint (-Dfleet.endpoint)"
+                        + " has a scheme: give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl"
+                        + " replaces the whole https://host:port).")
+                .hasNoCause();
         assertNothingSent();
     }
 
@@ -236,17 +282,24 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
 
     /** The live service's 404: RFC 7807 problem details, with the retry-after: 0 it sends on every answer. */
     private static MockResponse problemNotFound() {
-        return answer(404).setHeader("Content-Type", "application/problem+json; charset=utf-8").setHeader("retry-after", "0")
-                .body("{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
-                        + "\"traceId\":\"00-3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c-1a2b3c4d5e6f7a8b-00\"}").build();
+        return answer(404)
+                .setHeader("Content-Type", "application/problem+json; charset=utf-8")
+                .setHeader("retry-after", "0")
+                .body(
+                        "{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
+                                + "\"traceId\":\"00-3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c-1a2b3c4d5e6f7a8b-00\"}")
+                .build();
     }
 
     /** The 200 body of one of the spec's examples (src/test/resources/adu/examples), with ADU's retry-after: 0. */
     static MockResponse example(String path) throws IOException {
         try (InputStream in = AzureDeviceUpdateMojoTest.class.getResourceAsStream("/adu/examples/" + path)) {
             JsonNode body = JSON.readTree(in).path("responses").path("200").path("body");
-            return answer(200).setHeader("Content-Type", "application/json; charset=utf-8").setHeader("retry-after", "0")
-                    .body(JSON.writeValueAsString(body)).build();
+            return answer(200)
+                    .setHeader("Content-Type", "application/json; charset=utf-8")
+                    .setHeader("retry-after", "0")
+                    .body(JSON.writeValueAsString(body))
+                    .build();
         }
     }
 }

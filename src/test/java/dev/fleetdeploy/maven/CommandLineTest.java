@@ -30,16 +30,19 @@ class CommandLineTest extends MojoTestSupport {
 
         prepare(mojo).execute();
 
-        assertThat(receivedTargets()).containsExactlyInAnyOrder(
-                "POST /api/unstable/fleet/deployments/one/cancel", "POST /api/unstable/fleet/deployments/two/cancel");
+        assertThat(receivedTargets())
+                .containsExactlyInAnyOrder(
+                        "POST /api/unstable/fleet/deployments/one/cancel",
+                        "POST /api/unstable/fleet/deployments/two/cancel");
         assertThat(received()).allSatisfy(sent -> {
             assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
             assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
         });
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl(server)
-                        + " (in place of api.us5.datadoghq.com), API unstable.",
-                "Cancel: 2 of 2 deployments done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl(server)
+                                + " (in place of api.us5.datadoghq.com), API unstable.",
+                        "Cancel: 2 of 2 deployments done.");
         assertNoSecretShown();
     }
 

@@ -29,7 +29,9 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "provider", value = "datdog")
     void unknownProvider(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "Unknown provider 'datdog' in provider (-Dfleet.provider): use datadog or azure-device-update (alias adu).");
+        assertMistake(
+                mojo,
+                "Unknown provider 'datdog' in provider (-Dfleet.provider): use datadog or azure-device-update (alias adu).");
     }
 
     @Test
@@ -43,9 +45,11 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "site", value = "datadoghq.mars")
     void unknownSite(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "Unknown Datadog site 'datadoghq.mars' in site (-Dfleet.site): use one of datadoghq.com (US1),"
-                + " us3.datadoghq.com (US3), us5.datadoghq.com (US5), datadoghq.eu (EU1), ap1.datadoghq.com (AP1),"
-                + " ap2.datadoghq.com (AP2), uk1.datadoghq.com (UK1), ddog-gov.com (US1-FED), us2.ddog-gov.com (US2-FED).");
+        assertMistake(
+                mojo,
+                "Unknown Datadog site 'datadoghq.mars' in site (-Dfleet.site): use one of datadoghq.com (US1),"
+                        + " us3.datadoghq.com (US3), us5.datadoghq.com (US5), datadoghq.eu (EU1), ap1.datadoghq.com (AP1),"
+                        + " ap2.datadoghq.com (AP2), uk1.datadoghq.com (UK1), ddog-gov.com (US1-FED), us2.ddog-gov.com (US2-FED).");
     }
 
     @Test
@@ -63,23 +67,29 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "datadogApi", value = "v1")
     void unknownApiGeneration(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi): use v2 (current) or unstable (the Preview endpoints).");
+        assertMistake(
+                mojo,
+                "Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi): use v2 (current) or unstable (the Preview endpoints).");
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "baseUrl", value = "http://gateway.example.com:8080")
     void plainHttpToAnotherHost(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "baseUrl (-Dfleet.baseUrl) 'http://gateway.example.com:8080' uses plain http to a host that is not"
-                + " this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
+        assertMistake(
+                mojo,
+                "baseUrl (-Dfleet.baseUrl) 'http://gateway.example.com:8080' uses plain http to a host that is not"
+                        + " this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "baseUrl", value = "https://gateway.example.com/api/v2")
     void baseUrlWithAPath(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "baseUrl (-Dfleet.baseUrl) 'https://gateway.example.com/api/v2' has a path, query or fragment:"
-                + " give only scheme://host[:port]; the plugin adds the API's path itself.");
+        assertMistake(
+                mojo,
+                "baseUrl (-Dfleet.baseUrl) 'https://gateway.example.com/api/v2' has a path, query or fragment:"
+                        + " give only scheme://host[:port]; the plugin adds the API's path itself.");
     }
 
     @Test
@@ -87,7 +97,9 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @UserProperty(name = "fleet.provider", value = "datadog")
     @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
     void noDeploymentId(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+        assertMistake(
+                mojo,
+                "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
     }
 
     @Test
@@ -95,14 +107,18 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @MojoParameter(name = "deploymentId", value = "${env.FLEET_TEST_SURELY_UNSET_VARIABLE}")
     void anUnsetVariableLeavesTheIdUnset(CancelDeploymentMojo mojo) throws Exception {
         // Maven turns an expression it cannot resolve into no value: the user hears that the id is missing.
-        assertMistake(mojo, "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+        assertMistake(
+                mojo,
+                "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentId", value = "abc,,def")
     void emptyEntryInTheCommaList(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "deploymentId (-Dfleet.deploymentId) 'abc,,def' has an empty entry: give every id, separated by single commas.");
+        assertMistake(
+                mojo,
+                "deploymentId (-Dfleet.deploymentId) 'abc,,def' has an empty entry: give every id, separated by single commas.");
     }
 
     @Test
@@ -115,16 +131,20 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentId", value = "..")
     void dotDotIsNoId(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
-                + " the provider returned when the deployment was created.");
+        assertMistake(
+                mojo,
+                "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
+                        + " the provider returned when the deployment was created.");
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentIdFile", value = "missing-ids.txt")
     void missingIdFile(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "deploymentIdFile (-Dfleet.deploymentIdFile) '" + workDir.resolve("missing-ids.txt")
-                + "' does not exist: check the path (a relative path is taken from the project folder) and that the step that writes the ids ran.");
+        assertMistake(
+                mojo,
+                "deploymentIdFile (-Dfleet.deploymentIdFile) '" + workDir.resolve("missing-ids.txt")
+                        + "' does not exist: check the path (a relative path is taken from the project folder) and that the step that writes the ids ran.");
     }
 
     @Test
@@ -138,8 +158,10 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "apiKey", value = "pom-api key-with-a-space")
     void aKeyThatCannotTravelInAHeader(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "The Datadog API key from apiKey (-Dfleet.apiKey) contains a space, line break or other character"
-                + " that cannot be sent in an HTTP header: copy the key again.");
+        assertMistake(
+                mojo,
+                "The Datadog API key from apiKey (-Dfleet.apiKey) contains a space, line break or other character"
+                        + " that cannot be sent in an HTTP header: copy the key again.");
     }
 
     private void assertMistake(CancelDeploymentMojo mojo, String message) throws Exception {

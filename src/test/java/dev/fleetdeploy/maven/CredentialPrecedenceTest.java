@@ -87,15 +87,18 @@ class CredentialPrecedenceTest extends MojoTestSupport {
         // The environment has keys, but a serverId the user set and Maven lacks is a mistake, not a fallback.
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("serverId (-Dfleet.serverId) is 'datadog-typo', but settings.xml has no <server> with that id:"
-                        + " add one (<username> the API key, <password> the application key) or correct the id.");
+                .hasMessage(
+                        "serverId (-Dfleet.serverId) is 'datadog-typo', but settings.xml has no <server> with that id:"
+                                + " add one (<username> the API key, <password> the application key) or correct the id.");
         assertNothingSent();
     }
 
     private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
         RecordedRequest sent = received().get(0);
         assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY"))
+                .as("DD-APPLICATION-KEY")
+                .isEqualTo(applicationKey);
         assertNoSecretShown();
     }
 }

@@ -43,8 +43,10 @@ class CredentialPropertiesTest extends MojoTestSupport {
     @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
     void injectedKeysShowOnlyAMask(CancelDeploymentMojo mojo) throws Exception {
         // What Maven's -X output prints for each parameter: "(f) apiKey = " + value.toString().
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "apiKey")).hasToString("****");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "applicationKey")).hasToString("****");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "apiKey"))
+                .hasToString("****");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "applicationKey"))
+                .hasToString("****");
 
         prepare(mojo).execute();
 
@@ -65,6 +67,8 @@ class CredentialPropertiesTest extends MojoTestSupport {
     private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
         RecordedRequest sent = received().get(0);
         assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY"))
+                .as("DD-APPLICATION-KEY")
+                .isEqualTo(applicationKey);
     }
 }

@@ -33,13 +33,14 @@ class DeploymentStatusTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(receivedTargets()).containsExactly("GET /api/v2/fleet/deployments/abc-def-ghi");
-        assertThat(log.at(RecordingLog.Level.INFO)).containsExactly(
-                "Reading the status of Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
-                        + " (in place of api.datadoghq.com), API v2.",
-                "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped",
-                "  error summary: 1 host failed to upgrade",
-                "  failed on web-2: disk full",
-                "Status: 1 of 1 deployment done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .containsExactly(
+                        "Reading the status of Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                                + " (in place of api.datadoghq.com), API v2.",
+                        "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped",
+                        "  error summary: 1 host failed to upgrade",
+                        "  failed on web-2: disk full",
+                        "Status: 1 of 1 deployment done.");
     }
 
     @Test
@@ -50,8 +51,7 @@ class DeploymentStatusTest extends MojoTestSupport {
         api.on("GET", base + "0", json(200, """
                         {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"done_with_errors","total_hosts":4,
                           "hosts":[{"hostname":"a","status":"succeeded"},{"hostname":"b","status":"failed","error":"timeout"}]}},
-                         "meta":{"hosts":{"total_pages":2}}}"""))
-                .on("GET", base + "1", json(200, """
+                         "meta":{"hosts":{"total_pages":2}}}""")).on("GET", base + "1", json(200, """
                         {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"done_with_errors","total_hosts":4,
                           "hosts":[{"hostname":"c","status":"succeeded"},{"hostname":"d","status":"canceled"}]}},
                          "meta":{"hosts":{"total_pages":2}}}"""));
@@ -59,9 +59,10 @@ class DeploymentStatusTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(receivedTargets()).containsExactly("GET " + base + "0", "GET " + base + "1");
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Datadog deployment 'abc-def-ghi': done_with_errors; 4 hosts: 2 succeeded, 1 failed, 1 canceled",
-                "  failed on b: timeout");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Datadog deployment 'abc-def-ghi': done_with_errors; 4 hosts: 2 succeeded, 1 failed, 1 canceled",
+                        "  failed on b: timeout");
     }
 
     @Test
@@ -72,8 +73,11 @@ class DeploymentStatusTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        JsonNode status = new ObjectMapper().readTree(workDir.resolve("status.json").toFile())
-                .path("deployments").get(0).path("status");
+        JsonNode status = new ObjectMapper()
+                .readTree(workDir.resolve("status.json").toFile())
+                .path("deployments")
+                .get(0)
+                .path("status");
         assertThat(status.path("state").asText()).isEqualTo("running");
         assertThat(status.path("final").asBoolean()).isFalse();
         assertThat(status.path("total").asLong()).isEqualTo(5);
@@ -87,22 +91,29 @@ class DeploymentStatusTest extends MojoTestSupport {
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Datadog status of deployment 'abc-def-ghi' failed: HTTP 403 Forbidden: Forbidden. Check that"
-                        + " the application key has the hosts_read permission and that both keys belong to the"
-                        + " organization on datadoghq.com.");
+                .hasMessage(
+                        "Datadog status of deployment 'abc-def-ghi' failed: HTTP 403 Forbidden: Forbidden. Check that"
+                                + " the application key has the hosts_read permission and that both keys belong to the"
+                                + " organization on datadoghq.com.");
     }
 
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     void anAnswerThatIsNotDatadogsJsonFails(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", FakeApi.answer(200)
-                .setHeader("Content-Type", "text/html").body("<html><title>Corporate login</title></html>").build());
+        api.on(
+                "GET",
+                "/api/v2/fleet/deployments/abc-def-ghi",
+                FakeApi.answer(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body("<html><title>Corporate login</title></html>")
+                        .build());
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Datadog status of deployment 'abc-def-ghi' failed: HTTP 200 OK: the body is not the JSON the"
-                        + " Datadog API sends (an HTML page: Corporate login). The answer did not come from the Datadog"
-                        + " API: check the baseUrl and any proxy in between.");
+                .hasMessage(
+                        "Datadog status of deployment 'abc-def-ghi' failed: HTTP 200 OK: the body is not the JSON the"
+                                + " Datadog API sends (an HTML page: Corporate login). The answer did not come from the Datadog"
+                                + " API: check the baseUrl and any proxy in between.");
     }
 
     @Test
@@ -116,10 +127,12 @@ class DeploymentStatusTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(receivedTargets()).containsExactly(
-                "POST /api/v2/fleet/deployments/abc-def-ghi/cancel", "GET /api/v2/fleet/deployments/abc-def-ghi");
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Datadog deployment 'abc-def-ghi': canceled; 2 hosts: 1 succeeded, 1 canceled");
+        assertThat(receivedTargets())
+                .containsExactly(
+                        "POST /api/v2/fleet/deployments/abc-def-ghi/cancel",
+                        "GET /api/v2/fleet/deployments/abc-def-ghi");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains("Datadog deployment 'abc-def-ghi': canceled; 2 hosts: 1 succeeded, 1 canceled");
     }
 
     @Test
@@ -132,7 +145,8 @@ class DeploymentStatusTest extends MojoTestSupport {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Status: 1 of 2 deployments done; failed: gone.");
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
     }
 }

@@ -26,10 +26,13 @@ class FailOnErrorTest extends MojoTestSupport {
     void a404BecomesAWarning(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(log.at(RecordingLog.Level.WARNING)).satisfiesExactly(
-                line -> assertThat(line).startsWith(
-                        "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found. Check the deployment id"),
-                line -> assertThat(line).isEqualTo("failOnError is false: the build goes on despite 1 failed deployment."));
+        assertThat(log.at(RecordingLog.Level.WARNING))
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .startsWith(
+                                        "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found. Check the deployment id"),
+                        line -> assertThat(line)
+                                .isEqualTo("failOnError is false: the build goes on despite 1 failed deployment."));
         assertThat(log.at(RecordingLog.Level.ERROR)).isEmpty();
         assertThat(log.at(RecordingLog.Level.INFO)).contains("Cancel: 0 of 1 deployment done; failed: abc-def-ghi.");
     }

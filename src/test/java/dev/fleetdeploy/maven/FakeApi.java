@@ -1,11 +1,11 @@
 package dev.fleetdeploy.maven;
 
+import dev.fleetdeploy.testing.StatusLine;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.fleetdeploy.testing.StatusLine;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -30,8 +30,10 @@ final class FakeApi extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         Deque<MockResponse> answers = routes.get(request.getMethod() + " " + request.getTarget());
         if (answers == null) {
-            return json(404, "{\"errors\":[\"the test's fake API has no route for " + request.getMethod() + " "
-                    + request.getTarget() + "\"]}");
+            return json(
+                    404,
+                    "{\"errors\":[\"the test's fake API has no route for " + request.getMethod() + " "
+                            + request.getTarget() + "\"]}");
         }
         synchronized (answers) {
             return answers.size() > 1 ? answers.poll() : answers.peek();
@@ -40,7 +42,10 @@ final class FakeApi extends Dispatcher {
 
     /** An answer with the reason phrase Datadog sends (MockWebServer's own would be "Client Error"). */
     static MockResponse json(int code, String body) {
-        return answer(code).setHeader("Content-Type", "application/json").body(body).build();
+        return answer(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     static MockResponse noContent() {
@@ -53,8 +58,10 @@ final class FakeApi extends Dispatcher {
 
     /** Datadog v2's answer to a cancel. */
     static MockResponse v2Canceled(String id) {
-        return json(200, "{\"data\":{\"id\":\"" + id + "\",\"type\":\"deployment\",\"attributes\":"
-                + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
+        return json(
+                200,
+                "{\"data\":{\"id\":\"" + id + "\",\"type\":\"deployment\",\"attributes\":"
+                        + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
     }
 
     /** Datadog's answer to an unknown deployment. */

@@ -61,7 +61,8 @@ class FleetConfiguratorTest {
         PrintingListener listener = configure(new FleetConfigurator(), bean);
 
         assertThat(bean.apiKey.reveal()).isEqualTo(KEY);
-        assertThat(AbstractFleetMojo.reveal(bean.targets.get(0).clientSecretForTests())).isEqualTo(KEY + "-target");
+        assertThat(AbstractFleetMojo.reveal(bean.targets.get(0).clientSecretForTests()))
+                .isEqualTo(KEY + "-target");
         assertThat(listener.lines).contains("(f) apiKey = ****", "(f) clientSecret = ****");
         assertThat(String.join("\n", listener.lines)).doesNotContain(KEY);
     }

@@ -32,7 +32,8 @@ class MissingCredentialsTest extends MojoTestSupport {
     void onlyTheApplicationKeyMissingNamesTheServerThatLacksIt(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, null);
 
-        assertThatThrownBy(() -> prepare(mojo, Map.of("DD_API_KEY", " ", "DD_APP_KEY", "")).execute())
+        assertThatThrownBy(() -> prepare(mojo, Map.of("DD_API_KEY", " ", "DD_APP_KEY", ""))
+                        .execute())
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("No Datadog application key found: set applicationKey (-Dfleet.applicationKey), the"
                         + " <password> of server 'datadog' in settings.xml or the DD_APP_KEY environment variable.");
@@ -50,7 +51,8 @@ class MissingCredentialsTest extends MojoTestSupport {
                 .hasMessageStartingWith("No Datadog application key found:")
                 .hasMessageEndingWith("or the DD_APP_KEY environment variable (DD_APPLICATION_KEY is set, but Datadog's"
                         + " clients and this plugin read DD_APP_KEY).")
-                .message().doesNotContain(ENV_APP_KEY, ENV_API_KEY);
+                .message()
+                .doesNotContain(ENV_APP_KEY, ENV_API_KEY);
         assertNothingSent();
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class MojoTestSupport {
     /** Credentials, distinct per source, so a request shows which one won and a leak check knows what to look for. */
     static final String POM_API_KEY = "pom-api-key-1a2b3c";
+
     static final String POM_APP_KEY = "pom-app-key-4d5e6f";
     static final String SERVER_API_KEY = "server-api-key-7a8b9c";
     static final String SERVER_APP_KEY = "server-app-key-0d1e2f";
@@ -45,8 +46,15 @@ abstract class MojoTestSupport {
     static final String ENV_APP_KEY = "env-app-key-6d7e8f";
     static final String PROPERTY_API_KEY = "property-api-key-9a0b1c";
     static final String PROPERTY_APP_KEY = "property-app-key-2d3e4f";
-    static final List<String> ALL_SECRETS = List.of(POM_API_KEY, POM_APP_KEY, SERVER_API_KEY, SERVER_APP_KEY,
-            ENV_API_KEY, ENV_APP_KEY, PROPERTY_API_KEY, PROPERTY_APP_KEY);
+    static final List<String> ALL_SECRETS = List.of(
+            POM_API_KEY,
+            POM_APP_KEY,
+            SERVER_API_KEY,
+            SERVER_APP_KEY,
+            ENV_API_KEY,
+            ENV_APP_KEY,
+            PROPERTY_API_KEY,
+            PROPERTY_APP_KEY);
 
     /** Environment variables that give both Datadog keys. */
     static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
@@ -97,9 +105,12 @@ abstract class MojoTestSupport {
 
         test.getTestMethod().ifPresent(method -> {
             for (UserProperty property : method.getAnnotationsByType(UserProperty.class)) {
-                request.getUserProperties().setProperty(property.name(), property.value()
-                        .replace("${fake.api}", baseUrl(server))
-                        .replace("${work.dir}", workDir.toString()));
+                request.getUserProperties()
+                        .setProperty(
+                                property.name(),
+                                property.value()
+                                        .replace("${fake.api}", baseUrl(server))
+                                        .replace("${work.dir}", workDir.toString()));
             }
         });
     }
@@ -136,7 +147,8 @@ abstract class MojoTestSupport {
         return received(server, received);
     }
 
-    static List<RecordedRequest> received(MockWebServer server, List<RecordedRequest> sink) throws InterruptedException {
+    static List<RecordedRequest> received(MockWebServer server, List<RecordedRequest> sink)
+            throws InterruptedException {
         // The Mojo has returned, so every request it sent is already queued: no waiting.
         for (RecordedRequest next; (next = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
             sink.add(next);
@@ -150,7 +162,9 @@ abstract class MojoTestSupport {
     }
 
     void assertNothingSent() {
-        assertThat(server.getRequestCount()).as("requests the fake API received").isZero();
+        assertThat(server.getRequestCount())
+                .as("requests the fake API received")
+                .isZero();
     }
 
     /** No credential in the log (at any level) nor in the given texts (exception messages, reports). */

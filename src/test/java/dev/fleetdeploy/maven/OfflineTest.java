@@ -25,8 +25,8 @@ class OfflineTest extends MojoTestSupport {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoExecutionException.class)
                 // The wording may change; what the user must learn may not.
-                .hasMessageContainingAll("offline", "cancel-deployment must reach the provider's API", "without -o",
-                        "nothing was sent");
+                .hasMessageContainingAll(
+                        "offline", "cancel-deployment must reach the provider's API", "without -o", "nothing was sent");
         assertNothingSent();
     }
 
@@ -46,7 +46,8 @@ class OfflineTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO)).last()
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .last()
                 .isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
     }
 }

@@ -32,11 +32,13 @@ class PomConfigurationTest extends MojoTestSupport {
         assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(ENV_APP_KEY);
         assertThat(sent.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(sent.getHeaders().get("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
-        assertThat(log.at(RecordingLog.Level.INFO)).containsExactly(
-                "Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl(server) + " (in place of api.datadoghq.com), API v2.",
-                "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200, state stopping:"
-                        + " Cancellation has been requested; the deployment is stopping.)",
-                "Cancel: 1 of 1 deployment done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .containsExactly(
+                        "Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                                + " (in place of api.datadoghq.com), API v2.",
+                        "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200, state stopping:"
+                                + " Cancellation has been requested; the deployment is stopping.)",
+                        "Cancel: 1 of 1 deployment done.");
     }
 
     @Test
@@ -47,16 +49,18 @@ class PomConfigurationTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(receivedTargets()).containsExactlyInAnyOrder(
-                "POST /api/unstable/fleet/deployments/dep-1/cancel",
-                "POST /api/unstable/fleet/deployments/dep-2/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                // The site (EU1) shows as the host baseUrl stands in for.
-                "Canceling 2 Datadog deployments ('dep-1', 'dep-2') on " + baseUrl(server)
-                        + " (in place of api.datadoghq.eu), API unstable.",
-                "Datadog deployment 'dep-1': cancel requested (HTTP 204)",
-                "Datadog deployment 'dep-2': cancel requested (HTTP 204)",
-                "Cancel: 2 of 2 deployments done.");
+        assertThat(receivedTargets())
+                .containsExactlyInAnyOrder(
+                        "POST /api/unstable/fleet/deployments/dep-1/cancel",
+                        "POST /api/unstable/fleet/deployments/dep-2/cancel");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        // The site (EU1) shows as the host baseUrl stands in for.
+                        "Canceling 2 Datadog deployments ('dep-1', 'dep-2') on " + baseUrl(server)
+                                + " (in place of api.datadoghq.eu), API unstable.",
+                        "Datadog deployment 'dep-1': cancel requested (HTTP 204)",
+                        "Datadog deployment 'dep-2': cancel requested (HTTP 204)",
+                        "Cancel: 2 of 2 deployments done.");
     }
 
     @Test
@@ -68,11 +72,14 @@ class PomConfigurationTest extends MojoTestSupport {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Cancel: 1 of 2 deployments done; failed: dep-1.")
-                .hasMessageContaining("Datadog cancel of deployment 'dep-1' failed: HTTP 404 Not Found: Deployment not found.")
+                .hasMessageContaining(
+                        "Datadog cancel of deployment 'dep-1' failed: HTTP 404 Not Found: Deployment not found.")
                 // The Preview generation's 404 may mean the path itself is gone: the hint says so.
                 .hasMessageContaining("try datadogApi=v2");
         assertThat(receivedTargets()).hasSize(2);
-        assertThat(log.at(RecordingLog.Level.ERROR)).singleElement().asString()
+        assertThat(log.at(RecordingLog.Level.ERROR))
+                .singleElement()
+                .asString()
                 .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 404 Not Found");
     }
 
@@ -87,15 +94,17 @@ class PomConfigurationTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(receivedTargets()).containsExactlyInAnyOrder(
-                "POST /api/v2/fleet/deployments/a-1/cancel",
-                "POST /api/v2/fleet/deployments/b-2/cancel",
-                "POST /api/v2/fleet/deployments/team%23c%203/cancel",
-                "POST /api/v2/fleet/deployments/d-4/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl(server)
-                        + " (in place of api.datadoghq.com), API v2.",
-                "Cancel: 4 of 4 deployments done.");
+        assertThat(receivedTargets())
+                .containsExactlyInAnyOrder(
+                        "POST /api/v2/fleet/deployments/a-1/cancel",
+                        "POST /api/v2/fleet/deployments/b-2/cancel",
+                        "POST /api/v2/fleet/deployments/team%23c%203/cancel",
+                        "POST /api/v2/fleet/deployments/d-4/cancel");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl(server)
+                                + " (in place of api.datadoghq.com), API v2.",
+                        "Cancel: 4 of 4 deployments done.");
     }
 
     @Test
@@ -108,7 +117,9 @@ class PomConfigurationTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(receivedTargets()).containsExactly("POST /api/unstable/fleet/deployments/abc-def-ghi/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO)).first().asString()
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .first()
+                .asString()
                 .endsWith("(in place of api.ddog-gov.com), API unstable.");
     }
 
@@ -120,7 +131,9 @@ class PomConfigurationTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200)", "Cancel: 1 of 1 deployment done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200)",
+                        "Cancel: 1 of 1 deployment done.");
     }
 }

@@ -13,7 +13,12 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class RecordingLog implements Log {
 
-    enum Level { DEBUG, INFO, WARNING, ERROR }
+    enum Level {
+        DEBUG,
+        INFO,
+        WARNING,
+        ERROR
+    }
 
     record Line(Level level, String text) {
         @Override
@@ -30,7 +35,10 @@ final class RecordingLog implements Log {
 
     /** The text of the lines at one level. */
     List<String> at(Level level) {
-        return lines.stream().filter(line -> line.level() == level).map(Line::text).toList();
+        return lines.stream()
+                .filter(line -> line.level() == level)
+                .map(Line::text)
+                .toList();
     }
 
     /** Everything logged, one line per entry, as a console would show it. */

@@ -24,15 +24,23 @@ class SecretMaskingTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "reportFile", value = "${work.dir}/report.json")
     void keysEchoedInAnErrorBodyAreMaskedEverywhere(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, json(401, "{\"errors\":[\"Invalid key pair " + ENV_API_KEY + " / " + ENV_APP_KEY + "\"]}"));
+        api.on(
+                "POST",
+                CANCEL,
+                json(401, "{\"errors\":[\"Invalid key pair " + ENV_API_KEY + " / " + ENV_APP_KEY + "\"]}"));
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class)
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("HTTP 401 Unauthorized: Invalid key pair **** / ****.");
         // The debug line of the answer showed the body too; it must have been masked as well.
-        assertThat(log.at(RecordingLog.Level.DEBUG)).anyMatch(line -> line.startsWith("<- 401 Unauthorized") && line.contains("****"));
-        assertThat(log.at(RecordingLog.Level.ERROR)).singleElement().asString().contains("Invalid key pair **** / ****");
+        assertThat(log.at(RecordingLog.Level.DEBUG))
+                .anyMatch(line -> line.startsWith("<- 401 Unauthorized") && line.contains("****"));
+        assertThat(log.at(RecordingLog.Level.ERROR))
+                .singleElement()
+                .asString()
+                .contains("Invalid key pair **** / ****");
         String report = Files.readString(workDir.resolve("report.json"));
         assertThat(report).contains("Invalid key pair **** / ****");
         assertNoSecretShown(failure.getMessage(), report);
@@ -44,12 +52,19 @@ class SecretMaskingTest extends MojoTestSupport {
     @MojoParameter(name = "failOnError", value = "false")
     void aSettingsServersKeysEchoedInAWarningAreMasked(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
-        api.on("POST", CANCEL, json(403, "{\"errors\":[{\"title\":\"Forbidden\",\"detail\":\"key " + SERVER_API_KEY
-                + " lacks fleet_policies_write (app key " + SERVER_APP_KEY + ")\"}]}"));
+        api.on(
+                "POST",
+                CANCEL,
+                json(
+                        403,
+                        "{\"errors\":[{\"title\":\"Forbidden\",\"detail\":\"key " + SERVER_API_KEY
+                                + " lacks fleet_policies_write (app key " + SERVER_APP_KEY + ")\"}]}"));
 
         prepare(mojo).execute();
 
-        assertThat(log.at(RecordingLog.Level.WARNING)).first().asString()
+        assertThat(log.at(RecordingLog.Level.WARNING))
+                .first()
+                .asString()
                 .contains("Forbidden: key **** lacks fleet_policies_write (app key ****)");
         assertNoSecretShown();
     }
@@ -59,8 +74,13 @@ class SecretMaskingTest extends MojoTestSupport {
     @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
     @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
     void keysEchoedInASuccessfulAnswerAreMaskedInTheDebugLog(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(200, "{\"data\":{\"attributes\":{"
-                + "\"high_level_status\":\"running\",\"author\":\"" + PROPERTY_API_KEY + "\",\"query\":\"" + PROPERTY_APP_KEY + "\"}}}"));
+        api.on(
+                "GET",
+                "/api/v2/fleet/deployments/abc-def-ghi",
+                json(
+                        200,
+                        "{\"data\":{\"attributes\":{" + "\"high_level_status\":\"running\",\"author\":\""
+                                + PROPERTY_API_KEY + "\",\"query\":\"" + PROPERTY_APP_KEY + "\"}}}"));
 
         prepare(mojo).execute();
 
@@ -75,11 +95,17 @@ class SecretMaskingTest extends MojoTestSupport {
     @MojoParameter(name = "apiKey", value = POM_API_KEY)
     @MojoParameter(name = "applicationKey", value = POM_APP_KEY)
     void aKeyInARedirectsLocationIsMasked(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, answer(302).setHeader("Location", "https://sso.example.com/login?api_key=" + POM_API_KEY).build());
+        api.on(
+                "POST",
+                CANCEL,
+                answer(302)
+                        .setHeader("Location", "https://sso.example.com/login?api_key=" + POM_API_KEY)
+                        .build());
 
         Throwable failure = catchThrowable(() -> prepare(mojo).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class)
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("redirect to https://sso.example.com/login?api_key=****,");
         assertNoSecretShown(failure.getMessage());
     }
@@ -88,12 +114,19 @@ class SecretMaskingTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "maxRetries", value = "1")
     void keysEchoedInAnswersThatAreRetriedAreMasked(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, answer(429).setHeader("x-ratelimit-reset", "1").body("slow down, " + ENV_API_KEY).build(),
+        api.on(
+                "POST",
+                CANCEL,
+                answer(429)
+                        .setHeader("x-ratelimit-reset", "1")
+                        .body("slow down, " + ENV_API_KEY)
+                        .build(),
                 json(500, "{\"errors\":[\"internal error for " + ENV_APP_KEY + "\"]}"));
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class)
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("HTTP 500 Internal Server Error: internal error for ****.");
         assertThat(log.at(RecordingLog.Level.DEBUG)).anyMatch(line -> line.contains("slow down, ****"));
         assertNoSecretShown(failure.getMessage());

@@ -42,7 +42,8 @@ class SettingsProxyTest extends MojoTestSupport {
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
-        assertThat(failure).isInstanceOf(MojoFailureException.class)
+        assertThat(failure)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Datadog cancel of deployment 'abc-def-ghi' failed:")
                 .hasMessageContaining("api.datadoghq.eu:443");
         List<RecordedRequest> atTheProxy = received();
@@ -51,8 +52,11 @@ class SettingsProxyTest extends MojoTestSupport {
             assertThat(seen.getHeaders().get("DD-API-KEY")).isNull();
             assertThat(seen.getHeaders().get("DD-APPLICATION-KEY")).isNull();
         });
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("build-bot:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        assertThat(atTheProxy).anySatisfy(seen -> assertThat(seen.getHeaders().get("Proxy-Authorization")).isEqualTo(basic));
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString(("build-bot:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(atTheProxy)
+                .anySatisfy(seen ->
+                        assertThat(seen.getHeaders().get("Proxy-Authorization")).isEqualTo(basic));
         assertNoSecretShown(failure.getMessage());
         assertThat(log.text()).doesNotContain(PROXY_PASSWORD);
         assertThat(failure.getMessage()).doesNotContain(PROXY_PASSWORD);
@@ -72,9 +76,12 @@ class SettingsProxyTest extends MojoTestSupport {
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
-        assertThat(failure).isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class).hasNoCause()
-                .hasMessage("The active proxy 'corporate' in settings.xml has host 'proxy.corp.example' and port 0: give its"
-                        + " host name and a port from 1 to 65535, or make it inactive.");
+        assertThat(failure)
+                .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+                .hasNoCause()
+                .hasMessage(
+                        "The active proxy 'corporate' in settings.xml has host 'proxy.corp.example' and port 0: give its"
+                                + " host name and a port from 1 to 65535, or make it inactive.");
         assertNothingSent();
     }
 }

@@ -18,7 +18,8 @@ class SkipTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertNothingSent();
-        assertThat(log.lines()).extracting(RecordingLog.Line::toString)
+        assertThat(log.lines())
+                .extracting(RecordingLog.Line::toString)
                 .containsExactly("[INFO] Skipping cancel-deployment: skip is set (fleet.skip).");
     }
 
@@ -30,6 +31,7 @@ class SkipTest extends MojoTestSupport {
         prepare(mojo).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO)).containsExactly("Skipping deployment-status: skip is set (fleet.skip).");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .containsExactly("Skipping deployment-status: skip is set (fleet.skip).");
     }
 }

@@ -43,12 +43,24 @@ class TargetsTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-datadog-and-adu/pom.xml")
     void aDatadogSiteAndAnAduAccountAreCanceledByOneExecution(CancelDeploymentMojo mojo) throws Exception {
         api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", v2Canceled("k7Q-3mX-p9Z"));
-        String aduCancel = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
-                + "?api-version=2022-10-01";
-        api2.on("POST", aduCancel, FakeApi.json(200, "{\"deploymentId\":\"rollout-1\",\"groupId\":\"TestGroup\",\"isCanceled\":true}"));
+        String aduCancel =
+                "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
+                        + "?api-version=2022-10-01";
+        api2.on(
+                "POST",
+                aduCancel,
+                FakeApi.json(200, "{\"deploymentId\":\"rollout-1\",\"groupId\":\"TestGroup\",\"isCanceled\":true}"));
 
-        prepare(mojo, java.util.Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY,
-                "AZURE_ACCESS_TOKEN", "env-adu-token-1a2b3c")).execute();
+        prepare(
+                        mojo,
+                        java.util.Map.of(
+                                "DD_API_KEY",
+                                ENV_API_KEY,
+                                "DD_APP_KEY",
+                                ENV_APP_KEY,
+                                "AZURE_ACCESS_TOKEN",
+                                "env-adu-token-1a2b3c"))
+                .execute();
 
         assertThat(received()).singleElement().satisfies(sent -> {
             assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(ENV_API_KEY);
@@ -59,12 +71,13 @@ class TargetsTest extends MojoTestSupport {
             assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer env-adu-token-1a2b3c");
             assertThat(sent.getHeaders().get("DD-API-KEY")).isNull();
         });
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "target 'agents': Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been"
-                        + " requested; the deployment is stopping.)",
-                "target 'devices': Azure Device Update deployment 'rollout-1', subgroup 'dc1': cancel requested (HTTP 200:"
-                        + " isCanceled=true, isRetried=false)",
-                "Cancel: 2 of 2 deployments done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "target 'agents': Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been"
+                                + " requested; the deployment is stopping.)",
+                        "target 'devices': Azure Device Update deployment 'rollout-1', subgroup 'dc1': cancel requested (HTTP 200:"
+                                + " isCanceled=true, isRetried=false)",
+                        "Cancel: 2 of 2 deployments done.");
     }
 
     @Test
@@ -77,25 +90,28 @@ class TargetsTest extends MojoTestSupport {
 
         prepare(mojo, ENV_KEYS).execute();
 
-        assertThat(receivedTargets()).containsExactlyInAnyOrder(
-                "POST /api/v2/fleet/deployments/us-1/cancel", "POST /api/v2/fleet/deployments/us-2/cancel");
+        assertThat(receivedTargets())
+                .containsExactlyInAnyOrder(
+                        "POST /api/v2/fleet/deployments/us-1/cancel", "POST /api/v2/fleet/deployments/us-2/cancel");
         assertThat(received()).allSatisfy(sent -> {
             assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(POM_API_KEY);
             assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(POM_APP_KEY);
         });
         List<RecordedRequest> euRequests = received(server2, received2);
         assertThat(euRequests).singleElement().satisfies(sent -> {
-            assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST /api/unstable/fleet/deployments/eu-1/cancel");
+            assertThat(sent.getMethod() + " " + sent.getTarget())
+                    .isEqualTo("POST /api/unstable/fleet/deployments/eu-1/cancel");
             assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
             assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
         });
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl(server)
-                        + " (in place of api.datadoghq.com), API v2.",
-                "targets[2]: Canceling Datadog deployment 'eu-1' on " + baseUrl(server2)
-                        + " (in place of api.datadoghq.eu), API unstable.",
-                "targets[2]: Datadog deployment 'eu-1': cancel requested (HTTP 204)",
-                "Cancel: 3 of 3 deployments done.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl(server)
+                                + " (in place of api.datadoghq.com), API v2.",
+                        "targets[2]: Canceling Datadog deployment 'eu-1' on " + baseUrl(server2)
+                                + " (in place of api.datadoghq.eu), API unstable.",
+                        "targets[2]: Datadog deployment 'eu-1': cancel requested (HTTP 204)",
+                        "Cancel: 3 of 3 deployments done.");
         assertNoSecretShown();
     }
 
@@ -123,15 +139,16 @@ class TargetsTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO)).contains(
-                // Everything inherited: the fake API, the unstable API, the shared id.
-                "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl(server)
-                        + " (in place of api.datadoghq.com), API unstable.",
-                "[dry run]   POST " + baseUrl(server) + "/api/unstable/fleet/deployments/shared-1/cancel",
-                // Its own site, so not the top-level baseUrl; its own datadogApi; the shared id.
-                "[dry run] target 'eu': Canceling Datadog deployment 'shared-1' on datadoghq.eu, API v2.",
-                "[dry run]   POST https://api.datadoghq.eu/api/v2/fleet/deployments/shared-1/cancel",
-                "Dry run: cancel of 2 deployments planned; nothing was sent.");
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .contains(
+                        // Everything inherited: the fake API, the unstable API, the shared id.
+                        "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl(server)
+                                + " (in place of api.datadoghq.com), API unstable.",
+                        "[dry run]   POST " + baseUrl(server) + "/api/unstable/fleet/deployments/shared-1/cancel",
+                        // Its own site, so not the top-level baseUrl; its own datadogApi; the shared id.
+                        "[dry run] target 'eu': Canceling Datadog deployment 'shared-1' on datadoghq.eu, API v2.",
+                        "[dry run]   POST https://api.datadoghq.eu/api/v2/fleet/deployments/shared-1/cancel",
+                        "Dry run: cancel of 2 deployments planned; nothing was sent.");
     }
 
     @Test

@@ -39,7 +39,12 @@ class FleetExecutionTest {
     }
 
     private FleetExecution execution(List<TargetSettings> targets, boolean dryRun, boolean offline) {
-        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0).withRandom(() -> 1.0), 2, List.of());
+        HttpSettings http = new HttpSettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                RetryPolicy.withRetries(0).withRandom(() -> 1.0),
+                2,
+                List.of());
         RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
         Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
         return new FleetExecution(Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline);
@@ -75,7 +80,8 @@ class FleetExecutionTest {
         Map<String, String> unstable = new java.util.HashMap<>(datadogHere());
         unstable.put("datadogApi", "unstable");
 
-        RunReport report = execution(List.of(target("targets[1]", unstable, "a"), target("targets[2]", unstable, "b")), false, false)
+        RunReport report = execution(
+                        List.of(target("targets[1]", unstable, "a"), target("targets[2]", unstable, "b")), false, false)
                 .run(log, masker);
 
         assertThat(report.hasFailures()).isFalse();
@@ -85,12 +91,23 @@ class FleetExecutionTest {
 
     @Test
     void datadogRetryIsRefusedBeforeKeysOrIdsAreLookedFor() {
-        TargetSettings noKeysNoIds = new TargetSettings(null, Map.of("provider", "datadog"), DeploymentIdSources.NONE, p -> p);
-        FleetExecution retry = new FleetExecution(Operation.RETRY, List.of(noKeysNoIds),
-                new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0).withRandom(() -> 1.0), 1, List.of()),
+        TargetSettings noKeysNoIds =
+                new TargetSettings(null, Map.of("provider", "datadog"), DeploymentIdSources.NONE, p -> p);
+        FleetExecution retry = new FleetExecution(
+                Operation.RETRY,
+                List.of(noKeysNoIds),
+                new HttpSettings(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        RetryPolicy.withRetries(0).withRandom(() -> 1.0),
+                        1,
+                        List.of()),
                 new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
-                Environment.of(Map.of()), ServerLookup.NONE, true);
-        assertThatThrownBy(() -> retry.run(log, masker)).hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
+                Environment.of(Map.of()),
+                ServerLookup.NONE,
+                true);
+        assertThatThrownBy(() -> retry.run(log, masker))
+                .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
     }
 
     @Test
@@ -100,5 +117,4 @@ class FleetExecutionTest {
                 .hasMessage("No Azure Device Update account: set null endpoint to the account's host name"
                         + " (contoso.api.adu.microsoft.com), or null account to its name.");
     }
-
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class AduBodies {
 
-    private AduBodies() {
-    }
+    private AduBodies() {}
 
     /** v2 GET, cancel and retry: camelCase on the wire, and {@code isRetry} where the 2020 examples say isRetried. */
     static String v2Deployment(FakeAduDeployment d, boolean omitFalse) {
@@ -108,7 +107,9 @@ final class AduBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupId", d.groupId());
         body.put("deploymentState", d.deploymentState());
-        body.put("subgroupStatus", d.subgroups().stream().map(s -> subgroupStatus(d, s)).toList());
+        body.put(
+                "subgroupStatus",
+                d.subgroups().stream().map(s -> subgroupStatus(d, s)).toList());
         return Json.write(body);
     }
 

@@ -71,7 +71,8 @@ final class AduDispatcher extends Dispatcher {
         HttpUrl url = request.getUrl();
         String versionProblem = apiVersionProblem(route.api(), url.queryParameter("api-version"));
         if (versionProblem != null) {
-            String code = url.queryParameter("api-version") == null ? "MissingApiVersionParameter" : "UnsupportedApiVersion";
+            String code =
+                    url.queryParameter("api-version") == null ? "MissingApiVersionParameter" : "UnsupportedApiVersion";
             return azureError(400, code, versionProblem);
         }
         String method = request.getMethod();
@@ -113,7 +114,8 @@ final class AduDispatcher extends Dispatcher {
         boolean omit = omitFalseFlags;
         return switch (route.api()) {
             case V2 -> route.op() == AduRoute.Op.STATUS ? AduBodies.v2Status(d) : AduBodies.v2Deployment(d, omit);
-            case PREVIEW -> route.op() == AduRoute.Op.STATUS ? AduBodies.previewStatus(d) : AduBodies.previewDeployment(d, omit);
+            case PREVIEW ->
+                route.op() == AduRoute.Op.STATUS ? AduBodies.previewStatus(d) : AduBodies.previewDeployment(d, omit);
             case GA -> gaBody(route, d, omit);
         };
     }
@@ -144,7 +146,8 @@ final class AduDispatcher extends Dispatcher {
             return apiVersion == null ? null : "The v2 management API takes no api-version; got '" + apiVersion + "'.";
         }
         if (apiVersion == null) {
-            return "The api-version query parameter is required; this path takes " + String.join(", ", api.apiVersions) + ".";
+            return "The api-version query parameter is required; this path takes " + String.join(", ", api.apiVersions)
+                    + ".";
         }
         if (api.apiVersions.contains(apiVersion)) {
             return null;
@@ -168,13 +171,18 @@ final class AduDispatcher extends Dispatcher {
         if (errorsAsAzureJson) {
             return json(404, AduErrors.azureNotFound(missing, route.deploymentId()));
         }
-        return base(404).addHeader("Content-Type", "application/problem+json; charset=utf-8")
-                .body(AduErrors.problemNotFound()).build();
+        return base(404)
+                .addHeader("Content-Type", "application/problem+json; charset=utf-8")
+                .body(AduErrors.problemNotFound())
+                .build();
     }
 
     private static MockResponse unauthorized() {
-        return base(401).addHeader("Content-Type", JSON).addHeader("WWW-Authenticate", "Bearer")
-                .body(AduErrors.azure("Unauthorized", "The request has no valid bearer token in its Authorization header."))
+        return base(401)
+                .addHeader("Content-Type", JSON)
+                .addHeader("WWW-Authenticate", "Bearer")
+                .body(AduErrors.azure(
+                        "Unauthorized", "The request has no valid bearer token in its Authorization header."))
                 .build();
     }
 

@@ -13,8 +13,7 @@ final class AduErrors {
     static final String PROBLEM_TYPE_NOT_FOUND = "https://tools.ietf.org/html/rfc7231#section-6.5.4";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AduErrors() {
-    }
+    private AduErrors() {}
 
     /** {@code {"error":{"code":"...","message":"..."}}}. */
     static String azure(String code, String message) {
@@ -50,7 +49,8 @@ final class AduErrors {
         return switch (missing.what()) {
             case "Instance" -> "Instance '" + missing.name() + "' does not exist in this account.";
             case "Group" -> "Group '" + missing.name() + "' does not exist.";
-            case "DeviceClassSubgroup" -> "Device class subgroup '" + missing.name() + "' does not exist in this deployment's group.";
+            case "DeviceClassSubgroup" ->
+                "Device class subgroup '" + missing.name() + "' does not exist in this deployment's group.";
             default -> "No deployment '" + missing.name() + "' exists where the path looks for it.";
         };
     }

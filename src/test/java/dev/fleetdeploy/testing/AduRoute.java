@@ -18,7 +18,13 @@ import java.util.Optional;
  * @param op what the request asks for; v2 and preview POSTs are {@code READ} until the {@code action} query says
  * @param actionOnGroup a GA group path whose id ends in {@code :cancel} or {@code :retry}: an action GA does not have
  */
-record AduRoute(Api api, String instance, String groupId, String deviceClassId, String deploymentId, Op op,
+record AduRoute(
+        Api api,
+        String instance,
+        String groupId,
+        String deviceClassId,
+        String deploymentId,
+        Op op,
         boolean actionOnGroup) {
 
     /** The three generations of the API, told apart by the path's shape. */
@@ -39,7 +45,10 @@ record AduRoute(Api api, String instance, String groupId, String deviceClassId, 
 
     /** The operations the fake serves. */
     enum Op {
-        READ("GET"), STATUS("GET"), CANCEL("POST"), RETRY("POST");
+        READ("GET"),
+        STATUS("GET"),
+        CANCEL("POST"),
+        RETRY("POST");
 
         final String method;
 
@@ -75,7 +84,9 @@ record AduRoute(Api api, String instance, String groupId, String deviceClassId, 
 
     /** The keys a test's forced answers may use for this request: the subgroup's first, then the deployment's. */
     List<String> forcedAnswerKeys() {
-        return deviceClassId == null ? List.of(deploymentId) : List.of(deploymentId + "/" + deviceClassId, deploymentId);
+        return deviceClassId == null
+                ? List.of(deploymentId)
+                : List.of(deploymentId + "/" + deviceClassId, deploymentId);
     }
 
     AduRoute as(Op action) {
@@ -93,7 +104,9 @@ record AduRoute(Api api, String instance, String groupId, String deviceClassId, 
 
     // /deviceupdate|deviceUpdate/{instance}/management/groups/{group}/deployments/{id}[/status]
     private static Optional<AduRoute> groupPath(Api api, String[] s) {
-        if ((s.length != 7 && s.length != 8) || !s[2].equals("management") || !s[3].equals("groups")
+        if ((s.length != 7 && s.length != 8)
+                || !s[2].equals("management")
+                || !s[3].equals("groups")
                 || !s[5].equals("deployments")) {
             return Optional.empty();
         }
@@ -104,8 +117,11 @@ record AduRoute(Api api, String instance, String groupId, String deviceClassId, 
 
     // /deviceUpdate/{instance}/management/groups/{group}/deviceClassSubgroups/{class}/deployments/{id}[:action|/status]
     private static Optional<AduRoute> subgroupPath(String[] s) {
-        if ((s.length != 9 && s.length != 10) || !s[2].equals("management") || !s[3].equals("groups")
-                || !s[5].equals("deviceClassSubgroups") || !s[7].equals("deployments")) {
+        if ((s.length != 9 && s.length != 10)
+                || !s[2].equals("management")
+                || !s[3].equals("groups")
+                || !s[5].equals("deviceClassSubgroups")
+                || !s[7].equals("deployments")) {
             return Optional.empty();
         }
         String group = decode(s[4]);

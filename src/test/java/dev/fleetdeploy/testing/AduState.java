@@ -23,7 +23,8 @@ final class AduState {
     synchronized FakeAduDeployment putSubgroup(String deploymentId, FakeSubgroup subgroup) {
         FakeAduDeployment deployment = deployments.get(deploymentId);
         if (deployment == null) {
-            throw new IllegalArgumentException("no deployment " + deploymentId + "; add it with deployment(group, id, classes) first");
+            throw new IllegalArgumentException(
+                    "no deployment " + deploymentId + "; add it with deployment(group, id, classes) first");
         }
         FakeAduDeployment changed = deployment.withSubgroup(subgroup);
         deployments.put(deploymentId, changed);
@@ -59,8 +60,10 @@ final class AduState {
         };
         if (after == null) {
             String which = deviceClass == null ? "" : " for device class '" + deviceClass + "'";
-            return new AduOutcome.Conflict("DeploymentCanceled", "Deployment '" + deployment.id() + "'" + which
-                    + " has been canceled and cannot be retried; a canceled deployment cannot be reactivated.");
+            return new AduOutcome.Conflict(
+                    "DeploymentCanceled",
+                    "Deployment '" + deployment.id() + "'" + which
+                            + " has been canceled and cannot be retried; a canceled deployment cannot be reactivated.");
         }
         deployments.put(after.id(), after);
         return new AduOutcome.Done(after);

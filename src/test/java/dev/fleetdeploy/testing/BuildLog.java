@@ -57,10 +57,16 @@ public final class BuildLog {
     public BuildLog shows(CharSequence expected) {
         String wanted = expected.toString();
         if (!text.contains(wanted)) {
-            String start = wanted.strip().substring(0, Math.min(HINT_PREFIX, wanted.strip().length()));
-            List<String> near = lines().stream().filter(line -> line.contains(start)).limit(HINT_LINES).toList();
+            String start = wanted.strip()
+                    .substring(0, Math.min(HINT_PREFIX, wanted.strip().length()));
+            List<String> near = lines().stream()
+                    .filter(line -> line.contains(start))
+                    .limit(HINT_LINES)
+                    .toList();
             throw new AssertionError("build.log does not contain:\n  " + wanted
-                    + (near.isEmpty() ? "\nand no line contains \"" + start + "\"" : "\nlines that start alike:\n  " + String.join("\n  ", near)));
+                    + (near.isEmpty()
+                            ? "\nand no line contains \"" + start + "\""
+                            : "\nlines that start alike:\n  " + String.join("\n  ", near)));
         }
         return this;
     }
@@ -69,7 +75,9 @@ public final class BuildLog {
     public BuildLog lacks(CharSequence unexpected) {
         String unwanted = unexpected.toString();
         if (text.contains(unwanted)) {
-            String lines = lines().stream().filter(line -> line.contains(unwanted)).limit(HINT_LINES)
+            String lines = lines().stream()
+                    .filter(line -> line.contains(unwanted))
+                    .limit(HINT_LINES)
                     .collect(Collectors.joining("\n  "));
             throw new AssertionError("build.log should not contain \"" + unwanted + "\" but does"
                     + (lines.isEmpty() ? " (across lines)" : ":\n  " + lines));
@@ -80,7 +88,9 @@ public final class BuildLog {
     /** The first line that starts with the prefix; fails, saying so, when there is none. */
     public String line(CharSequence prefix) {
         String start = prefix.toString();
-        return lines().stream().filter(line -> line.startsWith(start)).findFirst()
+        return lines().stream()
+                .filter(line -> line.startsWith(start))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("build.log has no line starting with:\n  " + start));
     }
 

@@ -21,10 +21,13 @@ class BuildLogTest {
 
     @Test
     void showsFailsWithTheLinesThatStartAlike() {
-        assertThatThrownBy(() -> log.shows("[ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone. Check it."))
+        assertThatThrownBy(() -> log.shows(
+                        "[ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone. Check it."))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("does not contain:\n  [ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone. Check it.")
-                .hasMessageContaining("lines that start alike:\n  [ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone.. Check it.");
+                .hasMessageContaining(
+                        "does not contain:\n  [ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone. Check it.")
+                .hasMessageContaining(
+                        "lines that start alike:\n  [ERROR] Datadog cancel of deployment 'd' failed: HTTP 400 Bad Request: gone.. Check it.");
     }
 
     @Test

@@ -61,8 +61,10 @@ public record CannedAnswer(int code, Map<String, String> headers, String body, D
 
     /** What a proxy or load balancer sends. */
     public static CannedAnswer html(int code, String title) {
-        return of(code, "text/html", "<html><head><title>" + title + "</title></head><body><h1>" + title
-                + "</h1></body></html>");
+        return of(
+                code,
+                "text/html",
+                "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>");
     }
 
     /** A status with no body. */

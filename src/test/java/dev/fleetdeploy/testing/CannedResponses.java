@@ -7,8 +7,7 @@ import mockwebserver3.MockResponse;
 /** Sends a test's {@link CannedAnswer} as it stands: status line, headers in order, body, and any delay. */
 final class CannedResponses {
 
-    private CannedResponses() {
-    }
+    private CannedResponses() {}
 
     /** A builder, so that a fake can add the headers its service always sends. */
     static MockResponse.Builder builder(CannedAnswer answer) {
@@ -21,6 +20,7 @@ final class CannedResponses {
     }
 
     static boolean hasHeader(CannedAnswer answer, String name) {
-        return answer.headers().keySet().stream().anyMatch(key -> key.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+        return answer.headers().keySet().stream()
+                .anyMatch(key -> key.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 final class DatadogBodies {
     static final String CANCEL_MESSAGE = "Cancellation has been requested; the deployment is stopping.";
 
-    private DatadogBodies() {
-    }
+    private DatadogBodies() {}
 
     /** v2 cancel: 200 with the new status and Datadog's words. */
     static String v2Cancel(FakeDeployment deployment) {
@@ -39,7 +38,8 @@ final class DatadogBodies {
         for (String state : List.of("succeeded", "failed", "running", "canceled", "skipped")) {
             attributes.put(state + "_hosts", deployment.hostsIn(state));
         }
-        attributes.put("hosts", deployment.hosts().stream().map(DatadogBodies::host).toList());
+        attributes.put(
+                "hosts", deployment.hosts().stream().map(DatadogBodies::host).toList());
         return resource(deployment.id(), attributes, null);
     }
 
@@ -52,7 +52,8 @@ final class DatadogBodies {
         attributes.put("config_operations", List.of());
         attributes.put("filter_query", "env:it");
         attributes.put("high_level_status", deployment.status());
-        attributes.put("hosts", all.subList(from, to).stream().map(DatadogBodies::host).toList());
+        attributes.put(
+                "hosts", all.subList(from, to).stream().map(DatadogBodies::host).toList());
         attributes.put("total_hosts", all.size());
         Map<String, Object> hostsPage = new LinkedHashMap<>();
         hostsPage.put("current_page", page);

@@ -25,11 +25,13 @@ final class EntraDispatcher extends Dispatcher {
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** The one key forced answers use: the fake serves one endpoint. */
     static final String TOKEN_ENDPOINT = "token";
+
     private static final String JSON = "application/json; charset=utf-8";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Clients by tenant, then client id. */
     private final Map<String, Map<String, EntraClient>> clients = new ConcurrentHashMap<>();
+
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final Set<String> issuedSet = ConcurrentHashMap.newKeySet();
@@ -37,7 +39,8 @@ final class EntraDispatcher extends Dispatcher {
     private final ForcedAnswers forced = new ForcedAnswers();
 
     void register(EntraClient client) {
-        clients.computeIfAbsent(client.tenant(), tenant -> new ConcurrentHashMap<>()).put(client.clientId(), client);
+        clients.computeIfAbsent(client.tenant(), tenant -> new ConcurrentHashMap<>())
+                .put(client.clientId(), client);
     }
 
     ForcedAnswers forced() {
@@ -62,15 +65,27 @@ final class EntraDispatcher extends Dispatcher {
         String target = request.getTarget();
         String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         String[] segments = rawPath.split("/", -1);
-        if (segments.length != 5 || !segments[0].isEmpty() || segments[1].isEmpty() || !segments[2].equals("oauth2")
-                || !segments[3].equals("v2.0") || !segments[4].equals("token")) {
-            return new MockResponse.Builder().status(StatusLine.of(404)).body("").build();
+        if (segments.length != 5
+                || !segments[0].isEmpty()
+                || segments[1].isEmpty()
+                || !segments[2].equals("oauth2")
+                || !segments[3].equals("v2.0")
+                || !segments[4].equals("token")) {
+            return new MockResponse.Builder()
+                    .status(StatusLine.of(404))
+                    .body("")
+                    .build();
         }
-        String correlationId = Optional.ofNullable(request.getHeaders().get("client-request-id")).orElseGet(EntraErrors::newId);
+        String correlationId = Optional.ofNullable(request.getHeaders().get("client-request-id"))
+                .orElseGet(EntraErrors::newId);
         Attempt attempt = new Attempt(EntraErrors.newId(), correlationId);
         if (!request.getMethod().equals("POST")) {
-            return attempt.error(400, "invalid_request", 900561, "The endpoint only accepts POST, OPTIONS requests. Received a "
-                    + request.getMethod() + " request.");
+            return attempt.error(
+                    400,
+                    "invalid_request",
+                    900561,
+                    "The endpoint only accepts POST, OPTIONS requests. Received a " + request.getMethod()
+                            + " request.");
         }
         Optional<CannedAnswer> answer = forced.next(TOKEN_ENDPOINT);
         if (answer.isPresent()) {
@@ -87,8 +102,10 @@ final class EntraDispatcher extends Dispatcher {
             return attempt.error(400, "invalid_request", 90002, EntraErrors.tenantNotFound(tenant));
         }
         String contentType = request.getHeaders().get("Content-Type");
-        FormBody form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                ? FormBody.parse(request.getBody() == null ? "" : request.getBody().utf8())
+        FormBody form = contentType != null
+                        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                ? FormBody.parse(
+                        request.getBody() == null ? "" : request.getBody().utf8())
                 : new FormBody(Map.of());
         return token(attempt, tenant, directory, form);
     }
@@ -99,7 +116,8 @@ final class EntraDispatcher extends Dispatcher {
             return attempt.missing("grant_type");
         }
         if (!grantType.equals("client_credentials")) {
-            return attempt.error(400, "invalid_request", 70003, "The app requested an unsupported grant type '" + grantType + "'.");
+            return attempt.error(
+                    400, "invalid_request", 70003, "The app requested an unsupported grant type '" + grantType + "'.");
         }
         String clientId = form.get("client_id");
         if (clientId == null) {
@@ -111,24 +129,37 @@ final class EntraDispatcher extends Dispatcher {
         }
         String scope = form.get("scope");
         if (scope == null) {
-            return attempt.error(400, "invalid_scope", 70011, "The provided request must include a 'scope' input parameter.");
+            return attempt.error(
+                    400, "invalid_scope", 70011, "The provided request must include a 'scope' input parameter.");
         }
         if (!scope.equals(SCOPE)) {
-            return attempt.error(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid."
-                    + " The scope " + scope + " is not valid.");
+            return attempt.error(
+                    400,
+                    "invalid_scope",
+                    70011,
+                    "The provided value for the input parameter 'scope' is not valid." + " The scope " + scope
+                            + " is not valid.");
         }
         String secret = form.get("client_secret");
         String assertion = form.get("client_assertion");
         if (secret != null && assertion != null) {
-            return attempt.error(400, "invalid_request", 9002313, "Invalid request. Request is malformed or invalid:"
-                    + " send either 'client_secret' or 'client_assertion', not both.");
+            return attempt.error(
+                    400,
+                    "invalid_request",
+                    9002313,
+                    "Invalid request. Request is malformed or invalid:"
+                            + " send either 'client_secret' or 'client_assertion', not both.");
         }
         if (secret == null && assertion == null) {
-            return attempt.error(401, "invalid_client", 7000218,
+            return attempt.error(
+                    401,
+                    "invalid_client",
+                    7000218,
                     "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
         }
         if (secret != null) {
-            return secret.equals(client.secret()) ? issue(tenant, clientId)
+            return secret.equals(client.secret())
+                    ? issue(tenant, clientId)
                     : attempt.error(401, "invalid_client", 7000215, EntraErrors.invalidSecret(clientId));
         }
         String assertionType = form.get("client_assertion_type");
@@ -136,18 +167,28 @@ final class EntraDispatcher extends Dispatcher {
             return attempt.missing("client_assertion_type");
         }
         if (!assertionType.equals(JWT_BEARER)) {
-            return attempt.error(400, "invalid_request", 9002313, "Invalid request. Request is malformed or invalid:"
-                    + " 'client_assertion_type' must be '" + JWT_BEARER + "'.");
+            return attempt.error(
+                    400,
+                    "invalid_request",
+                    9002313,
+                    "Invalid request. Request is malformed or invalid:" + " 'client_assertion_type' must be '"
+                            + JWT_BEARER + "'.");
         }
-        return assertion.equals(client.assertion()) ? issue(tenant, clientId)
-                : attempt.error(400, "invalid_client", 700211, "No matching federated identity record found for presented"
-                        + " assertion. Check the federated credentials of app '" + clientId + "'.");
+        return assertion.equals(client.assertion())
+                ? issue(tenant, clientId)
+                : attempt.error(
+                        400,
+                        "invalid_client",
+                        700211,
+                        "No matching federated identity record found for presented"
+                                + " assertion. Check the federated credentials of app '" + clientId + "'.");
     }
 
     private MockResponse issue(String tenant, String clientId) {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
-        String token = "fake-entra-token-" + counter.incrementAndGet() + "-" + HexFormat.of().formatHex(random);
+        String token = "fake-entra-token-" + counter.incrementAndGet() + "-"
+                + HexFormat.of().formatHex(random);
         issuedSet.add(token);
         issued.add(token);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -159,7 +200,8 @@ final class EntraDispatcher extends Dispatcher {
     }
 
     private static MockResponse.Builder json(int code, String requestId) {
-        return new MockResponse.Builder().status(StatusLine.of(code))
+        return new MockResponse.Builder()
+                .status(StatusLine.of(code))
                 .addHeader("Cache-Control", "no-store, no-cache")
                 .addHeader("Content-Type", JSON)
                 .addHeader("x-ms-request-id", requestId);
@@ -169,11 +211,17 @@ final class EntraDispatcher extends Dispatcher {
     private record Attempt(String traceId, String correlationId) {
 
         MockResponse error(int code, String error, int aadsts, String text) {
-            return json(code, traceId).body(EntraErrors.body(error, aadsts, text, traceId, correlationId)).build();
+            return json(code, traceId)
+                    .body(EntraErrors.body(error, aadsts, text, traceId, correlationId))
+                    .build();
         }
 
         MockResponse missing(String field) {
-            return error(400, "invalid_request", 900144, "The request body must contain the following parameter: '" + field + "'.");
+            return error(
+                    400,
+                    "invalid_request",
+                    900144,
+                    "The request body must contain the following parameter: '" + field + "'.");
         }
     }
 }

@@ -15,11 +15,10 @@ import java.util.UUID;
  * as fields. The texts name tenants and client ids, never a secret or an assertion.
  */
 final class EntraErrors {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private EntraErrors() {
-    }
+    private EntraErrors() {}
 
     /**
      * One error body.
@@ -34,8 +33,10 @@ final class EntraErrors {
         String timestamp = TIMESTAMP.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
-        body.put("error_description", "AADSTS" + aadsts + ": " + text + "\r\nTrace ID: " + traceId
-                + "\r\nCorrelation ID: " + correlationId + "\r\nTimestamp: " + timestamp);
+        body.put(
+                "error_description",
+                "AADSTS" + aadsts + ": " + text + "\r\nTrace ID: " + traceId + "\r\nCorrelation ID: " + correlationId
+                        + "\r\nTimestamp: " + timestamp);
         body.put("error_codes", List.of(aadsts));
         body.put("timestamp", timestamp);
         body.put("trace_id", traceId);
@@ -49,13 +50,15 @@ final class EntraErrors {
     }
 
     static String tenantNotFound(String tenant) {
-        return "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID and are signing into"
+        return "Tenant '" + tenant
+                + "' not found. Check to make sure you have the correct tenant ID and are signing into"
                 + " the correct cloud. Check with your subscription administrator, this may happen if there are no active"
                 + " subscriptions for the tenant.";
     }
 
     static String applicationNotFound(String clientId, String tenant) {
-        return "Application with identifier '" + clientId + "' was not found in the directory '" + tenant + "'. This can"
+        return "Application with identifier '" + clientId + "' was not found in the directory '" + tenant
+                + "'. This can"
                 + " happen if the application has not been installed by the administrator of the tenant or consented to"
                 + " by any user in the tenant. You may have sent your authentication request to the wrong tenant.";
     }

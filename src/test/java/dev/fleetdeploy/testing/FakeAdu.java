@@ -28,8 +28,8 @@ import mockwebserver3.MockWebServer;
  */
 public final class FakeAdu implements AutoCloseable {
     /** The start-time forms the service mixes; deployments take them in turn, so a client must read all three. */
-    static final List<String> START_TIMES = List.of(
-            "2020-04-22T12:12:12.0000000+00:00", "2020-07-01T12:13:14Z", "2020-04-22T05:12:12-07:00");
+    static final List<String> START_TIMES =
+            List.of("2020-04-22T12:12:12.0000000+00:00", "2020-07-01T12:13:14Z", "2020-04-22T05:12:12-07:00");
 
     private final String instance;
     private final MockWebServer server;
@@ -85,7 +85,8 @@ public final class FakeAdu implements AutoCloseable {
 
     /** Adds (or replaces) a deployment of this group whose subgroups are active, 4 devices each (2 in progress, 1 done, 1 failed). */
     public FakeAdu deployment(String groupId, String id, List<String> deviceClassIds) {
-        return addDeployment(FakeAduDeployment.of(groupId, id, deviceClassIds, START_TIMES.get(added.get() % START_TIMES.size())));
+        return addDeployment(
+                FakeAduDeployment.of(groupId, id, deviceClassIds, START_TIMES.get(added.get() % START_TIMES.size())));
     }
 
     /** Adds (or replaces) a deployment as given, for start times, updates or subgroups the shortcuts do not make. */
@@ -96,10 +97,18 @@ public final class FakeAdu implements AutoCloseable {
     }
 
     /** Sets one subgroup of a known deployment to this state and these counts (adds it if the deployment lacks it). */
-    public FakeAdu subgroup(String deploymentId, String deviceClassId, String deploymentState, int totalDevices,
-            int inProgress, int succeeded, int failed, int canceled) {
-        return addSubgroup(deploymentId, FakeSubgroup.of(deviceClassId, deploymentState, totalDevices, inProgress,
-                succeeded, failed, canceled));
+    public FakeAdu subgroup(
+            String deploymentId,
+            String deviceClassId,
+            String deploymentState,
+            int totalDevices,
+            int inProgress,
+            int succeeded,
+            int failed,
+            int canceled) {
+        return addSubgroup(
+                deploymentId,
+                FakeSubgroup.of(deviceClassId, deploymentState, totalDevices, inProgress, succeeded, failed, canceled));
     }
 
     /** Gives a subgroup the error the service shows for a failed one, e.g. {@code ADMConfigurationLimitExceeded}. */
@@ -122,8 +131,10 @@ public final class FakeAdu implements AutoCloseable {
     public FakeSubgroup subgroup(String deploymentId, String deviceClassId) {
         FakeAduDeployment deployment = state.get(deploymentId)
                 .orElseThrow(() -> new IllegalArgumentException("no deployment " + deploymentId));
-        return deployment.subgroup(deviceClassId).orElseThrow(() -> new IllegalArgumentException(
-                "deployment " + deploymentId + " has no subgroup " + deviceClassId + "; it has " + deployment.deviceClassIds()));
+        return deployment
+                .subgroup(deviceClassId)
+                .orElseThrow(() -> new IllegalArgumentException("deployment " + deploymentId + " has no subgroup "
+                        + deviceClassId + "; it has " + deployment.deviceClassIds()));
     }
 
     /** The subgroup's state now, e.g. "Canceled" after a cancel reached it. */

@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * @param startDateTime the start time exactly as the service writes it (it mixes ISO-8601 forms)
  * @param updateId the update it installs
  */
-public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> subgroups, String startDateTime,
-        AduUpdateId updateId) {
+public record FakeAduDeployment(
+        String id, String groupId, List<FakeSubgroup> subgroups, String startDateTime, AduUpdateId updateId) {
 
     public FakeAduDeployment {
         if (id == null || id.isEmpty() || groupId == null || groupId.isEmpty()) {
@@ -30,8 +30,12 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
 
     /** Each device class becomes an active subgroup as {@link FakeSubgroup#active(String)} makes it. */
     public static FakeAduDeployment of(String groupId, String id, List<String> deviceClassIds, String startDateTime) {
-        return new FakeAduDeployment(id, groupId, deviceClassIds.stream().map(FakeSubgroup::active).toList(),
-                startDateTime, AduUpdateId.EXAMPLE);
+        return new FakeAduDeployment(
+                id,
+                groupId,
+                deviceClassIds.stream().map(FakeSubgroup::active).toList(),
+                startDateTime,
+                AduUpdateId.EXAMPLE);
     }
 
     /** A copy with this start time, written exactly so: a test of one timestamp form picks it. */
@@ -79,7 +83,9 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
 
     /** v2's {@code isCompleted}: no device left to update, and not stopped by a cancel. */
     public boolean isCompleted() {
-        return !subgroups.isEmpty() && devicesInProgress() == 0 && subgroups.stream().noneMatch(FakeSubgroup::isCanceled);
+        return !subgroups.isEmpty()
+                && devicesInProgress() == 0
+                && subgroups.stream().noneMatch(FakeSubgroup::isCanceled);
     }
 
     /**
@@ -94,7 +100,8 @@ public record FakeAduDeployment(String id, String groupId, List<FakeSubgroup> su
             return "Canceled";
         }
         boolean anyActive = subgroups.stream().anyMatch(s -> "Active".equals(s.deploymentState()));
-        boolean anyFailure = subgroups.stream().anyMatch(s -> "Failed".equals(s.deploymentState()) || s.devicesFailed() > 0);
+        boolean anyFailure =
+                subgroups.stream().anyMatch(s -> "Failed".equals(s.deploymentState()) || s.devicesFailed() > 0);
         if (anyActive) {
             return anyFailure ? "ActiveWithSubgroupFailures" : "Active";
         }

@@ -22,7 +22,8 @@ class FakeAduTest {
     private static final String GA = "/deviceUpdate/blue/management/groups/TestGroup/deployments/";
     private static final String GA_SUB = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/";
     private static final String GA_VERSION = "api-version=2022-10-01";
-    private static final String UPDATE_ID = "\"updateId\":{\"provider\":\"provider\",\"name\":\"name\",\"version\":\"1.2.3.4\"}";
+    private static final String UPDATE_ID =
+            "\"updateId\":{\"provider\":\"provider\",\"name\":\"name\",\"version\":\"1.2.3.4\"}";
     private static final String START = "\"startDateTime\":\"2020-04-22T12:12:12.0000000+00:00\"";
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -55,10 +56,11 @@ class FakeAduTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(response.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(response.body()).isEqualTo("{\"deploymentId\":\"dep1\",\"deploymentType\":\"Complete\","
-                + "\"deviceClassId\":\"dc1\"," + START + ",\"deviceGroupType\":\"DeviceGroupDefinitions\","
-                + "\"deviceGroupDefinition\":[\"TestGroup\"]," + UPDATE_ID
-                + ",\"isCanceled\":true,\"isCompleted\":false,\"isRetry\":false}");
+        assertThat(response.body())
+                .isEqualTo("{\"deploymentId\":\"dep1\",\"deploymentType\":\"Complete\","
+                        + "\"deviceClassId\":\"dc1\"," + START + ",\"deviceGroupType\":\"DeviceGroupDefinitions\","
+                        + "\"deviceGroupDefinition\":[\"TestGroup\"]," + UPDATE_ID
+                        + ",\"isCanceled\":true,\"isCompleted\":false,\"isRetry\":false}");
         for (String dc : List.of("dc1", "dc2", "dc3")) {
             assertThat(fake.subgroupState("dep1", dc)).isEqualTo("Canceled");
             assertThat(fake.subgroup("dep1", dc))
@@ -84,14 +86,16 @@ class FakeAduTest {
         HttpResponse<String> status = send("GET", V2 + "dep1/status");
 
         assertThat(get.statusCode()).isEqualTo(200);
-        assertThat(get.body()).contains("\"deploymentId\":\"dep1\"", "\"isCanceled\":false,\"isCompleted\":false,\"isRetry\":false");
+        assertThat(get.body())
+                .contains("\"deploymentId\":\"dep1\"", "\"isCanceled\":false,\"isCompleted\":false,\"isRetry\":false");
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(status.body()).isEqualTo("{\"deploymentState\":\"ActiveWithSubgroupFailures\",\"totalDevices\":12,"
-                + "\"devicesIncompatibleCount\":0,\"devicesInProgressCount\":3,\"devicesCompletedFailedCount\":3,"
-                + "\"devicesCompletedSucceededCount\":6,\"devicesCanceledCount\":0}");
-        assertThat(send("GET", V2 + "dep1/status").body()).contains("\"devicesInProgressCount\":0",
-                "\"devicesCompletedSucceededCount\":9");
+        assertThat(status.body())
+                .isEqualTo("{\"deploymentState\":\"ActiveWithSubgroupFailures\",\"totalDevices\":12,"
+                        + "\"devicesIncompatibleCount\":0,\"devicesInProgressCount\":3,\"devicesCompletedFailedCount\":3,"
+                        + "\"devicesCompletedSucceededCount\":6,\"devicesCanceledCount\":0}");
+        assertThat(send("GET", V2 + "dep1/status").body())
+                .contains("\"devicesInProgressCount\":0", "\"devicesCompletedSucceededCount\":9");
         assertThat(send("GET", V2 + "dep1/status").body()).contains("\"devicesInProgressCount\":0");
         assertThat(send("GET", V2 + "dep1").body()).contains("\"isCompleted\":true");
     }
@@ -106,8 +110,9 @@ class FakeAduTest {
         assertThat(versioned.statusCode()).isEqualTo(400);
         assertThat(versioned.body()).startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\",\"message\":\"");
         assertThat(noAction.statusCode()).isEqualTo(400);
-        assertThat(noAction.body()).isEqualTo("{\"error\":{\"code\":\"BadRequest\",\"message\":"
-                + "\"The action query parameter must be 'cancel' or 'retry'.\"}}");
+        assertThat(noAction.body())
+                .isEqualTo("{\"error\":{\"code\":\"BadRequest\",\"message\":"
+                        + "\"The action query parameter must be 'cancel' or 'retry'.\"}}");
         assertThat(badAction.statusCode()).isEqualTo(400);
         assertThat(getWithAction.statusCode()).isEqualTo(404);
         assertThat(getWithAction.body()).startsWith("{\"error\":{\"code\":\"NotFound\"");
@@ -122,8 +127,9 @@ class FakeAduTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(response.body()).isEqualTo("{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\"," + START + ","
-                + UPDATE_ID + ",\"isCanceled\":true,\"isRetried\":false}");
+        assertThat(response.body())
+                .isEqualTo("{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\"," + START + "," + UPDATE_ID
+                        + ",\"isCanceled\":true,\"isRetried\":false}");
         assertThat(fake.deployment("dep1").subgroups()).allMatch(FakeSubgroup::isCanceled);
     }
 
@@ -137,9 +143,10 @@ class FakeAduTest {
         assertThat(retry.body()).endsWith("\"isCanceled\":false,\"isRetried\":true}");
         assertThat(get.body()).isEqualTo(retry.body());
         // After the retry each subgroup has 3 in progress; the read finishes one of each.
-        assertThat(status.body()).isEqualTo("{\"groupId\":\"TestGroup\",\"deploymentState\":\"Active\",\"totalDevices\":12,"
-                + "\"devicesInProgressCount\":6,\"devicesCompletedFailedCount\":0,\"devicesCompletedSucceededCount\":6,"
-                + "\"devicesCanceledCount\":0}");
+        assertThat(status.body())
+                .isEqualTo("{\"groupId\":\"TestGroup\",\"deploymentState\":\"Active\",\"totalDevices\":12,"
+                        + "\"devicesInProgressCount\":6,\"devicesCompletedFailedCount\":0,\"devicesCompletedSucceededCount\":6,"
+                        + "\"devicesCanceledCount\":0}");
     }
 
     @Test
@@ -151,7 +158,9 @@ class FakeAduTest {
         assertThat(missing.body()).startsWith("{\"error\":{\"code\":\"MissingApiVersionParameter\"");
         assertThat(missing.headers().firstValue("retry-after")).hasValue("0");
         assertThat(ga.statusCode()).isEqualTo(400);
-        assertThat(ga.body()).startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"").contains("2021-06-01-preview");
+        assertThat(ga.body())
+                .startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"")
+                .contains("2021-06-01-preview");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -163,19 +172,24 @@ class FakeAduTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(response.body()).isEqualTo("{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\"," + START
-                + ",\"update\":{" + UPDATE_ID + "},\"isCanceled\":true,\"isRetried\":false}");
+        assertThat(response.body())
+                .isEqualTo("{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\"," + START + ",\"update\":{" + UPDATE_ID
+                        + "},\"isCanceled\":true,\"isRetried\":false}");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
         assertThat(fake.subgroupState("dep1", "dc2")).isEqualTo("Canceled");
         assertThat(fake.subgroupState("dep1", "dc3")).isEqualTo("Active");
         assertThat(fake.deployment("dep1").isCanceled()).isFalse();
-        assertThat(fake.onlyRequest("POST", GA_SUB + "dc2/deployments/dep1:cancel").query()).isEqualTo(GA_VERSION);
+        assertThat(fake.onlyRequest("POST", GA_SUB + "dc2/deployments/dep1:cancel")
+                        .query())
+                .isEqualTo(GA_VERSION);
     }
 
     @Test
     void gaCancelOfEverySubgroupCancelsTheDeploymentAndCancelingAgainChangesNothing() throws Exception {
         for (String dc : List.of("dc1", "dc2", "dc3")) {
-            assertThat(send("POST", GA_SUB + dc + "/deployments/dep1:cancel?" + GA_VERSION).statusCode()).isEqualTo(200);
+            assertThat(send("POST", GA_SUB + dc + "/deployments/dep1:cancel?" + GA_VERSION)
+                            .statusCode())
+                    .isEqualTo(200);
         }
         FakeAduDeployment canceled = fake.deployment("dep1");
         HttpResponse<String> again = send("POST", GA_SUB + "dc1/deployments/dep1:cancel?api-version=2026-06-01");
@@ -190,7 +204,8 @@ class FakeAduTest {
 
     @Test
     void gaRetryOfOneSubgroup() throws Exception {
-        HttpResponse<String> response = send("POST", GA_SUB + "dc3/deployments/dep1:retry?api-version=2023-10-01-preview");
+        HttpResponse<String> response =
+                send("POST", GA_SUB + "dc3/deployments/dep1:retry?api-version=2023-10-01-preview");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).endsWith("\"isCanceled\":false,\"isRetried\":true}");
@@ -208,7 +223,8 @@ class FakeAduTest {
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(response.body()).startsWith("{\"error\":{\"code\":\"DeploymentCanceled\",\"message\":\"Deployment 'dep1'");
+        assertThat(response.body())
+                .startsWith("{\"error\":{\"code\":\"DeploymentCanceled\",\"message\":\"Deployment 'dep1'");
         assertThat(fake.subgroup("dep1", "dc1")).isEqualTo(canceled);
     }
 
@@ -231,29 +247,33 @@ class FakeAduTest {
         HttpResponse<String> response = send("GET", GA + "dep1?" + GA_VERSION);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\","
-                + "\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"],\"update\":{" + UPDATE_ID + "},"
-                + "\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
+        assertThat(response.body())
+                .isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\","
+                        + "\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"],\"update\":{" + UPDATE_ID + "},"
+                        + "\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
     }
 
     @Test
     void gaGroupStatusListsEachSubgroupWithItsErrorAndMovesThemAllOn() throws Exception {
         fake.subgroup("dep1", "dc2", "Failed", 2, 0, 1, 1, 0)
-                .subgroupError("dep1", "dc2", "ADMConfigurationLimitExceeded", "The subgroup deployment failed to be created");
+                .subgroupError(
+                        "dep1", "dc2", "ADMConfigurationLimitExceeded", "The subgroup deployment failed to be created");
 
         HttpResponse<String> response = send("GET", GA + "dep1/status?" + GA_VERSION);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"groupId\":\"TestGroup\",\"deploymentState\":\"ActiveWithSubgroupFailures\","
-                + "\"subgroupStatus\":["
-                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\",\"totalDevices\":4,"
-                + "\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0},"
-                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc2\",\"deploymentState\":\"Failed\","
-                + "\"error\":{\"code\":\"ADMConfigurationLimitExceeded\",\"message\":\"The subgroup deployment failed to be created\"},"
-                + "\"totalDevices\":2,"
-                + "\"devicesInProgressCount\":0,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":1,\"devicesCanceledCount\":0},"
-                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc3\",\"deploymentState\":\"Active\",\"totalDevices\":4,"
-                + "\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}]}");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"groupId\":\"TestGroup\",\"deploymentState\":\"ActiveWithSubgroupFailures\","
+                                + "\"subgroupStatus\":["
+                                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\",\"totalDevices\":4,"
+                                + "\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0},"
+                                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc2\",\"deploymentState\":\"Failed\","
+                                + "\"error\":{\"code\":\"ADMConfigurationLimitExceeded\",\"message\":\"The subgroup deployment failed to be created\"},"
+                                + "\"totalDevices\":2,"
+                                + "\"devicesInProgressCount\":0,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":1,\"devicesCanceledCount\":0},"
+                                + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc3\",\"deploymentState\":\"Active\",\"totalDevices\":4,"
+                                + "\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}]}");
     }
 
     @Test
@@ -262,12 +282,14 @@ class FakeAduTest {
         HttpResponse<String> status = send("GET", GA_SUB + "dc1/deployments/dep1/status?" + GA_VERSION);
 
         assertThat(get.statusCode()).isEqualTo(200);
-        assertThat(get.body()).isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\",\"update\":{"
-                + UPDATE_ID + "},\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
+        assertThat(get.body())
+                .isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\",\"update\":{" + UPDATE_ID
+                        + "},\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
         assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(status.body()).isEqualTo("{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\","
-                + "\"totalDevices\":4,\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,"
-                + "\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}");
+        assertThat(status.body())
+                .isEqualTo("{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\","
+                        + "\"totalDevices\":4,\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,"
+                        + "\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}");
         assertThat(fake.subgroup("dep1", "dc2").devicesInProgress()).isEqualTo(2);
     }
 
@@ -276,10 +298,13 @@ class FakeAduTest {
         fake.subgroup("dep1", "dc1", "Active", 5, 3, 2, 0, 0);
         String path = GA_SUB + "dc1/deployments/dep1/status?" + GA_VERSION;
 
-        assertThat(send("GET", path).body()).contains("\"devicesInProgressCount\":2", "\"devicesCompletedSucceededCount\":3");
+        assertThat(send("GET", path).body())
+                .contains("\"devicesInProgressCount\":2", "\"devicesCompletedSucceededCount\":3");
         assertThat(send("GET", path).body()).contains("\"devicesInProgressCount\":1");
-        assertThat(send("GET", path).body()).contains("\"devicesInProgressCount\":0", "\"devicesCompletedSucceededCount\":5");
-        assertThat(send("GET", path).body()).contains("\"devicesInProgressCount\":0", "\"devicesCompletedSucceededCount\":5");
+        assertThat(send("GET", path).body())
+                .contains("\"devicesInProgressCount\":0", "\"devicesCompletedSucceededCount\":5");
+        assertThat(send("GET", path).body())
+                .contains("\"devicesInProgressCount\":0", "\"devicesCompletedSucceededCount\":5");
     }
 
     @Test
@@ -287,10 +312,13 @@ class FakeAduTest {
         assertThat(send("GET", GA + "dep1").statusCode()).isEqualTo(400);
         HttpResponse<String> preview = send("POST", GA_SUB + "dc1/deployments/dep1:cancel?" + PREVIEW_VERSION);
         assertThat(preview.statusCode()).isEqualTo(400);
-        assertThat(preview.body()).startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"")
+        assertThat(preview.body())
+                .startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"")
                 .contains("2022-10-01, 2023-10-01-preview, 2026-06-01");
         for (String version : List.of("2022-10-01", "2023-10-01-preview", "2026-06-01")) {
-            assertThat(send("GET", GA + "dep1?api-version=" + version).statusCode()).as(version).isEqualTo(200);
+            assertThat(send("GET", GA + "dep1?api-version=" + version).statusCode())
+                    .as(version)
+                    .isEqualTo(200);
         }
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
@@ -300,21 +328,32 @@ class FakeAduTest {
         HttpResponse<String> response = send("POST", GA + "dep1:cancel?" + GA_VERSION);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).startsWith("{\"error\":{\"code\":\"NotFound\"").contains("only per device-class subgroup");
+        assertThat(response.body())
+                .startsWith("{\"error\":{\"code\":\"NotFound\"")
+                .contains("only per device-class subgroup");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
     @Test
     void unknownShapesAndWrongMethodsAnswer404InTheAzureShape() throws Exception {
-        for (String path : List.of("/deviceupdate/blue/v2/management/deployments", "/DeviceUpdate/blue/management/groups/TestGroup/deployments/dep1?" + GA_VERSION,
-                "/deviceupdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep1:cancel?" + PREVIEW_VERSION,
-                GA_SUB + "dc1/deployments/dep1:stop?" + GA_VERSION, GA + "dep1/devices?" + GA_VERSION, "/")) {
+        for (String path : List.of(
+                "/deviceupdate/blue/v2/management/deployments",
+                "/DeviceUpdate/blue/management/groups/TestGroup/deployments/dep1?" + GA_VERSION,
+                "/deviceupdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep1:cancel?"
+                        + PREVIEW_VERSION,
+                GA_SUB + "dc1/deployments/dep1:stop?" + GA_VERSION,
+                GA + "dep1/devices?" + GA_VERSION,
+                "/")) {
             HttpResponse<String> response = send("POST", path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json; charset=utf-8");
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValue("application/json; charset=utf-8");
             assertThat(response.body()).as(path).startsWith("{\"error\":{\"code\":\"NotFound\",\"message\":\"");
         }
-        assertThat(send("GET", GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION).statusCode()).isEqualTo(404);
+        assertThat(send("GET", GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(send("POST", GA + "dep1/status?" + GA_VERSION).body()).contains("It takes GET.");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
@@ -323,16 +362,24 @@ class FakeAduTest {
 
     @Test
     void unknownDeploymentsGroupsSubgroupsAndInstancesAnswerTheLiveProblemDetails() throws Exception {
-        for (String path : List.of(V2 + "nope?action=cancel", PREVIEW + "nope?action=cancel&" + PREVIEW_VERSION,
-                GA_SUB + "dc1/deployments/nope:cancel?" + GA_VERSION, GA_SUB + "dc9/deployments/dep1:cancel?" + GA_VERSION,
+        for (String path : List.of(
+                V2 + "nope?action=cancel",
+                PREVIEW + "nope?action=cancel&" + PREVIEW_VERSION,
+                GA_SUB + "dc1/deployments/nope:cancel?" + GA_VERSION,
+                GA_SUB + "dc9/deployments/dep1:cancel?" + GA_VERSION,
                 "/deviceUpdate/blue/management/groups/Other/deployments/dep1?" + GA_VERSION,
                 "/deviceupdate/green/v2/management/deployments/dep1?action=cancel")) {
             HttpResponse<String> response = send(path.contains("action") || path.contains(":") ? "POST" : "GET", path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json; charset=utf-8");
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValue("application/problem+json; charset=utf-8");
             assertThat(response.headers().firstValue("retry-after")).as(path).hasValue("0");
-            assertThat(response.body()).as(path).matches("\\{\"type\":\"https://tools\\.ietf\\.org/html/rfc7231#section-6\\.5\\.4\","
-                    + "\"title\":\"Not Found\",\"status\":404,\"traceId\":\"00-[0-9a-f]{32}-[0-9a-f]{16}-00\"}");
+            assertThat(response.body())
+                    .as(path)
+                    .matches(
+                            "\\{\"type\":\"https://tools\\.ietf\\.org/html/rfc7231#section-6\\.5\\.4\","
+                                    + "\"title\":\"Not Found\",\"status\":404,\"traceId\":\"00-[0-9a-f]{32}-[0-9a-f]{16}-00\"}");
         }
         assertThat(fake.deployment("dep1").subgroups()).noneMatch(FakeSubgroup::isCanceled);
     }
@@ -342,7 +389,8 @@ class FakeAduTest {
         fake.deployment("OtherGroup", "dep2", List.of("dc1"));
 
         assertThat(send("GET", GA + "dep2?" + GA_VERSION).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/deviceUpdate/blue/management/groups/OtherGroup/deployments/dep2?" + GA_VERSION).statusCode())
+        assertThat(send("GET", "/deviceUpdate/blue/management/groups/OtherGroup/deployments/dep2?" + GA_VERSION)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -355,22 +403,34 @@ class FakeAduTest {
 
         assertThat(deployment.statusCode()).isEqualTo(404);
         assertThat(deployment.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        assertThat(deployment.body()).isEqualTo("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'nope' was not found.\","
-                + "\"innererror\":{\"code\":\"DeploymentNotFound\",\"message\":\"No deployment 'nope' exists where the path looks for it.\"}}}");
-        assertThat(subgroup.body()).startsWith("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'dep1' was not found.\","
-                + "\"innererror\":{\"code\":\"DeviceClassSubgroupNotFound\",\"message\":\"Device class subgroup 'dc9'");
+        assertThat(deployment.body())
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'nope' was not found.\","
+                                + "\"innererror\":{\"code\":\"DeploymentNotFound\",\"message\":\"No deployment 'nope' exists where the path looks for it.\"}}}");
+        assertThat(subgroup.body())
+                .startsWith(
+                        "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'dep1' was not found.\","
+                                + "\"innererror\":{\"code\":\"DeviceClassSubgroupNotFound\",\"message\":\"Device class subgroup 'dc9'");
     }
 
     @Test
     void anotherInstanceCanBeChosen() throws Exception {
         try (FakeAdu green = FakeAdu.start("green").acceptToken(TOKEN).deployment("g", "d", List.of("c"))) {
-            HttpRequest ok = HttpRequest.newBuilder(URI.create(green.url() + "/deviceupdate/green/v2/management/deployments/d"))
-                    .header("Authorization", "Bearer " + TOKEN).GET().build();
-            HttpRequest blue = HttpRequest.newBuilder(URI.create(green.url() + "/deviceupdate/blue/v2/management/deployments/d"))
-                    .header("Authorization", "Bearer " + TOKEN).GET().build();
+            HttpRequest ok = HttpRequest.newBuilder(
+                            URI.create(green.url() + "/deviceupdate/green/v2/management/deployments/d"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .GET()
+                    .build();
+            HttpRequest blue = HttpRequest.newBuilder(
+                            URI.create(green.url() + "/deviceupdate/blue/v2/management/deployments/d"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .GET()
+                    .build();
 
-            assertThat(client.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(client.send(blue, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(client.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.send(blue, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(404);
         }
     }
 
@@ -382,18 +442,23 @@ class FakeAduTest {
         String path = GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION;
 
         HttpResponse<String> none = client.send(request("POST", path).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = client.send(request("POST", path).header("Authorization", "Bearer other").build(),
+        HttpResponse<String> wrong = client.send(
+                request("POST", path).header("Authorization", "Bearer other").build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> basic = client.send(request("POST", path).header("Authorization", "Basic " + TOKEN).build(),
+        HttpResponse<String> basic = client.send(
+                request("POST", path).header("Authorization", "Basic " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         for (HttpResponse<String> response : List.of(none, wrong, basic)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertThat(response.headers().firstValue("retry-after")).hasValue("0");
-            assertThat(response.body()).startsWith("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"").doesNotContain("other");
+            assertThat(response.body())
+                    .startsWith("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"")
+                    .doesNotContain("other");
         }
-        assertThat(fake.requests("POST", GA_SUB + "dc1/deployments/dep1:cancel")).hasSize(3);
+        assertThat(fake.requests("POST", GA_SUB + "dc1/deployments/dep1:cancel"))
+                .hasSize(3);
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -403,13 +468,19 @@ class FakeAduTest {
             fake.trust(entra);
             String form = "grant_type=client_credentials&client_id=client-1&client_secret=secret-1"
                     + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default";
-            client.send(HttpRequest.newBuilder(URI.create(entra.tokenUrl("tenant-1")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            client.send(
+                    HttpRequest.newBuilder(URI.create(entra.tokenUrl("tenant-1")))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String issued = entra.issuedTokens().get(0);
 
-            HttpResponse<String> response = client.send(request("GET", GA + "dep1?" + GA_VERSION)
-                    .header("Authorization", "Bearer " + issued).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    request("GET", GA + "dep1?" + GA_VERSION)
+                            .header("Authorization", "Bearer " + issued)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(fake.requests().get(0).header("Authorization")).isEqualTo("Bearer " + issued);
@@ -425,7 +496,8 @@ class FakeAduTest {
         assertThat(send("GET", V2 + "dep1").body()).doesNotContain("isCanceled", "isCompleted", "isRetry");
         assertThat(send("GET", PREVIEW + "dep1?" + PREVIEW_VERSION).body()).doesNotContain("isCanceled", "isRetried");
         assertThat(send("GET", GA + "dep1?" + GA_VERSION).body()).endsWith("\"update\":{" + UPDATE_ID + "}}");
-        assertThat(send("POST", GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION).body())
+        assertThat(send("POST", GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION)
+                        .body())
                 .endsWith("\"update\":{" + UPDATE_ID + "},\"isCanceled\":true}");
         assertThat(send("GET", GA_SUB + "dc1/deployments/dep1?" + GA_VERSION).body())
                 .endsWith(",\"isCanceled\":true}");
@@ -442,7 +514,8 @@ class FakeAduTest {
         HttpResponse<String> v2 = send("POST", V2 + "dep1?action=cancel");
 
         assertThat(dc2.statusCode()).isEqualTo(500);
-        assertThat(dc2.body()).isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"InternalServerError\"}}");
+        assertThat(dc2.body())
+                .isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"InternalServerError\"}}");
         assertThat(dc2.headers().firstValue("retry-after")).hasValue("0");
         assertThat(dc1.statusCode()).isEqualTo(503);
         assertThat(group.statusCode()).isEqualTo(503);
@@ -452,8 +525,10 @@ class FakeAduTest {
 
     @Test
     void aOnceAnswerIsUsedOnceAndItsOwnRetryAfterIsKept() throws Exception {
-        fake.answerOnce("dep1/dc1", CannedAnswer.errorObject(429, "Too many requests", "TooManyRequests")
-                .withHeader("Retry-After", "2"));
+        fake.answerOnce(
+                "dep1/dc1",
+                CannedAnswer.errorObject(429, "Too many requests", "TooManyRequests")
+                        .withHeader("Retry-After", "2"));
         String path = GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION;
 
         HttpResponse<String> limited = send("POST", path);
@@ -487,7 +562,8 @@ class FakeAduTest {
         assertThat(fake.subgroupState("dep:1", "dc/1")).isEqualTo("Canceled");
         assertThat(fake.onlyRequest("POST", sub + "dep%3A1:cancel").method()).isEqualTo("POST");
         assertThat(encodedAction.statusCode()).isEqualTo(404);
-        assertThat(send("POST", sub + "dep%3A:cancel?" + GA_VERSION).statusCode()).isEqualTo(404);
+        assertThat(send("POST", sub + "dep%3A:cancel?" + GA_VERSION).statusCode())
+                .isEqualTo(404);
         // No client sends a bad escape, so the route is asked directly.
         assertThat(AduRoute.of(sub + "dep%ZZ")).isEmpty();
         assertThat(AduRoute.of(sub + "dep%2")).isEmpty();
@@ -495,8 +571,12 @@ class FakeAduTest {
 
     @Test
     void deploymentsTakeTheThreeStartTimeFormsInTurnOrAChosenOne() {
-        fake.deployment("g", "second", List.of("c")).deployment("g", "third", List.of("c")).deployment("g", "fourth", List.of("c"));
-        fake.addDeployment(fake.deployment("fourth").withStartDateTime("2021-01-01T00:00:00Z").withUpdate("contoso", "toaster", "2.0"));
+        fake.deployment("g", "second", List.of("c"))
+                .deployment("g", "third", List.of("c"))
+                .deployment("g", "fourth", List.of("c"));
+        fake.addDeployment(fake.deployment("fourth")
+                .withStartDateTime("2021-01-01T00:00:00Z")
+                .withUpdate("contoso", "toaster", "2.0"));
 
         assertThat(fake.deployment("dep1").startDateTime()).isEqualTo("2020-04-22T12:12:12.0000000+00:00");
         assertThat(fake.deployment("second").startDateTime()).isEqualTo("2020-07-01T12:13:14Z");
@@ -513,9 +593,11 @@ class FakeAduTest {
         assertThat(fake.deployment("dep1").deviceClassIds()).containsExactly("dc1", "dc2", "dc3", "dc4");
         assertThat(fake.subgroup("dep1", "dc4").isCanceled()).isTrue();
         assertThatThrownBy(() -> fake.subgroup("nope", "dc1", "Active", 1, 1, 0, 0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
         assertThatThrownBy(() -> fake.subgroupState("dep1", "dc9"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[dc1, dc2, dc3, dc4]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[dc1, dc2, dc3, dc4]");
     }
 
     @Test
@@ -524,9 +606,12 @@ class FakeAduTest {
         assertThat(state(FakeSubgroup.of("a", "Active", 1, 0, 0, 1, 0))).isEqualTo("ActiveWithSubgroupFailures");
         assertThat(state(FakeSubgroup.of("a", "Active", 1, 1, 0, 0, 0), FakeSubgroup.of("b", "Failed", 1, 0, 0, 0, 0)))
                 .isEqualTo("ActiveWithSubgroupFailures");
-        assertThat(state(FakeSubgroup.of("a", "Canceled", 1, 0, 0, 0, 1), FakeSubgroup.of("b", "Canceled", 1, 0, 0, 0, 1)))
+        assertThat(state(
+                        FakeSubgroup.of("a", "Canceled", 1, 0, 0, 0, 1),
+                        FakeSubgroup.of("b", "Canceled", 1, 0, 0, 0, 1)))
                 .isEqualTo("Canceled");
-        assertThat(state(FakeSubgroup.of("a", "Failed", 1, 0, 0, 1, 0), FakeSubgroup.of("b", "Canceled", 1, 0, 0, 0, 1)))
+        assertThat(state(
+                        FakeSubgroup.of("a", "Failed", 1, 0, 0, 1, 0), FakeSubgroup.of("b", "Canceled", 1, 0, 0, 0, 1)))
                 .isEqualTo("Failed");
         assertThat(state(FakeSubgroup.of("a", "Inactive", 1, 0, 1, 0, 0))).isEqualTo("Inactive");
     }
@@ -536,15 +621,21 @@ class FakeAduTest {
         send("GET", V2 + "dep1");
 
         assertThatThrownBy(() -> fake.onlyRequest("POST", V2 + "dep1"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("got 0").hasMessageContaining("GET " + V2 + "dep1");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("got 0")
+                .hasMessageContaining("GET " + V2 + "dep1");
     }
 
     private static String state(FakeSubgroup... subgroups) {
-        return new FakeAduDeployment("d", "g", List.of(subgroups), "2020-07-01T12:13:14Z", AduUpdateId.EXAMPLE).deploymentState();
+        return new FakeAduDeployment("d", "g", List.of(subgroups), "2020-07-01T12:13:14Z", AduUpdateId.EXAMPLE)
+                .deploymentState();
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(request(method, pathAndQuery).header("Authorization", "Bearer " + TOKEN).build(),
+        return client.send(
+                request(method, pathAndQuery)
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

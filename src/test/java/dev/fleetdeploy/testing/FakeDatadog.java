@@ -57,7 +57,10 @@ public final class FakeDatadog implements AutoCloseable {
                 .addSubjectAlternativeName("localhost")
                 .commonName(hostName)
                 .build();
-        fake.server.useHttps(new HandshakeCertificates.Builder().heldCertificate(fake.certificate).build().sslSocketFactory());
+        fake.server.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(fake.certificate)
+                .build()
+                .sslSocketFactory());
         try {
             fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
         } catch (IOException e) {

@@ -47,8 +47,10 @@ class FakeDatadogTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
-                + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
+                                + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
         assertThat(fake.deployment("k7Q-3mX-p9Z").status()).isEqualTo("stopping");
     }
 
@@ -76,19 +78,29 @@ class FakeDatadogTest {
 
     @Test
     void unknownIdAnswers404InBothGenerations() throws Exception {
-        assertThat(send("POST", "/api/v2/fleet/deployments/nope/cancel").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/unstable/fleet/deployments/nope").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v2/fleet/deployments/nope").body()).isEqualTo("{\"errors\":[\"Deployment not found\"]}");
+        assertThat(send("POST", "/api/v2/fleet/deployments/nope/cancel").statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/unstable/fleet/deployments/nope").statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v2/fleet/deployments/nope").body())
+                .isEqualTo("{\"errors\":[\"Deployment not found\"]}");
     }
 
     @Test
     void wrongOrMissingKeysAnswer401AndAreStillRecorded() throws Exception {
         fake.deployment("abc", "running", 1);
 
-        HttpResponse<String> wrong = client.send(request("POST", "/api/v2/fleet/deployments/abc/cancel")
-                .header("DD-API-KEY", API_KEY).header("DD-APPLICATION-KEY", "wrong").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/abc"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = client.send(
+                request("POST", "/api/v2/fleet/deployments/abc/cancel")
+                        .header("DD-API-KEY", API_KEY)
+                        .header("DD-APPLICATION-KEY", "wrong")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> none = client.send(
+                HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/abc"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
@@ -108,27 +120,42 @@ class FakeDatadogTest {
 
     @Test
     void v2GetReportsStatusAndHostCounts() throws Exception {
-        fake.deployment("mixed", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.failed("web-02", "disk full"),
-                FakeHost.of("web-03", "running"), FakeHost.of("web-04", "pending")));
+        fake.deployment(
+                "mixed",
+                "running",
+                List.of(
+                        FakeHost.of("web-01", "succeeded"),
+                        FakeHost.failed("web-02", "disk full"),
+                        FakeHost.of("web-03", "running"),
+                        FakeHost.of("web-04", "pending")));
 
         String body = send("GET", "/api/v2/fleet/deployments/mixed").body();
 
-        assertThat(body).startsWith("{\"data\":{\"id\":\"mixed\",\"type\":\"deployment\",\"attributes\":{")
-                .contains("\"high_level_status\":\"running\"", "\"total_hosts\":4", "\"succeeded_hosts\":1",
-                        "\"failed_hosts\":1", "\"running_hosts\":1", "\"canceled_hosts\":0", "\"skipped_hosts\":0",
+        assertThat(body)
+                .startsWith("{\"data\":{\"id\":\"mixed\",\"type\":\"deployment\",\"attributes\":{")
+                .contains(
+                        "\"high_level_status\":\"running\"",
+                        "\"total_hosts\":4",
+                        "\"succeeded_hosts\":1",
+                        "\"failed_hosts\":1",
+                        "\"running_hosts\":1",
+                        "\"canceled_hosts\":0",
+                        "\"skipped_hosts\":0",
                         "{\"hostname\":\"web-02\",\"status\":\"failed\",\"error\":\"disk full\"");
     }
 
     @Test
     void aCanceledDeploymentIsStoppingForOneReadThenCanceledWithItsUnfinishedHostsCanceled() throws Exception {
-        fake.deployment("abc", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.of("web-02", "running")));
+        fake.deployment(
+                "abc", "running", List.of(FakeHost.of("web-01", "succeeded"), FakeHost.of("web-02", "running")));
         send("POST", "/api/v2/fleet/deployments/abc/cancel");
 
         String first = send("GET", "/api/v2/fleet/deployments/abc").body();
         String second = send("GET", "/api/v2/fleet/deployments/abc").body();
 
         assertThat(first).contains("\"high_level_status\":\"stopping\"");
-        assertThat(second).contains("\"high_level_status\":\"canceled\"", "\"succeeded_hosts\":1", "\"canceled_hosts\":1");
+        assertThat(second)
+                .contains("\"high_level_status\":\"canceled\"", "\"succeeded_hosts\":1", "\"canceled_hosts\":1");
     }
 
     @Test
@@ -136,20 +163,29 @@ class FakeDatadogTest {
         fake.addDeployment(FakeDeployment.withHosts("abc", "running", 1).withFinalStatus("done_with_errors", 0));
         send("POST", "/api/v2/fleet/deployments/abc/cancel");
 
-        assertThat(send("GET", "/api/v2/fleet/deployments/abc").body()).contains("\"high_level_status\":\"done_with_errors\"");
+        assertThat(send("GET", "/api/v2/fleet/deployments/abc").body())
+                .contains("\"high_level_status\":\"done_with_errors\"");
     }
 
     @Test
     void unstableGetPagesThroughTheHosts() throws Exception {
         fake.deployment("big", "running", 5);
 
-        String page1 = send("GET", "/api/unstable/fleet/deployments/big?limit=2&page=1").body();
+        String page1 = send("GET", "/api/unstable/fleet/deployments/big?limit=2&page=1")
+                .body();
 
-        assertThat(page1).contains("\"high_level_status\":\"running\"", "\"total_hosts\":5", "\"filter_query\":\"env:it\"",
-                "\"hostname\":\"host-03\"", "\"hostname\":\"host-04\"",
-                "\"meta\":{\"hosts\":{\"current_page\":1,\"page_size\":2,\"total_hosts\":5,\"total_pages\":3}}");
+        assertThat(page1)
+                .contains(
+                        "\"high_level_status\":\"running\"",
+                        "\"total_hosts\":5",
+                        "\"filter_query\":\"env:it\"",
+                        "\"hostname\":\"host-03\"",
+                        "\"hostname\":\"host-04\"",
+                        "\"meta\":{\"hosts\":{\"current_page\":1,\"page_size\":2,\"total_hosts\":5,\"total_pages\":3}}");
         assertThat(page1).doesNotContain("host-02", "host-05");
-        assertThat(send("GET", "/api/unstable/fleet/deployments/big?limit=101&page=0").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/unstable/fleet/deployments/big?limit=101&page=0")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -192,8 +228,11 @@ class FakeDatadogTest {
         assertThat(send("GET", "/api/v2/fleet/deployments/a").body()).isEqualTo("{\"errors\":[\"Bad id\"]}");
         HttpResponse<String> jsonApi = send("GET", "/api/v2/fleet/deployments/b");
         assertThat(jsonApi.headers().firstValue("Content-Type")).hasValue("application/vnd.api+json");
-        assertThat(jsonApi.body()).isEqualTo("{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\",\"detail\":\"id is malformed\"}]}");
-        assertThat(send("GET", "/api/v2/fleet/deployments/c").body()).isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"E42\"}}");
+        assertThat(jsonApi.body())
+                .isEqualTo(
+                        "{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\",\"detail\":\"id is malformed\"}]}");
+        assertThat(send("GET", "/api/v2/fleet/deployments/c").body())
+                .isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"E42\"}}");
         assertThat(send("GET", "/api/v2/fleet/deployments/d").body()).contains("<title>502 Bad Gateway</title>");
         HttpResponse<String> empty = send("GET", "/api/v2/fleet/deployments/e");
         assertThat(empty.statusCode()).isEqualTo(503);
@@ -206,9 +245,13 @@ class FakeDatadogTest {
                 .answerAlways("teapot", CannedAnswer.empty(418));
         OkHttpClient okHttp = new OkHttpClient();
         try {
-            for (String[] expected : new String[][] {{"denied", "Forbidden"}, {"teapot", ""}, {"unknown", "Not Found"}}) {
-                Request request = new Request.Builder().url(fake.url() + "/api/v2/fleet/deployments/" + expected[0])
-                        .header("DD-API-KEY", API_KEY).header("DD-APPLICATION-KEY", APP_KEY).build();
+            for (String[] expected :
+                    new String[][] {{"denied", "Forbidden"}, {"teapot", ""}, {"unknown", "Not Found"}}) {
+                Request request = new Request.Builder()
+                        .url(fake.url() + "/api/v2/fleet/deployments/" + expected[0])
+                        .header("DD-API-KEY", API_KEY)
+                        .header("DD-APPLICATION-KEY", APP_KEY)
+                        .build();
                 try (Response response = okHttp.newCall(request).execute()) {
                     assertThat(response.message()).as(expected[0]).isEqualTo(expected[1]);
                 }
@@ -232,7 +275,8 @@ class FakeDatadogTest {
         assertThat(request.header("DD-APPLICATION-KEY")).isEqualTo(APP_KEY);
         assertThat(request.header("User-Agent")).isEqualTo("fake-test/1");
         assertThat(request.header("X-Absent")).isNull();
-        assertThat(fake.requests("GET", "/api/v2/fleet/deployments/a%2Fb%20c/cancel")).isEmpty();
+        assertThat(fake.requests("GET", "/api/v2/fleet/deployments/a%2Fb%20c/cancel"))
+                .isEmpty();
     }
 
     @Test
@@ -252,13 +296,15 @@ class FakeDatadogTest {
 
         assertThatThrownBy(() -> fake.onlyRequest("POST", "/api/v2/fleet/deployments/x/cancel"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("got 0").hasMessageContaining("GET /api/v2/fleet/deployments/x");
+                .hasMessageContaining("got 0")
+                .hasMessageContaining("GET /api/v2/fleet/deployments/x");
     }
 
     @Test
     void unknownPathsAnswer404AndWrongMethods405() throws Exception {
         assertThat(send("GET", "/api/v1/validate").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v2/fleet/deployments/abc/cancel").statusCode()).isEqualTo(405);
+        assertThat(send("GET", "/api/v2/fleet/deployments/abc/cancel").statusCode())
+                .isEqualTo(405);
         assertThat(send("POST", "/api/v2/fleet/deployments/abc").statusCode()).isEqualTo(405);
     }
 
@@ -271,8 +317,12 @@ class FakeDatadogTest {
     }
 
     private HttpResponse<String> sendWithKeys(String apiKey, String appKey) throws IOException, InterruptedException {
-        return client.send(request("GET", "/api/v2/fleet/deployments/abc")
-                .header("DD-API-KEY", apiKey).header("DD-APPLICATION-KEY", appKey).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request("GET", "/api/v2/fleet/deployments/abc")
+                        .header("DD-API-KEY", apiKey)
+                        .header("DD-APPLICATION-KEY", appKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String method, String pathAndQuery) {

@@ -60,7 +60,8 @@ public record FakeDeployment(String id, String status, List<FakeHost> hosts, Str
         if (stoppingReads > 0) {
             return new FakeDeployment(id, status, hosts, finalStatus, stoppingReads - 1);
         }
-        return new FakeDeployment(id, finalStatus, hosts.stream().map(FakeHost::afterCancel).toList(), finalStatus, 0);
+        return new FakeDeployment(
+                id, finalStatus, hosts.stream().map(FakeHost::afterCancel).toList(), finalStatus, 0);
     }
 
     long hostsIn(String hostStatus) {

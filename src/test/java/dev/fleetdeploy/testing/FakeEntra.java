@@ -84,7 +84,9 @@ public final class FakeEntra implements AutoCloseable {
 
     /** An error in Entra's shape to force, e.g. {@code error(401, 'invalid_client', 7000222, 'The provided client secret keys are expired.')}. */
     public static CannedAnswer error(int code, String error, int aadsts, String text) {
-        return new CannedAnswer(code, Map.of("Content-Type", "application/json; charset=utf-8"),
+        return new CannedAnswer(
+                code,
+                Map.of("Content-Type", "application/json; charset=utf-8"),
                 EntraErrors.body(error, aadsts, text, EntraErrors.newId(), EntraErrors.newId()));
     }
 

@@ -56,9 +56,11 @@ class FakeEntraTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        assertThat(response.body()).matches("\\{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                + "\"access_token\":\"fake-entra-token-1-[0-9a-f]{16}\"}");
-        assertThat(entra.issuedTokens()).containsExactly(json(response).get("access_token").asText());
+        assertThat(response.body())
+                .matches("\\{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+                        + "\"access_token\":\"fake-entra-token-1-[0-9a-f]{16}\"}");
+        assertThat(entra.issuedTokens())
+                .containsExactly(json(response).get("access_token").asText());
     }
 
     @Test
@@ -79,15 +81,22 @@ class FakeEntraTest {
     void aTrustingFakeAduAcceptsTheIssuedTokenAndNoOther() throws Exception {
         try (FakeAdu adu = FakeAdu.start().trust(entra).deployment("TestGroup", "dep1", List.of("dc1"))) {
             String token = json(post(TENANT, secretForm())).get("access_token").asText();
-            String cancel = adu.url() + "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/"
-                    + "dep1:cancel?api-version=2022-10-01";
+            String cancel =
+                    adu.url() + "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/"
+                            + "dep1:cancel?api-version=2022-10-01";
 
-            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(cancel))
-                    .header("Authorization", "Bearer fake-entra-token-1-0000000000000000")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(cancel))
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = client.send(
+                    HttpRequest.newBuilder(URI.create(cancel))
+                            .header("Authorization", "Bearer fake-entra-token-1-0000000000000000")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = client.send(
+                    HttpRequest.newBuilder(URI.create(cancel))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(accepted.statusCode()).isEqualTo(200);
@@ -105,19 +114,29 @@ class FakeEntraTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         JsonNode error = json(response);
-        assertThat(fieldNames(error)).containsExactly("error", "error_description", "error_codes", "timestamp", "trace_id",
-                "correlation_id", "error_uri");
+        assertThat(fieldNames(error))
+                .containsExactly(
+                        "error",
+                        "error_description",
+                        "error_codes",
+                        "timestamp",
+                        "trace_id",
+                        "correlation_id",
+                        "error_uri");
         assertThat(error.get("error").asText()).isEqualTo("invalid_client");
         assertThat(error.get("error_codes").toString()).isEqualTo("[7000215]");
         assertThat(error.get("error_uri").asText()).isEqualTo("https://login.microsoftonline.com/error?code=7000215");
         assertThat(error.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
         assertThat(error.get("trace_id").asText()).matches("[0-9a-f-]{36}");
-        assertThat(error.get("error_description").asText()).isEqualTo("AADSTS7000215: Invalid client secret provided."
-                + " Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a"
-                + " secret added to app '" + CLIENT + "'.\r\nTrace ID: " + error.get("trace_id").asText()
-                + "\r\nCorrelation ID: " + error.get("correlation_id").asText()
-                + "\r\nTimestamp: " + error.get("timestamp").asText());
-        assertThat(response.headers().firstValue("x-ms-request-id")).hasValue(error.get("trace_id").asText());
+        assertThat(error.get("error_description").asText())
+                .isEqualTo("AADSTS7000215: Invalid client secret provided."
+                        + " Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a"
+                        + " secret added to app '" + CLIENT + "'.\r\nTrace ID: "
+                        + error.get("trace_id").asText()
+                        + "\r\nCorrelation ID: " + error.get("correlation_id").asText()
+                        + "\r\nTimestamp: " + error.get("timestamp").asText());
+        assertThat(response.headers().firstValue("x-ms-request-id"))
+                .hasValue(error.get("trace_id").asText());
         assertThat(response.body()).doesNotContain("wrong-secret-value", SECRET);
         assertThat(entra.issuedTokens()).isEmpty();
     }
@@ -127,10 +146,13 @@ class FakeEntraTest {
         Map<String, String> form = secretForm();
         form.put("client_secret", "wrong");
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("client-request-id", "c0ffee00-0000-4000-8000-000000000001")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("client-request-id", "c0ffee00-0000-4000-8000-000000000001")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(json(response).get("correlation_id").asText()).isEqualTo("c0ffee00-0000-4000-8000-000000000001");
     }
@@ -146,8 +168,12 @@ class FakeEntraTest {
     void anUnknownClientIs400UnauthorizedClient700016() throws Exception {
         HttpResponse<String> response = post(TENANT, form("nobody"));
 
-        assertError(response, 400, "unauthorized_client", 700016, "Application with identifier 'nobody' was not found in the"
-                + " directory '" + TENANT + "'.");
+        assertError(
+                response,
+                400,
+                "unauthorized_client",
+                700016,
+                "Application with identifier 'nobody' was not found in the" + " directory '" + TENANT + "'.");
     }
 
     @Test
@@ -157,9 +183,17 @@ class FakeEntraTest {
         Map<String, String> missing = secretForm();
         missing.remove("scope");
 
-        assertError(post(TENANT, wrong), 400, "invalid_scope", 70011,
+        assertError(
+                post(TENANT, wrong),
+                400,
+                "invalid_scope",
+                70011,
                 "The provided value for the input parameter 'scope' is not valid.");
-        assertError(post(TENANT, missing), 400, "invalid_scope", 70011,
+        assertError(
+                post(TENANT, missing),
+                400,
+                "invalid_scope",
+                70011,
                 "The provided request must include a 'scope' input parameter.");
     }
 
@@ -200,21 +234,29 @@ class FakeEntraTest {
         assertError(post(TENANT, password), 400, "invalid_request", 70003, "unsupported grant type 'password'");
         assertError(post(TENANT, noGrant), 400, "invalid_request", 900144, "parameter: 'grant_type'");
         assertError(post(TENANT, noClient), 400, "invalid_request", 900144, "parameter: 'client_id'");
-        assertError(post(TENANT, noAssertionType), 400, "invalid_request", 900144, "parameter: 'client_assertion_type'");
-        assertError(post(TENANT, form(CLIENT)), 401, "invalid_client", 7000218, "'client_assertion' or 'client_secret'");
+        assertError(
+                post(TENANT, noAssertionType), 400, "invalid_request", 900144, "parameter: 'client_assertion_type'");
+        assertError(
+                post(TENANT, form(CLIENT)), 401, "invalid_client", 7000218, "'client_assertion' or 'client_secret'");
         assertThat(entra.issuedTokens()).isEmpty();
     }
 
     @Test
     void aBodyThatIsNotAFormIsMissingItsGrantTypeAndAGetIsRefused() throws Exception {
-        HttpResponse<String> jsonBody = client.send(HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}")).build(),
+        HttpResponse<String> jsonBody = client.send(
+                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT))).GET().build(),
+        HttpResponse<String> get = client.send(
+                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> elsewhere = client.send(HttpRequest.newBuilder(URI.create(entra.url() + "/" + TENANT
-                + "/oauth2/token")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = client.send(
+                HttpRequest.newBuilder(URI.create(entra.url() + "/" + TENANT + "/oauth2/token"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertError(jsonBody, 400, "invalid_request", 900144, "parameter: 'grant_type'");
         assertError(get, 400, "invalid_request", 900561, "Received a GET request.");
@@ -223,7 +265,8 @@ class FakeEntraTest {
 
     @Test
     void forcedAnswersReplaceTheTokenEndpointsOnceOrAlways() throws Exception {
-        entra.answerOnce(FakeEntra.error(401, "invalid_client", 7000222, "The provided client secret keys are expired."))
+        entra.answerOnce(
+                        FakeEntra.error(401, "invalid_client", 7000222, "The provided client secret keys are expired."))
                 .answerOnce(CannedAnswer.empty(503));
 
         HttpResponse<String> expired = post(TENANT, secretForm());
@@ -253,12 +296,15 @@ class FakeEntraTest {
         assertThat(requests.get(1).path()).isEqualTo("/other/oauth2/v2.0/token");
     }
 
-    private void assertError(HttpResponse<String> response, int status, String error, int aadsts, String text) throws IOException {
+    private void assertError(HttpResponse<String> response, int status, String error, int aadsts, String text)
+            throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode body = json(response);
         assertThat(body.get("error").asText()).isEqualTo(error);
         assertThat(body.get("error_codes").toString()).isEqualTo("[" + aadsts + "]");
-        assertThat(body.get("error_description").asText()).startsWith("AADSTS" + aadsts + ": ").contains(text)
+        assertThat(body.get("error_description").asText())
+                .startsWith("AADSTS" + aadsts + ": ")
+                .contains(text)
                 .contains("\r\nTrace ID: ", "\r\nCorrelation ID: ", "\r\nTimestamp: ");
         assertThat(body.get("error_uri").asText()).isEqualTo("https://login.microsoftonline.com/error?code=" + aadsts);
     }
@@ -277,15 +323,20 @@ class FakeEntraTest {
         return form;
     }
 
-    private HttpResponse<String> post(String tenant, Map<String, String> form) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(entra.tokenUrl(tenant)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String tenant, Map<String, String> form)
+            throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(entra.tokenUrl(tenant)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

@@ -41,7 +41,8 @@ public final class FakeProxy implements AutoCloseable {
 
     public static FakeProxy start() {
         try {
-            FakeProxy proxy = new FakeProxy(new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
+            FakeProxy proxy =
+                    new FakeProxy(new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
             Thread acceptor = new Thread(proxy::acceptLoop, "fake-proxy-" + proxy.port());
             acceptor.setDaemon(true);
             acceptor.start();
@@ -57,8 +58,8 @@ public final class FakeProxy implements AutoCloseable {
 
     /** Answers 407 unless the request carries these Basic credentials. */
     public FakeProxy requireCredentials(String user, String password) {
-        expectedAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        expectedAuthorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -108,8 +109,10 @@ public final class FakeProxy implements AutoCloseable {
             ReceivedRequest request = new ReceivedRequest(requestLine[0], requestLine[1], headers, "");
             received.add(request);
             if (expectedAuthorization != null && !expectedAuthorization.equals(request.header("Proxy-Authorization"))) {
-                write(out, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"fake\"\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+                write(
+                        out,
+                        "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"fake\"\r\n"
+                                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
                 return;
             }
             if (request.method().equals("CONNECT")) {
@@ -137,7 +140,8 @@ public final class FakeProxy implements AutoCloseable {
     private void forward(ReceivedRequest request, String head, InputStream in, OutputStream out) throws IOException {
         java.net.URI uri = java.net.URI.create(request.target());
         int defaultPort = "https".equals(uri.getScheme()) ? 443 : 80;
-        Integer port = routes.get((uri.getHost() + ":" + (uri.getPort() < 0 ? defaultPort : uri.getPort())).toLowerCase(java.util.Locale.ROOT));
+        Integer port = routes.get((uri.getHost() + ":" + (uri.getPort() < 0 ? defaultPort : uri.getPort()))
+                .toLowerCase(java.util.Locale.ROOT));
         if (port == null) {
             write(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             return;

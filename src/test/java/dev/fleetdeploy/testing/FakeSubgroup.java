@@ -18,15 +18,28 @@ package dev.fleetdeploy.testing;
  * @param errorCode the subgroup's error code (as for a {@code Failed} subgroup), or null
  * @param errorMessage the subgroup's error message, or null
  */
-public record FakeSubgroup(String deviceClassId, String deploymentState, int totalDevices, int devicesInProgress,
-        int devicesSucceeded, int devicesFailed, int devicesCanceled, boolean isCanceled, boolean isRetried,
-        String errorCode, String errorMessage) {
+public record FakeSubgroup(
+        String deviceClassId,
+        String deploymentState,
+        int totalDevices,
+        int devicesInProgress,
+        int devicesSucceeded,
+        int devicesFailed,
+        int devicesCanceled,
+        boolean isCanceled,
+        boolean isRetried,
+        String errorCode,
+        String errorMessage) {
 
     public FakeSubgroup {
         if (deviceClassId == null || deviceClassId.isEmpty() || deploymentState == null) {
             throw new IllegalArgumentException("a subgroup needs a device class id and a state");
         }
-        if (totalDevices < 0 || devicesInProgress < 0 || devicesSucceeded < 0 || devicesFailed < 0 || devicesCanceled < 0) {
+        if (totalDevices < 0
+                || devicesInProgress < 0
+                || devicesSucceeded < 0
+                || devicesFailed < 0
+                || devicesCanceled < 0) {
             throw new IllegalArgumentException("device counts cannot be negative: " + deviceClassId);
         }
     }
@@ -37,16 +50,42 @@ public record FakeSubgroup(String deviceClassId, String deploymentState, int tot
     }
 
     /** A subgroup in this state with these counts; a {@code Canceled} one counts as canceled, with no flags else. */
-    public static FakeSubgroup of(String deviceClassId, String deploymentState, int totalDevices, int inProgress,
-            int succeeded, int failed, int canceled) {
-        return new FakeSubgroup(deviceClassId, deploymentState, totalDevices, inProgress, succeeded, failed, canceled,
-                "Canceled".equals(deploymentState), false, null, null);
+    public static FakeSubgroup of(
+            String deviceClassId,
+            String deploymentState,
+            int totalDevices,
+            int inProgress,
+            int succeeded,
+            int failed,
+            int canceled) {
+        return new FakeSubgroup(
+                deviceClassId,
+                deploymentState,
+                totalDevices,
+                inProgress,
+                succeeded,
+                failed,
+                canceled,
+                "Canceled".equals(deploymentState),
+                false,
+                null,
+                null);
     }
 
     /** A copy with the error the service shows for a failed subgroup, e.g. {@code ADMConfigurationLimitExceeded}. */
     public FakeSubgroup withError(String code, String message) {
-        return new FakeSubgroup(deviceClassId, deploymentState, totalDevices, devicesInProgress, devicesSucceeded,
-                devicesFailed, devicesCanceled, isCanceled, isRetried, code, message);
+        return new FakeSubgroup(
+                deviceClassId,
+                deploymentState,
+                totalDevices,
+                devicesInProgress,
+                devicesSucceeded,
+                devicesFailed,
+                devicesCanceled,
+                isCanceled,
+                isRetried,
+                code,
+                message);
     }
 
     /** Whether the service treats it as canceled, by flag or by state. */
@@ -59,14 +98,34 @@ public record FakeSubgroup(String deviceClassId, String deploymentState, int tot
         if (isCanceled) {
             return this;
         }
-        return new FakeSubgroup(deviceClassId, "Canceled", totalDevices, 0, devicesSucceeded, devicesFailed,
-                devicesCanceled + devicesInProgress, true, isRetried, null, null);
+        return new FakeSubgroup(
+                deviceClassId,
+                "Canceled",
+                totalDevices,
+                0,
+                devicesSucceeded,
+                devicesFailed,
+                devicesCanceled + devicesInProgress,
+                true,
+                isRetried,
+                null,
+                null);
     }
 
     /** Retry: the failed devices are tried again, and the subgroup is active again. The caller refuses canceled ones. */
     FakeSubgroup afterRetry() {
-        return new FakeSubgroup(deviceClassId, "Active", totalDevices, devicesInProgress + devicesFailed, devicesSucceeded,
-                0, devicesCanceled, isCanceled, true, null, null);
+        return new FakeSubgroup(
+                deviceClassId,
+                "Active",
+                totalDevices,
+                devicesInProgress + devicesFailed,
+                devicesSucceeded,
+                0,
+                devicesCanceled,
+                isCanceled,
+                true,
+                null,
+                null);
     }
 
     /** A status read: one more device finishes, so a polling client sees the work move on and end. */
@@ -74,7 +133,17 @@ public record FakeSubgroup(String deviceClassId, String deploymentState, int tot
         if (devicesInProgress == 0) {
             return this;
         }
-        return new FakeSubgroup(deviceClassId, deploymentState, totalDevices, devicesInProgress - 1, devicesSucceeded + 1,
-                devicesFailed, devicesCanceled, isCanceled, isRetried, errorCode, errorMessage);
+        return new FakeSubgroup(
+                deviceClassId,
+                deploymentState,
+                totalDevices,
+                devicesInProgress - 1,
+                devicesSucceeded + 1,
+                devicesFailed,
+                devicesCanceled,
+                isCanceled,
+                isRetried,
+                errorCode,
+                errorMessage);
     }
 }

@@ -20,6 +20,7 @@ import okhttp3.HttpUrl;
 final class FleetDispatcher extends Dispatcher {
     /** Accepted API key to its application key: one organization's key pairs. */
     private final Map<String, String> keyPairs = new ConcurrentHashMap<>();
+
     private final FleetState state;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final ForcedAnswers forced = new ForcedAnswers();
@@ -43,6 +44,7 @@ final class FleetDispatcher extends Dispatcher {
 
     /** How long every answer takes to prepare (a slow API), and the most requests seen in progress at once. */
     private volatile Duration thinkTime = Duration.ZERO;
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -73,7 +75,9 @@ final class FleetDispatcher extends Dispatcher {
     private MockResponse answer(RecordedRequest request) {
         received.add(RequestRecorder.record(request));
         String apiKey = request.getHeaders().get("DD-API-KEY");
-        if (apiKey == null || !keyPairs.getOrDefault(apiKey, "").equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
+        if (apiKey == null
+                || !keyPairs.getOrDefault(apiKey, "")
+                        .equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
             return errors(401, "Unauthorized");
         }
         Optional<Route> route = Route.of(request.getUrl());
@@ -98,10 +102,14 @@ final class FleetDispatcher extends Dispatcher {
         }
         FakeDeployment deployment = outcome.get().deployment();
         if (!outcome.get().accepted()) {
-            return errors(400, "Deployment " + deployment.id() + " cannot be canceled: its status is " + deployment.status()
-                    + "; only pending or running deployments can be canceled.");
+            return errors(
+                    400,
+                    "Deployment " + deployment.id() + " cannot be canceled: its status is " + deployment.status()
+                            + "; only pending or running deployments can be canceled.");
         }
-        return route.v2() ? json(200, DatadogBodies.v2Cancel(deployment)) : new MockResponse.Builder().status(StatusLine.of(204)).build();
+        return route.v2()
+                ? json(200, DatadogBodies.v2Cancel(deployment))
+                : new MockResponse.Builder().status(StatusLine.of(204)).build();
     }
 
     private MockResponse read(Route route, HttpUrl url) {
@@ -120,8 +128,11 @@ final class FleetDispatcher extends Dispatcher {
         if (deployment.isEmpty()) {
             return notFound();
         }
-        return json(200, route.v2() ? DatadogBodies.v2Get(deployment.get())
-                : DatadogBodies.unstableGet(deployment.get(), limit, page));
+        return json(
+                200,
+                route.v2()
+                        ? DatadogBodies.v2Get(deployment.get())
+                        : DatadogBodies.unstableGet(deployment.get(), limit, page));
     }
 
     private static int intParameter(HttpUrl url, String name, int defaultValue) {
@@ -139,7 +150,11 @@ final class FleetDispatcher extends Dispatcher {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .status(StatusLine.of(code))
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static MockResponse toResponse(CannedAnswer answer) {

@@ -31,8 +31,7 @@ final class FleetState {
     }
 
     /** The outcome of a cancel: the deployment as it is now, and whether the cancel was accepted. */
-    record CancelOutcome(FakeDeployment deployment, boolean accepted) {
-    }
+    record CancelOutcome(FakeDeployment deployment, boolean accepted) {}
 
     synchronized Optional<CancelOutcome> cancel(String id) {
         FakeDeployment deployment = deployments.get(id);

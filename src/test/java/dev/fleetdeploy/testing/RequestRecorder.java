@@ -12,8 +12,7 @@ import mockwebserver3.RecordedRequest;
  */
 final class RequestRecorder {
 
-    private RequestRecorder() {
-    }
+    private RequestRecorder() {}
 
     /** The requests with this method to exactly this path (percent-encoded, as sent; query ignored). */
     static List<ReceivedRequest> matching(List<ReceivedRequest> received, String method, String path) {

@@ -17,8 +17,11 @@ record Route(boolean v2, String id, boolean cancel) {
     static Optional<Route> of(HttpUrl url) {
         // pathSegments() decodes each segment, so "a%2Fb" is the one id "a/b", as Datadog's clients mean it.
         List<String> segments = url.pathSegments();
-        if (segments.size() < 5 || segments.size() > 6 || !segments.get(0).equals("api")
-                || !segments.get(2).equals("fleet") || !segments.get(3).equals("deployments")) {
+        if (segments.size() < 5
+                || segments.size() > 6
+                || !segments.get(0).equals("api")
+                || !segments.get(2).equals("fleet")
+                || !segments.get(3).equals("deployments")) {
             return Optional.empty();
         }
         String generation = segments.get(1);
