@@ -1,19 +1,12 @@
 package dev.fleetdeploy.adu;
 
-import static dev.fleetdeploy.adu.AduParameters.ACCOUNT;
-import static dev.fleetdeploy.adu.AduParameters.API_VERSION;
-import static dev.fleetdeploy.adu.AduParameters.DEVICE_CLASS_ID;
-import static dev.fleetdeploy.adu.AduParameters.ENDPOINT;
-import static dev.fleetdeploy.adu.AduParameters.GROUP_ID;
-import static dev.fleetdeploy.adu.AduParameters.INSTANCE;
-
-import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.core.CommonSettings;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.core.Setting;
 import dev.fleetdeploy.entra.AzureCredential;
 import dev.fleetdeploy.http.ApiBaseUrl;
 import java.util.Optional;
@@ -37,22 +30,25 @@ public record AduConfig(
         String deviceClassId,
         AzureCredential credential) {
 
+    /** What an ADU token must be for. */
+    public static final String TOKEN_SCOPE = "https://api.adu.microsoft.com/.default";
+
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
     public String displayBaseUrl() {
         String url = baseUrl.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The account's host, or the baseUrl that replaces it: "contoso.api.adu.microsoft.com". */
+    public String place() {
+        return baseUrlOverridden ? displayBaseUrl() + (host == null ? "" : " (in place of " + host + ")") : host;
+    }
+
     /** "contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2022-10-01". */
     public String location() {
-        String where;
-        if (baseUrlOverridden) {
-            where = displayBaseUrl() + (host == null ? "" : " (in place of " + host + ")");
-        } else {
-            where = host;
-        }
-        return where + ", instance '" + instance + "'" + (groupId == null ? "" : ", group '" + groupId + "'")
-                + (deviceClassId == null ? "" : ", device class '" + deviceClassId + "'") + ", " + version.describe();
+        return place() + ", instance '" + instance + "'" + (groupId == null ? "" : ", group '" + groupId + "'")
+                + (deviceClassId == null ? "" : ", device class '" + deviceClassId + "'") + ", "
+                + version.describe();
     }
 
     @Override
@@ -61,65 +57,71 @@ public record AduConfig(
     }
 
     /** Resolves and checks the settings; every credential is registered with {@code masker} as soon as it is found. */
-    public static AduConfig resolve(TargetSettings target, Environment env, ServerLookup servers, SecretMasker masker) {
-        AduApiVersion version = target.value(API_VERSION)
-                .map(value -> AduApiVersion.parse(value, target.describe(API_VERSION)))
+    public static AduConfig resolve(
+            CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, SecretMasker masker) {
+        AduApiVersion version = settings.apiVersion()
+                .optional()
+                .map(value -> AduApiVersion.parse(value, settings.apiVersion().name()))
                 .orElseGet(AduApiVersion::defaultVersion);
-        Optional<HttpUrl> override = target.value(CommonParameters.BASE_URL)
-                .map(value -> ApiBaseUrl.parse(value, target.describe(CommonParameters.BASE_URL)));
-        String host = host(target, override.isPresent());
+        Optional<HttpUrl> override = common.baseUrl()
+                .optional()
+                .map(value -> ApiBaseUrl.parse(value, common.baseUrl().name()));
+        String host = host(settings, override.isPresent());
         HttpUrl baseUrl = override.orElseGet(
                 () -> new HttpUrl.Builder().scheme("https").host(host).build());
+        Setting<String> instanceSetting = settings.instance();
         String instance = AduNames.instance(
-                target.value(INSTANCE)
+                instanceSetting
+                        .optional()
                         .orElseThrow(() -> new ConfigurationException("No Azure Device Update instance: set "
-                                + target.describe(INSTANCE) + " to the instance's name.")),
-                target.describe(INSTANCE));
+                                + instanceSetting.name() + " to the instance's name.")),
+                instanceSetting.name());
 
         String groupId = null;
+        Setting<String> group = settings.groupId();
         if (version.generation() != AduApiVersion.Generation.V2) {
             groupId = AduNames.pathSegment(
-                    target.value(GROUP_ID)
-                            .orElseThrow(() -> new ConfigurationException("No device group: set "
-                                    + target.describe(GROUP_ID) + " to the group the deployment belongs to ("
-                                    + version.describe() + " needs one; only apiVersion=v2 works without).")),
+                    group.optional()
+                            .orElseThrow(() -> new ConfigurationException("No device group: set " + group.name()
+                                    + " to the group the deployment belongs to (" + version.describe()
+                                    + " needs one; only apiVersion=v2 works without).")),
                     "groupId",
-                    target.describe(GROUP_ID));
+                    group.name());
         }
         String deviceClassId = null;
-        Optional<String> deviceClass = target.value(DEVICE_CLASS_ID);
-        if (deviceClass.isPresent()) {
+        Setting<String> deviceClass = settings.deviceClassId();
+        if (deviceClass.isSet()) {
             if (version.generation() != AduApiVersion.Generation.SUBGROUP_ACTION) {
-                throw new ConfigurationException(target.describe(DEVICE_CLASS_ID) + " is '"
-                        + Quoted.of(deviceClass.get())
-                        + "', but apiVersion " + version.version() + " acts on whole deployments, not one device class:"
+                throw new ConfigurationException(deviceClass.name() + " is '" + Quoted.of(deviceClass.value())
+                        + "', but apiVersion " + version.version()
+                        + " acts on whole deployments, not one device class:"
                         + " remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
             }
-            deviceClassId = AduNames.pathSegment(deviceClass.get(), "deviceClassId", target.describe(DEVICE_CLASS_ID));
+            deviceClassId = AduNames.pathSegment(deviceClass.value(), "deviceClassId", deviceClass.name());
         }
-        AzureCredential credential = AduCredentials.resolve(target, env, servers, masker);
+        AzureCredential credential = AduCredentials.resolve(common, settings, env, servers, masker);
         return new AduConfig(
                 version, host, baseUrl, override.isPresent(), instance, groupId, deviceClassId, credential);
     }
 
-    private static String host(TargetSettings target, boolean baseUrlGiven) {
-        Optional<String> endpoint = target.value(ENDPOINT);
-        Optional<String> account = target.value(ACCOUNT);
-        if (endpoint.isPresent() && account.isPresent()) {
-            throw new ConfigurationException("Both " + target.describe(ENDPOINT) + " ('" + endpoint.get() + "') and "
-                    + target.describe(ACCOUNT) + " ('" + account.get() + "') are set: set only one of them.");
+    private static String host(AduSettings settings, boolean baseUrlGiven) {
+        Setting<String> endpoint = settings.endpoint();
+        Setting<String> account = settings.account();
+        if (endpoint.isSet() && account.isSet()) {
+            throw new ConfigurationException("Both " + endpoint.name() + " ('" + endpoint.value() + "') and "
+                    + account.name() + " ('" + account.value() + "') are set: set only one of them.");
         }
-        if (endpoint.isPresent()) {
-            return AduNames.hostName(endpoint.get(), target.describe(ENDPOINT));
+        if (endpoint.isSet()) {
+            return AduNames.hostName(endpoint.value(), endpoint.name());
         }
-        if (account.isPresent()) {
-            return AduNames.accountHost(account.get(), target.describe(ACCOUNT));
+        if (account.isSet()) {
+            return AduNames.accountHost(account.value(), account.name());
         }
         if (baseUrlGiven) {
             return null;
         }
-        throw new ConfigurationException("No Azure Device Update account: set " + target.describe(ENDPOINT)
-                + " to the account's host name (contoso.api.adu.microsoft.com), or " + target.describe(ACCOUNT)
+        throw new ConfigurationException("No Azure Device Update account: set " + endpoint.name()
+                + " to the account's host name (contoso.api.adu.microsoft.com), or " + account.name()
                 + " to its name.");
     }
 }

@@ -1,28 +1,14 @@
 package dev.fleetdeploy.adu;
 
-import static dev.fleetdeploy.adu.AduParameters.ACCESS_TOKEN;
-import static dev.fleetdeploy.adu.AduParameters.AUTHORITY_HOST;
-import static dev.fleetdeploy.adu.AduParameters.CLIENT_ID;
-import static dev.fleetdeploy.adu.AduParameters.CLIENT_SECRET;
-import static dev.fleetdeploy.adu.AduParameters.ENV_ACCESS_TOKEN;
-import static dev.fleetdeploy.adu.AduParameters.ENV_AUTHORITY_HOST;
-import static dev.fleetdeploy.adu.AduParameters.ENV_CLIENT_ID;
-import static dev.fleetdeploy.adu.AduParameters.ENV_CLIENT_SECRET;
-import static dev.fleetdeploy.adu.AduParameters.ENV_FEDERATED_TOKEN_FILE;
-import static dev.fleetdeploy.adu.AduParameters.ENV_TENANT_ID;
-import static dev.fleetdeploy.adu.AduParameters.FEDERATED_TOKEN_FILE;
-import static dev.fleetdeploy.adu.AduParameters.TENANT_ID;
-
-import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.core.CommonSettings;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
-import dev.fleetdeploy.core.Quoted;
+import dev.fleetdeploy.core.NamedServer;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerCredentials;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Setting;
 import dev.fleetdeploy.core.SettingLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.entra.AuthorityHost;
 import dev.fleetdeploy.entra.AzureCredential;
 import dev.fleetdeploy.entra.ClientCredential;
@@ -51,30 +37,22 @@ final class AduCredentials {
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     private static final Pattern BEARER = Pattern.compile("(?i)^bearer\\s+");
 
-    private final TargetSettings target;
+    private final AduSettings settings;
+    private final Setting<String> serverId;
     private final Environment env;
-    private final Optional<ServerCredentials> server;
-    private final String serverPlace;
+    private final NamedServer server;
 
-    private AduCredentials(TargetSettings target, Environment env, ServerLookup servers) {
-        this.target = target;
+    private AduCredentials(CommonSettings common, AduSettings settings, Environment env, ServerLookup servers) {
+        this.settings = settings;
+        this.serverId = common.serverId();
         this.env = env;
-        Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
-        this.server = serverId.map(
-                id -> servers.find(id)
-                        .orElseThrow(
-                                () -> new ConfigurationException(
-                                        target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id)
-                                                + "', but " + servers.describe()
-                                                + " has no <server> with that id: add one (<username> the client id, <password> the client secret) or correct the id.")));
-        this.serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
-                .orElse("the <%s> of a " + servers.describe() + " server named by "
-                        + target.describe(CommonParameters.SERVER_ID));
+        this.server = NamedServer.find(serverId, servers, "<username> the client id, <password> the client secret");
     }
 
     /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
-    static AzureCredential resolve(TargetSettings target, Environment env, ServerLookup servers, SecretMasker masker) {
-        return new AduCredentials(target, env, servers).resolve(masker);
+    static AzureCredential resolve(
+            CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, SecretMasker masker) {
+        return new AduCredentials(common, settings, env, servers).resolve(masker);
     }
 
     /** How explicitly a value was set: a parameter beats a settings server, which beats the environment. */
@@ -89,20 +67,23 @@ final class AduCredentials {
     private AzureCredential resolve(SecretMasker masker) {
         Optional<Candidate> token = candidate(
                 0,
-                place(PARAMETER, target.describe(ACCESS_TOKEN), () -> target.value(ACCESS_TOKEN)),
-                place(ENVIRONMENT, env(ENV_ACCESS_TOKEN), () -> env.get(ENV_ACCESS_TOKEN)));
+                place(PARAMETER, settings.accessToken().name(), () -> revealed(settings.accessToken())),
+                place(ENVIRONMENT, env(AduEnvironment.ACCESS_TOKEN), () -> env.get(AduEnvironment.ACCESS_TOKEN)));
         Optional<Candidate> secret = candidate(
                 1,
-                place(PARAMETER, target.describe(CLIENT_SECRET), () -> target.value(CLIENT_SECRET)),
-                place(
-                        SERVER,
-                        String.format(serverPlace, "password"),
-                        () -> server.flatMap(ServerCredentials::passwordValue)),
-                place(ENVIRONMENT, env(ENV_CLIENT_SECRET), () -> env.get(ENV_CLIENT_SECRET)));
+                place(PARAMETER, settings.clientSecret().name(), () -> revealed(settings.clientSecret())),
+                place(SERVER, server.passwordPlace(), server::password),
+                place(ENVIRONMENT, env(AduEnvironment.CLIENT_SECRET), () -> env.get(AduEnvironment.CLIENT_SECRET)));
         Optional<Candidate> tokenFile = candidate(
                 2,
-                place(PARAMETER, target.describe(FEDERATED_TOKEN_FILE), () -> target.value(FEDERATED_TOKEN_FILE)),
-                place(ENVIRONMENT, env(ENV_FEDERATED_TOKEN_FILE), () -> env.get(ENV_FEDERATED_TOKEN_FILE)));
+                place(
+                        PARAMETER,
+                        settings.federatedTokenFile().name(),
+                        () -> settings.federatedTokenFile().optional()),
+                place(
+                        ENVIRONMENT,
+                        env(AduEnvironment.FEDERATED_TOKEN_FILE),
+                        () -> env.get(AduEnvironment.FEDERATED_TOKEN_FILE)));
         // Masked even when another credential wins: no output may show any secret the user configured.
         token.ifPresent(t -> masker.register(bearer(t.found())));
         secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
@@ -140,20 +121,20 @@ final class AduCredentials {
 
     private ClientCredential client(ClientCredential.Proof proof) {
         SettingLookup.Found clientId = lookup("Azure client id")
-                .then(target.describe(CLIENT_ID), () -> target.value(CLIENT_ID))
-                .then(String.format(serverPlace, "username"), () -> server.flatMap(ServerCredentials::usernameValue))
-                .then(env(ENV_CLIENT_ID), () -> env.get(ENV_CLIENT_ID))
+                .then(settings.clientId().name(), () -> settings.clientId().optional())
+                .then(server.usernamePlace(), server::username)
+                .then(env(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
                 .find()
                 .orElseThrow(() -> new ConfigurationException("No client id to go with the " + what(proof) + " from "
-                        + proof.origin() + ": set " + target.describe(CLIENT_ID)
+                        + proof.origin() + ": set " + settings.clientId().name()
                         + ", the <username> of the serverId server, or "
-                        + ENV_CLIENT_ID + "."));
+                        + AduEnvironment.CLIENT_ID + "."));
         SettingLookup.Found tenant = lookup("Azure tenant id")
-                .then(target.describe(TENANT_ID), () -> target.value(TENANT_ID))
-                .then(env(ENV_TENANT_ID), () -> env.get(ENV_TENANT_ID))
+                .then(settings.tenantId().name(), () -> settings.tenantId().optional())
+                .then(env(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
                 .find()
                 .orElseThrow(() -> new ConfigurationException("No tenant id to go with the " + what(proof) + " from "
-                        + proof.origin() + ": set " + target.describe(TENANT_ID) + " or " + ENV_TENANT_ID
+                        + proof.origin() + ": set " + settings.tenantId().name() + " or " + AduEnvironment.TENANT_ID
                         + " to the directory (tenant) id of the app registration."));
         if (!TENANT.matcher(tenant.value()).matches()) {
             throw new ConfigurationException("The tenant id '" + tenant.value() + "' from " + tenant.origin()
@@ -164,8 +145,10 @@ final class AduCredentials {
                     + " character: give the application (client) id, a GUID.");
         }
         SettingLookup.Found authority = lookup("authority host")
-                .then(target.describe(AUTHORITY_HOST), () -> target.value(AUTHORITY_HOST))
-                .then(env(ENV_AUTHORITY_HOST), () -> env.get(ENV_AUTHORITY_HOST))
+                .then(
+                        settings.authorityHost().name(),
+                        () -> settings.authorityHost().optional())
+                .then(env(AduEnvironment.AUTHORITY_HOST), () -> env.get(AduEnvironment.AUTHORITY_HOST))
                 .then("the default", () -> Optional.of(AuthorityHost.DEFAULT))
                 .find()
                 .orElseThrow();
@@ -222,14 +205,21 @@ final class AduCredentials {
     }
 
     private String missingMessage() {
-        return "No Azure credentials found: set " + target.describe(ACCESS_TOKEN) + " or " + ENV_ACCESS_TOKEN
-                + " to a ready token; or a client secret with " + target.describe(CLIENT_ID) + ", "
-                + target.describe(CLIENT_SECRET) + " and " + target.describe(TENANT_ID)
+        return "No Azure credentials found: set " + settings.accessToken().name() + " or " + AduEnvironment.ACCESS_TOKEN
+                + " to a ready token; or a client secret with "
+                + settings.clientId().name() + ", "
+                + settings.clientSecret().name() + " and " + settings.tenantId().name()
                 + " (or a settings.xml server named by "
-                + target.describe(CommonParameters.SERVER_ID) + ", or " + ENV_CLIENT_ID + ", " + ENV_CLIENT_SECRET
+                + serverId.name() + ", or " + AduEnvironment.CLIENT_ID + ", " + AduEnvironment.CLIENT_SECRET
                 + " and "
-                + ENV_TENANT_ID + "); or workload identity with " + target.describe(FEDERATED_TOKEN_FILE) + " or "
-                + ENV_FEDERATED_TOKEN_FILE + ", with the client and tenant ids.";
+                + AduEnvironment.TENANT_ID + "); or workload identity with "
+                + settings.federatedTokenFile().name() + " or "
+                + AduEnvironment.FEDERATED_TOKEN_FILE + ", with the client and tenant ids.";
+    }
+
+    /** A secret setting's text, for a lookup that also reads the settings server and the environment. */
+    private static Optional<String> revealed(Setting<Secret> setting) {
+        return setting.optional().map(Secret::reveal);
     }
 
     private static SettingLookup lookup(String what) {

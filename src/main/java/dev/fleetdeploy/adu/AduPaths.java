@@ -11,6 +11,9 @@ import okhttp3.HttpUrl;
  * percent-encoded path segment, so none of them can change the path.
  */
 final class AduPaths {
+    /** Stands in for each subgroup's id in a dry run's URLs, as the API's own reference writes path parameters. */
+    static final String SUBGROUP_PLACEHOLDER = "{deviceClassId}";
+
     private final AduConfig config;
 
     AduPaths(AduConfig config) {
@@ -19,7 +22,7 @@ final class AduPaths {
 
     /** Cancel or retry: the deployment (v2, 2021-06-01-preview) or one of its subgroups (GA). */
     HttpUrl action(Operation operation, DeploymentPart part) {
-        String action = operation.verb();
+        String action = wireAction(operation);
         return switch (config.version().generation()) {
             case V2 -> v2(part.id()).addQueryParameter("action", action).build();
             case GROUP_ACTION ->
@@ -27,6 +30,28 @@ final class AduPaths {
             case SUBGROUP_ACTION ->
                 versioned(
                         subgroupPrefix(part.subgroup()).addPathSegment(part.id().value() + ":" + action));
+        };
+    }
+
+    /**
+     * As {@link #action}, for every subgroup of a GA deployment at once, as a dry run shows it: "{deviceClassId}"
+     * stands for the id of each subgroup the deployment will list.
+     */
+    String everySubgroupAction(Operation operation, DeploymentId id) {
+        HttpUrl subgroups = subgroups().build();
+        HttpUrl rest = versioned(config.baseUrl()
+                .newBuilder()
+                .addPathSegment("deployments")
+                .addPathSegment(id.value() + ":" + wireAction(operation)));
+        return subgroups + "/" + SUBGROUP_PLACEHOLDER + rest.encodedPath() + "?" + rest.encodedQuery();
+    }
+
+    /** The action's name on the wire ("cancel", "retry"), whatever the log calls it. */
+    private static String wireAction(Operation operation) {
+        return switch (operation) {
+            case CANCEL -> "cancel";
+            case RETRY -> "retry";
+            case STATUS -> throw new IllegalArgumentException("a status read is no action");
         };
     }
 
@@ -79,13 +104,15 @@ final class AduPaths {
     }
 
     private HttpUrl.Builder subgroupPrefix(String deviceClassId) {
+        return subgroups().addPathSegment(deviceClassId).addPathSegment("deployments");
+    }
+
+    private HttpUrl.Builder subgroups() {
         return root("deviceUpdate")
                 .addPathSegment("management")
                 .addPathSegment("groups")
                 .addPathSegment(config.groupId())
-                .addPathSegment("deviceClassSubgroups")
-                .addPathSegment(deviceClassId)
-                .addPathSegment("deployments");
+                .addPathSegment("deviceClassSubgroups");
     }
 
     private HttpUrl.Builder root(String rootSegment) {

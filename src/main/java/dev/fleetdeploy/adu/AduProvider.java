@@ -30,8 +30,6 @@ import okhttp3.HttpUrl;
  * device-class subgroup at a time.
  */
 public final class AduProvider implements FleetProvider {
-    /** Stands in for each subgroup's id in a dry run's URLs. */
-    private static final String SUBGROUP_PLACEHOLDER = "{deviceClassId}";
     /** How ADU may refuse a cancel or retry that was already done. */
     private static final Set<Integer> REFUSALS = Set.of(400, 409, 412, 422);
 
@@ -53,6 +51,11 @@ public final class AduProvider implements FleetProvider {
     }
 
     @Override
+    public String place() {
+        return config.place();
+    }
+
+    @Override
     public String location() {
         return config.location();
     }
@@ -60,11 +63,6 @@ public final class AduProvider implements FleetProvider {
     @Override
     public Optional<String> authentication() {
         return Optional.of(tokens.describe());
-    }
-
-    @Override
-    public void checkSupported(Operation operation) {
-        // ADU has all three operations in every generation.
     }
 
     @Override
@@ -190,14 +188,12 @@ public final class AduProvider implements FleetProvider {
         } else {
             planned.add(
                     transport.plan(plannedRequest("GET", paths.deployment(id)), "to list the deployment's subgroups"));
+            // Any subgroup's request shows the headers; the URL names every subgroup by a placeholder.
             PlannedRequest each = transport.plan(
-                    plannedRequest("POST", paths.action(operation, DeploymentPart.subgroup(id, SUBGROUP_PLACEHOLDER))),
+                    plannedRequest("POST", paths.action(operation, DeploymentPart.subgroup(id, "any"))),
                     "for each subgroup it lists");
             planned.add(new PlannedRequest(
-                    each.method(),
-                    each.url().replace("%7BdeviceClassId%7D", SUBGROUP_PLACEHOLDER),
-                    each.headers(),
-                    each.note()));
+                    each.method(), paths.everySubgroupAction(operation, id), each.headers(), each.note()));
         }
         return planned;
     }

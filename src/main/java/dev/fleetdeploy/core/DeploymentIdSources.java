@@ -1,8 +1,6 @@
 package dev.fleetdeploy.core;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,23 +8,18 @@ import java.util.List;
  * provider and its settings are known, so that a more basic mistake (no provider, an operation the provider lacks)
  * is reported first.
  *
- * @param commaSeparated {@code deploymentId}: one id or several separated by commas, or null
- * @param list {@code deploymentIds}, or null
- * @param file {@code deploymentIdFile}, or null
+ * @param commaSeparated one id, or several separated by commas ({@code deploymentId})
+ * @param list ids one by one ({@code deploymentIds})
+ * @param file a file of ids, one a line ({@code deploymentIdFile})
  */
-public record DeploymentIdSources(String commaSeparated, List<String> list, Path file) {
-    public static final DeploymentIdSources NONE = new DeploymentIdSources(null, null, null);
+public record DeploymentIdSources(Setting<String> commaSeparated, Setting<List<String>> list, Setting<Path> file) {
 
-    public DeploymentIdSources {
-        list = list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
-    }
-
-    public static DeploymentIdSources of(String commaSeparated) {
-        return new DeploymentIdSources(commaSeparated, null, null);
-    }
-
-    /** Reads and checks the ids, naming parameters as {@code naming} does in any message. */
-    public List<DeploymentId> collect(ParameterNaming naming) {
-        return DeploymentIds.collect(commaSeparated, list, file, naming);
+    /**
+     * Reads and checks the ids (a file is read on every call).
+     *
+     * @throws ConfigurationException when there is none, or one is blank or malformed
+     */
+    public List<DeploymentId> collect() {
+        return DeploymentIds.collect(this);
     }
 }

@@ -22,14 +22,15 @@ public final class DeploymentIds {
 
     private DeploymentIds() {}
 
-    public static List<DeploymentId> collect(
-            String commaSeparated, List<String> list, Path file, ParameterNaming naming) {
+    public static List<DeploymentId> collect(DeploymentIdSources sources) {
         Set<DeploymentId> ids = new LinkedHashSet<>();
+        String commaSeparated = sources.commaSeparated().value();
         if (commaSeparated != null && !commaSeparated.isBlank()) {
-            ids.addAll(fromCommaList(commaSeparated, naming.describe(CommonParameters.DEPLOYMENT_ID)));
+            ids.addAll(fromCommaList(commaSeparated, sources.commaSeparated().name()));
         }
+        List<String> list = sources.list().value();
         if (list != null) {
-            String origin = naming.describe(CommonParameters.DEPLOYMENT_IDS);
+            String origin = sources.list().name();
             for (int i = 0; i < list.size(); i++) {
                 String entry = list.get(i);
                 if (entry == null || entry.isBlank()) {
@@ -39,13 +40,14 @@ public final class DeploymentIds {
                 ids.add(DeploymentId.parse(entry, origin));
             }
         }
+        Path file = sources.file().value();
         if (file != null) {
-            ids.addAll(fromFile(file, naming.describe(CommonParameters.DEPLOYMENT_ID_FILE)));
+            ids.addAll(fromFile(file, sources.file().name()));
         }
         if (ids.isEmpty()) {
-            throw new ConfigurationException("No deployment id: set " + naming.describe(CommonParameters.DEPLOYMENT_ID)
-                    + ", " + naming.describe(CommonParameters.DEPLOYMENT_IDS) + " or "
-                    + naming.describe(CommonParameters.DEPLOYMENT_ID_FILE) + ".");
+            throw new ConfigurationException(
+                    "No deployment id: set " + sources.commaSeparated().name() + ", "
+                            + sources.list().name() + " or " + sources.file().name() + ".");
         }
         return List.copyOf(ids);
     }

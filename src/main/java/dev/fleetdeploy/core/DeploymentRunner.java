@@ -62,9 +62,6 @@ public final class DeploymentRunner {
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
-        for (FleetTarget target : targets) {
-            target.provider().checkSupported(operation);
-        }
         List<WorkItem> items = new ArrayList<>();
         for (FleetTarget target : targets) {
             announce(operation, target);

@@ -22,20 +22,13 @@ final class FinalLine {
                 + (operation == Operation.CANCEL ? " before it stopped" : "");
         String numbers = updated + ", " + canceled + " canceled, " + failed + " failed"
                 + (busy > 0 ? ", " + busy + " still in progress" : "");
-        String label = target.label() == null ? "" : target.label() + ": ";
-        return label + operation.verb() + " of " + part + " on "
-                + place(target.provider().location()) + " done"
+        return target.targetName().prefix() + operation.verb() + " of " + part + " on "
+                + target.provider().place() + " done"
                 + (status.state() == null ? "" : " (" + status.state() + ")") + ": " + numbers;
     }
 
     /** "12 hosts", "1 host". */
     private static String number(long count, String unit) {
         return count + " " + (count == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
-    }
-
-    /** The host part of a location: "datadoghq.eu" of "datadoghq.eu, API v2". */
-    private static String place(String location) {
-        int comma = location.indexOf(", ");
-        return comma < 0 ? location : location.substring(0, comma);
     }
 }

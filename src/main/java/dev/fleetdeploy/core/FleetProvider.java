@@ -12,20 +12,16 @@ public interface FleetProvider {
 
     ProviderKind kind();
 
-    /** Where requests go, for messages: "datadoghq.eu, API v2". */
+    /** Where requests go, in short: "datadoghq.eu", an account's host, or the baseUrl that replaces it. */
+    String place();
+
+    /** Where requests go, in full, for messages: "datadoghq.eu, API v2". */
     String location();
 
     /** How the provider authenticates, when that is worth a log line ("a client secret of client 'abc' ..."). */
     default Optional<String> authentication() {
         return Optional.empty();
     }
-
-    /**
-     * Refuses an operation this provider does not have, before anything is sent.
-     *
-     * @throws ConfigurationException with a sentence that says so and what to do instead
-     */
-    void checkSupported(Operation operation);
 
     /**
      * Refuses a deployment id this provider's API cannot take (too long, characters it forbids), before anything is

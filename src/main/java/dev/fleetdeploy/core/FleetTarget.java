@@ -5,12 +5,17 @@ import java.util.List;
 /**
  * A configured provider and the deployments to work on with it.
  *
- * @param label null for the top-level configuration, else how the user names it ("targets[2]")
+ * @param targetName how the target is named in messages and in the report
  */
-public record FleetTarget(String label, FleetProvider provider, List<DeploymentId> ids) {
+public record FleetTarget(TargetName targetName, FleetProvider provider, List<DeploymentId> ids) {
 
     public FleetTarget {
         ids = List.copyOf(ids);
+    }
+
+    /** Null for the top-level configuration, else how messages name the target ("target 'eu'", "targets[2]"). */
+    public String label() {
+        return targetName.label();
     }
 
     /** "Datadog deployment 'abc'", prefixed with the target's label when there are several targets. */
@@ -20,7 +25,6 @@ public record FleetTarget(String label, FleetProvider provider, List<DeploymentI
 
     /** "Azure Device Update deployment 'abc', subgroup 'dc1'", prefixed like {@link #name(DeploymentId)}. */
     String name(DeploymentPart part) {
-        String name = provider.kind().displayName() + " " + part.describe();
-        return label == null ? name : label + ": " + name;
+        return targetName.prefix() + provider.kind().displayName() + " " + part.describe();
     }
 }

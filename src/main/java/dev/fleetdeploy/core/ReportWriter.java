@@ -47,8 +47,8 @@ public final class ReportWriter {
     private static ObjectNode entry(DeploymentOutcome outcome, String operation) {
         ObjectNode node = JSON.createObjectNode();
         FleetTarget target = outcome.target();
-        if (target.label() != null) {
-            node.put("target", targetName(target.label()));
+        if (!target.targetName().isTopLevel()) {
+            node.put("target", target.targetName().name());
         }
         node.put("provider", target.provider().kind().id());
         node.put("operation", operation);
@@ -93,11 +93,6 @@ public final class ReportWriter {
             }
         }
         return node;
-    }
-
-    /** "agents" for the label "target 'agents'"; an unnamed target keeps its position, "targets[2]". */
-    static String targetName(String label) {
-        return label.startsWith("target '") && label.endsWith("'") ? label.substring(8, label.length() - 1) : label;
     }
 
     private static ObjectNode status(DeploymentStatus status) {

@@ -1,31 +1,22 @@
 package dev.fleetdeploy.datadog;
 
-import static dev.fleetdeploy.datadog.DatadogParameters.API_KEY;
-import static dev.fleetdeploy.datadog.DatadogParameters.APPLICATION_KEY;
-import static dev.fleetdeploy.datadog.DatadogParameters.DATADOG_API;
-import static dev.fleetdeploy.datadog.DatadogParameters.ENV_API_KEY;
-import static dev.fleetdeploy.datadog.DatadogParameters.ENV_APPLICATION_KEY_MISNAMED;
-import static dev.fleetdeploy.datadog.DatadogParameters.ENV_APP_KEY;
-import static dev.fleetdeploy.datadog.DatadogParameters.ENV_SITE;
-import static dev.fleetdeploy.datadog.DatadogParameters.SITE;
-
-import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.core.CommonSettings;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.NamedServer;
+import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.Quoted;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerCredentials;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.SettingLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.ApiBaseUrl;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
  * A Datadog target's settings, resolved and checked: each value from the first place that has one (parameter,
- * then settings server, then environment), as SPEC.md orders them.
+ * then settings server, then environment), in the order docs/contract.md gives.
  *
  * @param baseUrl where requests go: {@code https://api.<site>}, or the user's {@code baseUrl}
  * @param baseUrlOverridden whether {@code baseUrl} was set
@@ -49,38 +40,49 @@ public record DatadogConfig(
         return "DatadogConfig[site=" + site.site() + ", api=" + api.id() + ", baseUrl=" + baseUrl + "]";
     }
 
-    /** Resolves and checks the settings; the keys are registered with {@code masker} as soon as they are found. */
+    /**
+     * Resolves and checks the settings; the keys are registered with {@code masker} as soon as they are found.
+     *
+     * @param operation what the target will be asked to do: refused first, before any key is looked for, when Datadog
+     *     cannot do it
+     */
     public static DatadogConfig resolve(
-            TargetSettings target, Environment env, ServerLookup servers, SecretMasker masker) {
-        DatadogSite site = resolveSite(target, env);
-        DatadogApi api = target.value(DATADOG_API)
-                .map(value -> DatadogApi.parse(value, target.describe(DATADOG_API)))
+            CommonSettings common,
+            DatadogSettings settings,
+            Operation operation,
+            Environment env,
+            ServerLookup servers,
+            SecretMasker masker) {
+        requireSupported(operation);
+        DatadogSite site = resolveSite(settings, env);
+        DatadogApi api = settings.datadogApi()
+                .optional()
+                .map(value -> DatadogApi.parse(value, settings.datadogApi().name()))
                 .orElse(DatadogApi.DEFAULT);
-        Optional<HttpUrl> override = target.value(CommonParameters.BASE_URL)
-                .map(value -> ApiBaseUrl.parse(value, target.describe(CommonParameters.BASE_URL)));
+        Optional<HttpUrl> override = common.baseUrl()
+                .optional()
+                .map(value -> ApiBaseUrl.parse(value, common.baseUrl().name()));
         HttpUrl baseUrl = override.orElseGet(
                 () -> new HttpUrl.Builder().scheme("https").host(site.apiHost()).build());
 
-        Optional<String> serverId = target.value(CommonParameters.SERVER_ID);
-        Optional<ServerCredentials> server = serverId.map(
-                id -> servers.find(id)
-                        .orElseThrow(
-                                () -> new ConfigurationException(
-                                        target.describe(CommonParameters.SERVER_ID) + " is '" + Quoted.of(id)
-                                                + "', but " + servers.describe()
-                                                + " has no <server> with that id: add one (<username> the API key, <password> the application key) or correct the id.")));
-        String serverPlace = serverId.map(id -> "the <%s> of server '" + id + "' in " + servers.describe())
-                .orElse("the <%s> of a " + servers.describe() + " server named by "
-                        + target.describe(CommonParameters.SERVER_ID));
-
+        NamedServer server =
+                NamedServer.find(common.serverId(), servers, "<username> the API key, <password> the application key");
         SettingLookup apiKey = SettingLookup.of("Datadog API key")
-                .then(target.describe(API_KEY), () -> target.value(API_KEY))
-                .then(String.format(serverPlace, "username"), () -> server.flatMap(ServerCredentials::usernameValue))
-                .then("the " + ENV_API_KEY + " environment variable", () -> env.get(ENV_API_KEY));
+                .then(
+                        settings.apiKey().name(),
+                        () -> settings.apiKey().optional().map(Secret::reveal))
+                .then(server.usernamePlace(), server::username)
+                .then(
+                        "the " + DatadogEnvironment.API_KEY + " environment variable",
+                        () -> env.get(DatadogEnvironment.API_KEY));
         SettingLookup applicationKey = SettingLookup.of("Datadog application key")
-                .then(target.describe(APPLICATION_KEY), () -> target.value(APPLICATION_KEY))
-                .then(String.format(serverPlace, "password"), () -> server.flatMap(ServerCredentials::passwordValue))
-                .then("the " + ENV_APP_KEY + " environment variable", () -> env.get(ENV_APP_KEY));
+                .then(
+                        settings.applicationKey().name(),
+                        () -> settings.applicationKey().optional().map(Secret::reveal))
+                .then(server.passwordPlace(), server::password)
+                .then(
+                        "the " + DatadogEnvironment.APP_KEY + " environment variable",
+                        () -> env.get(DatadogEnvironment.APP_KEY));
 
         if (apiKey.find().isEmpty() || applicationKey.find().isEmpty()) {
             throw new ConfigurationException(missingKeysMessage(apiKey, applicationKey, env));
@@ -90,10 +92,21 @@ public record DatadogConfig(
         return new DatadogConfig(site, api, baseUrl, override.isPresent(), apiKeySecret, applicationKeySecret);
     }
 
-    private static DatadogSite resolveSite(TargetSettings target, Environment env) {
+    /** Refuses what Datadog cannot do, before any setting is even looked up: the user learns that first. */
+    private static void requireSupported(Operation operation) {
+        if (operation == Operation.RETRY) {
+            throw new ConfigurationException("Datadog Fleet Automation has no retry operation (neither its v2 nor its"
+                    + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in"
+                    + " Datadog.");
+        }
+    }
+
+    private static DatadogSite resolveSite(DatadogSettings settings, Environment env) {
         Optional<SettingLookup.Found> found = SettingLookup.of("Datadog site")
-                .then(target.describe(SITE), () -> target.value(SITE))
-                .then("the " + ENV_SITE + " environment variable", () -> env.get(ENV_SITE))
+                .then(settings.site().name(), () -> settings.site().optional())
+                .then(
+                        "the " + DatadogEnvironment.SITE + " environment variable",
+                        () -> env.get(DatadogEnvironment.SITE))
                 .find();
         if (found.isEmpty()) {
             return DatadogSite.DEFAULT;
@@ -105,9 +118,9 @@ public record DatadogConfig(
     }
 
     private static String missingKeysMessage(SettingLookup apiKey, SettingLookup applicationKey, Environment env) {
-        String misnamed = env.get(ENV_APPLICATION_KEY_MISNAMED).isPresent()
-                ? " (" + ENV_APPLICATION_KEY_MISNAMED + " is set, but Datadog's clients and this plugin read "
-                        + ENV_APP_KEY + ")"
+        String misnamed = env.get(DatadogEnvironment.APPLICATION_KEY_MISNAMED).isPresent()
+                ? " (" + DatadogEnvironment.APPLICATION_KEY_MISNAMED
+                        + " is set, but Datadog's clients and this plugin read " + DatadogEnvironment.APP_KEY + ")"
                 : "";
         if (apiKey.find().isPresent()) {
             return "No Datadog application key found: set " + applicationKey.alternatives() + misnamed + ".";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
-import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
@@ -60,25 +59,15 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     @Override
-    public String location() {
-        String where = config.baseUrlOverridden()
+    public String place() {
+        return config.baseUrlOverridden()
                 ? config.displayBaseUrl() + " (in place of " + config.site().apiHost() + ")"
                 : config.site().site();
-        return where + ", API " + config.api().id();
     }
 
     @Override
-    public void checkSupported(Operation operation) {
-        requireSupported(operation);
-    }
-
-    /** Refuses what Datadog cannot do, before any setting is even looked up: the user learns that first. */
-    public static void requireSupported(Operation operation) {
-        if (operation == Operation.RETRY) {
-            throw new ConfigurationException(
-                    "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
-                            + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.");
-        }
+    public String location() {
+        return place() + ", API " + config.api().id();
     }
 
     @Override
@@ -138,8 +127,7 @@ public final class DatadogProvider implements FleetProvider {
 
     @Override
     public ActionResult retry(DeploymentPart part) {
-        checkSupported(Operation.RETRY);
-        throw new IllegalStateException("unreachable");
+        throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
     }
 
     @Override
@@ -167,7 +155,6 @@ public final class DatadogProvider implements FleetProvider {
 
     @Override
     public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
-        checkSupported(operation);
         return switch (operation) {
             case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
             case STATUS ->
@@ -176,7 +163,8 @@ public final class DatadogProvider implements FleetProvider {
                         config.api() == DatadogApi.UNSTABLE
                                 ? "and further pages while the deployment has more hosts"
                                 : null));
-            case RETRY -> throw new IllegalStateException("unreachable");
+            case RETRY ->
+                throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
         };
     }
 

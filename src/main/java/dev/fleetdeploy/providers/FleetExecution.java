@@ -13,7 +13,6 @@ import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
@@ -46,9 +45,9 @@ public record FleetExecution(
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
                 FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
-                List<DeploymentId> ids = target.deploymentIds();
+                List<DeploymentId> ids = target.common().deploymentIds().collect();
                 ids.forEach(provider::checkDeploymentId);
-                fleetTargets.add(new FleetTarget(target.label(), provider, ids));
+                fleetTargets.add(new FleetTarget(target.common().target(), provider, ids));
             }
             if (offline && !options.dryRun()) {
                 throw new ConfigurationException("The build is offline, and " + operation.goal()

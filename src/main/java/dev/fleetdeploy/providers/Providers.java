@@ -1,16 +1,14 @@
 package dev.fleetdeploy.providers;
 
 import dev.fleetdeploy.adu.AduConfig;
-import dev.fleetdeploy.adu.AduParameters;
 import dev.fleetdeploy.adu.AduProvider;
-import dev.fleetdeploy.core.CommonParameters;
+import dev.fleetdeploy.core.CommonSettings;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ProviderKind;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.datadog.DatadogConfig;
 import dev.fleetdeploy.datadog.DatadogProvider;
 import dev.fleetdeploy.entra.ClientCredential;
@@ -30,7 +28,7 @@ public final class Providers {
                 ? ready
                 : new EntraTokenClient(
                         (ClientCredential) config.credential(),
-                        AduParameters.SCOPE,
+                        AduConfig.TOKEN_SCOPE,
                         transport,
                         masker,
                         Clock.systemUTC());
@@ -48,14 +46,15 @@ public final class Providers {
             ServerLookup servers,
             HttpTransport transport,
             SecretMasker masker) {
-        ProviderKind kind =
-                ProviderKind.parse(target.value(CommonParameters.PROVIDER), target.describe(CommonParameters.PROVIDER));
-        if (kind == ProviderKind.DATADOG) {
-            DatadogProvider.requireSupported(operation);
-        }
+        CommonSettings common = target.common();
+        ProviderKind kind = ProviderKind.parse(
+                common.provider().optional(), common.provider().name());
         return switch (kind) {
-            case DATADOG -> new DatadogProvider(DatadogConfig.resolve(target, env, servers, masker), transport);
-            case AZURE_DEVICE_UPDATE -> adu(AduConfig.resolve(target, env, servers, masker), transport, masker);
+            case DATADOG ->
+                new DatadogProvider(
+                        DatadogConfig.resolve(common, target.datadog(), operation, env, servers, masker), transport);
+            case AZURE_DEVICE_UPDATE ->
+                adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker);
         };
     }
 }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerCredentials;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.entra.AzureCredential;
 import dev.fleetdeploy.entra.ClientCredential;
 import dev.fleetdeploy.entra.ReadyToken;
+import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** An ADU target's settings and credentials, as a user writes them, resolved and checked before anything is sent. */
 class AduConfigTest {
-    private static final ParameterNaming NAMING = p -> p + " (-Dfleet." + p + ")";
+    private static final Function<String, String> NAMING = p -> p + " (-Dfleet." + p + ")";
     private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhZHUifQ.c2lnbmF0dXJl";
     private static final String ENV_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.ZW52LXRva2Vu.ZW52c2ln";
     private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
@@ -65,11 +66,8 @@ class AduConfigTest {
     }
 
     private AduConfig resolve() {
-        return AduConfig.resolve(
-                new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
-                Environment.of(environment),
-                SERVERS,
-                masker);
+        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, NAMING);
+        return AduConfig.resolve(target.common(), target.adu(), Environment.of(environment), SERVERS, masker);
     }
 
     private ConfigurationException refusal() {
@@ -882,7 +880,7 @@ class AduConfigTest {
         shown.add(refusal().getMessage());
         parameters.put("accessToken", TOKEN + " x");
         shown.add(refusal().getMessage());
-        shown.add(new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING).toString());
+        shown.add(TestTargets.of(null, parameters, TestIds.NONE, NAMING).toString());
 
         assertThat(shown).allSatisfy(text -> assertThat(secrets).noneMatch(text::contains));
         assertThat(withSecret.credential().toString())

@@ -9,16 +9,13 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.entra.ClientCredential;
 import dev.fleetdeploy.entra.EntraTokenClient;
 import dev.fleetdeploy.entra.ReadyToken;
@@ -27,9 +24,12 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
+import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import dev.fleetdeploy.testing.StatusLine;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,11 +83,9 @@ class AduProviderTest {
     }
 
     private AduProvider provider(int maxRetries) {
-        AduConfig config = AduConfig.resolve(
-                new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
-                Environment.of(Map.of()),
-                ServerLookup.NONE,
-                masker);
+        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PLAIN);
+        AduConfig config =
+                AduConfig.resolve(target.common(), target.adu(), Environment.of(Map.of()), ServerLookup.NONE, masker);
         HttpTransport transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(5),
@@ -102,7 +100,7 @@ class AduProviderTest {
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
                 : new EntraTokenClient(
-                        (ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, time.clock());
+                        (ClientCredential) config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, time.clock());
         return new AduProvider(config, tokens, transport);
     }
 

@@ -2,23 +2,23 @@ package dev.fleetdeploy.bench;
 
 import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -195,11 +195,8 @@ public final class Bench {
     }
 
     private TargetSettings target(String ids) {
-        return new TargetSettings(
-                null,
-                Map.of("provider", "datadog", "baseUrl", baseUrl),
-                DeploymentIdSources.of(ids),
-                ParameterNaming.PLAIN);
+        return TestTargets.of(
+                null, Map.of("provider", "datadog", "baseUrl", baseUrl), TestIds.of(ids), TestTargets.PLAIN);
     }
 
     private static final Environment KEYS = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));

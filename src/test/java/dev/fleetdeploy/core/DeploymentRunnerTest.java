@@ -1,7 +1,6 @@
 package dev.fleetdeploy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -33,8 +32,10 @@ class DeploymentRunnerTest {
                 .answerAction(
                         "b",
                         new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
-        RunReport report =
-                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b", "c")));
+        RunReport report = run(
+                Operation.CANCEL,
+                options(false, 1, false),
+                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a", "b", "c")));
 
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b", "cancel c");
         assertThat(report.outcomes())
@@ -59,8 +60,10 @@ class DeploymentRunnerTest {
                 .answerAction(
                         "d (subgroup dc2)",
                         new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
-        RunReport report =
-                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("d", "e")));
+        RunReport report = run(
+                Operation.CANCEL,
+                options(false, 1, false),
+                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d", "e")));
 
         assertThat(provider.calls())
                 .containsExactly(
@@ -80,8 +83,10 @@ class DeploymentRunnerTest {
     void aDeploymentWhoseSubgroupsCannotBeListedFailsWholeAndTheOthersGoOn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", new ApiException(404, "404 Not Found", "Not Found", "Check the deployment id."));
-        RunReport report =
-                run(Operation.RETRY, options(false, 2, false), new FleetTarget(null, provider, ids("d", "e")));
+        RunReport report = run(
+                Operation.RETRY,
+                options(false, 2, false),
+                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d", "e")));
 
         assertThat(provider.calls()).containsExactly("retry e");
         assertThat(report.failures()).singleElement().satisfies(failed -> {
@@ -101,7 +106,8 @@ class DeploymentRunnerTest {
                         "d (subgroup dc1)",
                         ScriptedProvider.status("Active", false),
                         ScriptedProvider.status("Canceled", true));
-        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("d")));
+        RunReport report = run(
+                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d")));
 
         assertThat(provider.calls())
                 .containsExactly("cancel d (subgroup dc1)", "status d (subgroup dc1)", "status d (subgroup dc1)");
@@ -118,7 +124,8 @@ class DeploymentRunnerTest {
                                 "400 Bad Request",
                                 "Only pending or running deployments can be canceled.",
                                 "Check its status."));
-        RunReport report = run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a")));
+        RunReport report = run(
+                Operation.CANCEL, options(false, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
         assertThat(report.failures().get(0).message())
                 .isEqualTo("Datadog cancel of deployment 'a' failed: HTTP 400 Bad Request:"
                         + " Only pending or running deployments can be canceled. Check its status.");
@@ -128,7 +135,7 @@ class DeploymentRunnerTest {
     void failuresAreWarningsWhenFailOnErrorIsOff() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));
-        run(Operation.CANCEL, options(false, 1, true), new FleetTarget(null, provider, ids("a")));
+        run(Operation.CANCEL, options(false, 1, true), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
         assertThat(log.lines())
                 .contains(
                         "[WARNING] Datadog cancel of deployment 'a' failed: HTTP 403 Forbidden: Forbidden. Check the permissions.");
@@ -136,24 +143,10 @@ class DeploymentRunnerTest {
     }
 
     @Test
-    void unsupportedOperationIsRefusedBeforeAnyTargetIsContacted() {
-        ScriptedProvider first = new ScriptedProvider();
-        ScriptedProvider second = new ScriptedProvider().withoutRetry();
-        assertThatThrownBy(() -> run(
-                        Operation.RETRY,
-                        options(false, 1, false),
-                        new FleetTarget(null, first, ids("a")),
-                        new FleetTarget(null, second, ids("b"))))
-                .isInstanceOf(ConfigurationException.class);
-        assertThat(first.calls()).isEmpty();
-        assertThat(second.calls()).isEmpty();
-    }
-
-    @Test
     void dryRunPlansAndCallsNothing() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider();
         RunOptions dryRun = new RunOptions(true, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false);
-        RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(null, provider, ids("a")));
+        RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
         assertThat(provider.calls()).isEmpty();
         assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
         assertThat(log.lines())
@@ -169,7 +162,8 @@ class DeploymentRunnerTest {
                         ScriptedProvider.status("stopping", false),
                         ScriptedProvider.status("stopping", false),
                         ScriptedProvider.status("canceled", true));
-        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+        RunReport report = run(
+                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
 
         assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
         // Nothing changed after the first poll: the next one comes half as late again.
@@ -196,7 +190,7 @@ class DeploymentRunnerTest {
                         new DeploymentStatus(
                                 "running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
                         ScriptedProvider.status("done", true));
-        run(Operation.STATUS, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+        run(Operation.STATUS, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
 
         assertThat(time.sleeps())
                 .containsExactly(
@@ -212,7 +206,7 @@ class DeploymentRunnerTest {
     void waitGivesUpAtTheTimeoutAndSaysWhatStateItSaw() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerStatus("a", ScriptedProvider.status("running", false));
         RunOptions options = new RunOptions(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false);
-        RunReport report = run(Operation.STATUS, options, new FleetTarget(null, provider, ids("a")));
+        RunReport report = run(Operation.STATUS, options, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
 
         // 10 + 15: the last pause is cut to the time left.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
@@ -234,7 +228,8 @@ class DeploymentRunnerTest {
                                 "403 Forbidden",
                                 "Forbidden",
                                 "Check that the application key has the hosts_read permission."));
-        RunReport report = run(Operation.CANCEL, options(true, 1, false), new FleetTarget(null, provider, ids("a")));
+        RunReport report = run(
+                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
         assertThat(report.failures())
                 .singleElement()
                 .extracting(DeploymentOutcome.Failed::message)
@@ -246,8 +241,10 @@ class DeploymentRunnerTest {
     @Test
     void unexpectedErrorInOneDeploymentBecomesItsOutcome() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerAction("a", new IllegalStateException("boom"));
-        RunReport report =
-                run(Operation.CANCEL, options(false, 1, false), new FleetTarget(null, provider, ids("a", "b")));
+        RunReport report = run(
+                Operation.CANCEL,
+                options(false, 1, false),
+                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a", "b")));
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b");
         assertThat(report.failures())
                 .singleElement()
@@ -261,7 +258,8 @@ class DeploymentRunnerTest {
     void parallelRunKeepsTheUsersOrderInTheReport() throws InterruptedException {
         String[] many = IntStream.range(0, 20).mapToObj(i -> "d" + i).toArray(String[]::new);
         ScriptedProvider provider = new ScriptedProvider();
-        RunReport report = run(Operation.CANCEL, options(false, 4, false), new FleetTarget(null, provider, ids(many)));
+        RunReport report = run(
+                Operation.CANCEL, options(false, 4, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids(many)));
         assertThat(report.outcomes()).extracting(o -> o.id().value()).containsExactly(many);
         assertThat(provider.calls()).hasSize(20);
         assertThat(log.lines())
@@ -275,8 +273,10 @@ class DeploymentRunnerTest {
     void labelledTargetsAreNamedInMessages() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("x", new ApiException(401, "401 Unauthorized", "Unauthorized", "Check the keys."));
-        RunReport report =
-                run(Operation.CANCEL, options(false, 1, false), new FleetTarget("target 'eu'", provider, ids("x")));
+        RunReport report = run(
+                Operation.CANCEL,
+                options(false, 1, false),
+                new FleetTarget(TargetName.named("eu"), provider, ids("x")));
         assertThat(report.failures().get(0).message())
                 .startsWith("target 'eu': Datadog cancel of deployment 'x' failed:");
         assertThat(log.lines())

@@ -20,7 +20,8 @@ class ReportWriterTest {
     @Test
     void reportHasOneEntryPerDeploymentWithItsResultAndNoSecret() throws IOException {
         ScriptedProvider provider = new ScriptedProvider();
-        FleetTarget target = new FleetTarget(null, provider, List.of(new DeploymentId("a"), new DeploymentId("b")));
+        FleetTarget target =
+                new FleetTarget(TargetName.TOP_LEVEL, provider, List.of(new DeploymentId("a"), new DeploymentId("b")));
         DeploymentStatus status =
                 new DeploymentStatus("running", false, "hosts", 5L, Map.of("failed", 1L), List.of("error summary: x"));
         RunReport report = new RunReport(

@@ -14,7 +14,6 @@ final class ScriptedProvider implements FleetProvider {
     private final Map<String, Object> partAnswers = new HashMap<>();
     private final Map<String, Deque<Object>> statusAnswers = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    private boolean retrySupported = true;
 
     /** The deployment's subgroups (a List of ids), or an OperationFailure for the lookup. */
     ScriptedProvider answerParts(String id, Object answer) {
@@ -34,11 +33,6 @@ final class ScriptedProvider implements FleetProvider {
         return this;
     }
 
-    ScriptedProvider withoutRetry() {
-        retrySupported = false;
-        return this;
-    }
-
     List<String> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -51,15 +45,13 @@ final class ScriptedProvider implements FleetProvider {
     }
 
     @Override
-    public String location() {
-        return "datadoghq.com, API v2";
+    public String place() {
+        return "datadoghq.com";
     }
 
     @Override
-    public void checkSupported(Operation operation) {
-        if (operation == Operation.RETRY && !retrySupported) {
-            throw new ConfigurationException("no retry here");
-        }
+    public String location() {
+        return "datadoghq.com, API v2";
     }
 
     @Override

@@ -4,23 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
-import dev.fleetdeploy.core.ParameterNaming;
+import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerCredentials;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DatadogConfigTest {
-    private static final ParameterNaming NAMING = p -> p + " (-Dfleet." + p + ")";
+    private static final Function<String, String> NAMING = p -> p + " (-Dfleet." + p + ")";
     private static final ServerLookup DD_SERVER = id -> id.equals("dd-prod")
             ? Optional.of(new ServerCredentials("dd-prod", "server-api-key", Secret.of("server-app-key")))
             : Optional.empty();
@@ -30,11 +32,13 @@ class DatadogConfigTest {
     private final SecretMasker masker = new SecretMasker();
 
     private DatadogConfig resolve() {
+        return resolve(DD_SERVER);
+    }
+
+    private DatadogConfig resolve(ServerLookup servers) {
+        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, NAMING);
         return DatadogConfig.resolve(
-                new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
-                Environment.of(environment),
-                DD_SERVER,
-                masker);
+                target.common(), target.datadog(), Operation.CANCEL, Environment.of(environment), servers, masker);
     }
 
     private void keysInEnvironment() {
@@ -112,11 +116,7 @@ class DatadogConfigTest {
         environment.put("DD_APP_KEY", "env-app-key");
         parameters.put("serverId", "dd-prod-without-username");
         ServerLookup serverWithoutUsername = id -> Optional.of(new ServerCredentials(id, null, Secret.of("p4ss-word")));
-        assertThatThrownBy(() -> DatadogConfig.resolve(
-                        new TargetSettings(null, parameters, DeploymentIdSources.NONE, NAMING),
-                        Environment.of(environment),
-                        serverWithoutUsername,
-                        masker))
+        assertThatThrownBy(() -> resolve(serverWithoutUsername))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("No Datadog API key found: set apiKey (-Dfleet.apiKey), the <username> of server"
                         + " 'dd-prod-without-username' in settings.xml or the DD_API_KEY environment variable.");

@@ -7,21 +7,21 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +62,9 @@ class DatadogProviderTest {
         parameters.put("datadogApi", datadogApi);
         parameters.put("site", "datadoghq.eu");
         Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
+        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PLAIN);
         DatadogConfig config = DatadogConfig.resolve(
-                new TargetSettings(null, parameters, DeploymentIdSources.NONE, ParameterNaming.PLAIN),
-                env,
-                ServerLookup.NONE,
-                new SecretMasker());
+                target.common(), target.datadog(), Operation.CANCEL, env, ServerLookup.NONE, new SecretMasker());
         transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(5),
@@ -334,16 +332,21 @@ class DatadogProviderTest {
 
     @Test
     void retryIsRefusedBeforeAnythingIsSent() {
-        DatadogProvider provider = v2();
-        assertThatThrownBy(() -> provider.checkSupported(Operation.RETRY))
+        TargetSettings target = TestTargets.of(
+                null, Map.of("baseUrl", "http://127.0.0.1:" + server.getPort()), TestIds.NONE, TestTargets.PLAIN);
+        Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
+        assertThatThrownBy(() -> DatadogConfig.resolve(
+                        target.common(), target.datadog(), Operation.RETRY, env, ServerLookup.NONE, new SecretMasker()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(
                         "Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
                                 + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
+        // No Datadog provider is ever made for a retry: asked anyway, it fails loudly rather than send anything.
+        DatadogProvider provider = v2();
         assertThatThrownBy(() -> provider.retry(DeploymentPart.whole(new DeploymentId("a"))))
-                .isInstanceOf(ConfigurationException.class);
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a")))
-                .isInstanceOf(ConfigurationException.class);
+                .isInstanceOf(IllegalStateException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 

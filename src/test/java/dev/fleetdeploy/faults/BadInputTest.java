@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.datadog.DatadogSite;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,19 +106,19 @@ class BadInputTest {
         return values;
     }
 
-    private String refusal(Map<String, String> values, DeploymentIdSources ids) {
+    private String refusal(Map<String, String> values, TestIds ids) {
         return refusal(values, ids, FaultRig.env());
     }
 
     /** Runs one execution that must be refused, and returns the refusal after checking how it was made. */
-    private String refusal(Map<String, String> values, DeploymentIdSources ids, Environment env) {
+    private String refusal(Map<String, String> values, TestIds ids, Environment env) {
         HttpSettings http = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0), 1, List.of());
         RunOptions options = new RunOptions(
                 false, false, Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, Duration.ofSeconds(30));
         FleetExecution execution = new FleetExecution(
                 Operation.CANCEL,
-                List.of(new TargetSettings(null, values, ids, ParameterNaming.PLAIN)),
+                List.of(TestTargets.of(null, values, ids, TestTargets.PLAIN)),
                 http,
                 options,
                 env,
@@ -185,7 +184,7 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] datadog id")
     @MethodSource("badDeploymentIds")
     void aBadDatadogDeploymentIdIsRefused(String ids, String message) {
-        String refusal = refusal(datadog(), DeploymentIdSources.of(ids));
+        String refusal = refusal(datadog(), TestIds.of(ids));
         assertThat(refusal).isEqualTo(message);
         assertOneLine(refusal);
     }
@@ -193,7 +192,7 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] adu id")
     @MethodSource("badDeploymentIds")
     void aBadAduDeploymentIdIsRefusedAlike(String ids, String message) {
-        String refusal = refusal(adu(), DeploymentIdSources.of(ids));
+        String refusal = refusal(adu(), TestIds.of(ids));
         assertThat(refusal).isEqualTo(message);
         assertOneLine(refusal);
     }
@@ -218,12 +217,12 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] adu GA id")
     @MethodSource("badAduGaIds")
     void anIdThatAduGaCannotHoldIsRefused(String id, String message) {
-        assertThat(refusal(adu(), DeploymentIdSources.of(id))).isEqualTo(message);
+        assertThat(refusal(adu(), TestIds.of(id))).isEqualTo(message);
     }
 
     @Test
     void aBlankEntryInTheIdListIsRefused() {
-        assertThat(refusal(datadog(), new DeploymentIdSources(null, Arrays.asList("dep-1", " ", "dep-2"), null)))
+        assertThat(refusal(datadog(), new TestIds(null, Arrays.asList("dep-1", " ", "dep-2"), null)))
                 .isEqualTo("Entry 2 of deploymentIds is blank: remove it or fill in the deployment id.");
     }
 
@@ -250,13 +249,12 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] site {0}")
     @MethodSource("badSites")
     void aSiteThatIsNoDatadogSiteIsRefused(String site, String message) {
-        assertThat(refusal(datadog("site", site), DeploymentIdSources.of("dep-1")))
-                .isEqualTo(message);
+        assertThat(refusal(datadog("site", site), TestIds.of("dep-1"))).isEqualTo(message);
     }
 
     @Test
     void anUnknownApiGenerationIsRefused() {
-        assertThat(refusal(datadog("datadogApi", "v3"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(datadog("datadogApi", "v3"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "Unknown Datadog API generation 'v3' in datadogApi: use v2 (current) or unstable (the Preview endpoints).");
     }
@@ -265,7 +263,7 @@ class BadInputTest {
     void aKeyThatCannotTravelInAHeaderIsRefusedWithoutShowingIt() {
         Environment env = Environment.of(
                 Map.of("DD_API_KEY", FaultRig.DD_API_KEY + "\r\nX-Evil: 1", "DD_APP_KEY", FaultRig.DD_APP_KEY));
-        assertThat(refusal(datadog(), DeploymentIdSources.of("dep-1"), env))
+        assertThat(refusal(datadog(), TestIds.of("dep-1"), env))
                 .isEqualTo(
                         "The Datadog API key from the DD_API_KEY"
                                 + " environment variable contains a space, line break or other character that cannot be sent in an HTTP header: copy the key again.");
@@ -273,7 +271,7 @@ class BadInputTest {
 
     @Test
     void aTokenThatCannotTravelInAHeaderIsRefusedWithoutShowingIt() {
-        assertThat(refusal(adu("accessToken", FaultRig.ADU_TOKEN + "\nX-Evil: 1"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("accessToken", FaultRig.ADU_TOKEN + "\nX-Evil: 1"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "The access token from accessToken contains a space, line break or other character that cannot be"
                                 + " sent in an HTTP header: copy the token again.");
@@ -303,7 +301,7 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] endpoint {1}")
     @MethodSource("badEndpoints")
     void anEndpointThatIsNotAHostNameIsRefused(String endpoint, String problem) {
-        String refusal = refusal(adu("endpoint", endpoint), DeploymentIdSources.of("dep-1"));
+        String refusal = refusal(adu("endpoint", endpoint), TestIds.of("dep-1"));
         assertThat(refusal)
                 .isEqualTo("The endpoint '" + dev.fleetdeploy.core.Quoted.of(endpoint) + "' in endpoint " + problem
                         + ENDPOINT_TAIL);
@@ -311,9 +309,7 @@ class BadInputTest {
 
     @Test
     void anAccountWithDotsIsRefusedPointingToEndpoint() {
-        assertThat(refusal(
-                        adu("endpoint", null, "account", "contoso.api.adu.microsoft.com"),
-                        DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("endpoint", null, "account", "contoso.api.adu.microsoft.com"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "The account 'contoso.api.adu.microsoft.com' in account is not an ADU account name (for a full host"
                                 + " name, set endpoint instead): give the name alone, letters, digits and hyphens, such as contoso.");
@@ -321,7 +317,7 @@ class BadInputTest {
 
     @Test
     void anAccountWithASlashIsRefused() {
-        assertThat(refusal(adu("endpoint", null, "account", "contoso/evil"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("endpoint", null, "account", "contoso/evil"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "The account 'contoso/evil' in account is not an ADU account name: give the name alone, letters,"
                                 + " digits and hyphens, such as contoso.");
@@ -329,7 +325,7 @@ class BadInputTest {
 
     @Test
     void bothEndpointAndAccountAreRefused() {
-        assertThat(refusal(adu("account", "contoso"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("account", "contoso"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "Both endpoint ('contoso.api.adu.microsoft.com') and account ('contoso') are set: set only one of them.");
     }
@@ -349,14 +345,14 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] instance")
     @MethodSource("badInstances")
     void anInstanceThatIsNoNameIsRefused(String instance, String message) {
-        String refusal = refusal(adu("instance", instance), DeploymentIdSources.of("dep-1"));
+        String refusal = refusal(adu("instance", instance), TestIds.of("dep-1"));
         assertThat(refusal).isEqualTo(message);
         assertOneLine(refusal);
     }
 
     @Test
     void aMissingInstanceIsRefused() {
-        assertThat(refusal(adu("instance", null), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("instance", null), TestIds.of("dep-1")))
                 .isEqualTo("No Azure Device Update instance: set instance to the instance's name.");
     }
 
@@ -376,7 +372,7 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badSegments")
     void aGroupOrDeviceClassThatCannotBeOnePathSegmentIsRefused(String parameter, String value, String shown) {
-        String refusal = refusal(adu(parameter, value), DeploymentIdSources.of("dep-1"));
+        String refusal = refusal(adu(parameter, value), TestIds.of("dep-1"));
         assertThat(refusal)
                 .isEqualTo("The " + parameter + " " + shown + " in " + parameter + " is not a valid " + parameter
                         + SEGMENT_TAIL);
@@ -385,7 +381,7 @@ class BadInputTest {
 
     @Test
     void aDeviceClassForAnApiThatActsOnWholeDeploymentsIsRefused() {
-        assertThat(refusal(adu("apiVersion", "2021-06-01-preview"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("apiVersion", "2021-06-01-preview"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "deviceClassId is 'dc1', but apiVersion 2021-06-01-preview acts on whole deployments, not one device"
                                 + " class: remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
@@ -393,7 +389,7 @@ class BadInputTest {
 
     @Test
     void anUnknownApiVersionIsRefused() {
-        assertThat(refusal(adu("apiVersion", "2020-09-01"), DeploymentIdSources.of("dep-1")))
+        assertThat(refusal(adu("apiVersion", "2020-09-01"), TestIds.of("dep-1")))
                 .isEqualTo(
                         "Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (the seed's 2020 management API is"
                                 + " apiVersion=v2): use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default),"
@@ -431,10 +427,8 @@ class BadInputTest {
     @ParameterizedTest(name = "[{index}] baseUrl")
     @MethodSource("badBaseUrls")
     void aBaseUrlThatIsMoreOrLessThanSchemeHostAndPortIsRefused(String baseUrl, String message) {
-        assertThat(refusal(datadog("baseUrl", baseUrl), DeploymentIdSources.of("dep-1")))
-                .isEqualTo(message);
-        assertThat(refusal(adu("baseUrl", baseUrl), DeploymentIdSources.of("dep-1")))
-                .isEqualTo(message);
+        assertThat(refusal(datadog("baseUrl", baseUrl), TestIds.of("dep-1"))).isEqualTo(message);
+        assertThat(refusal(adu("baseUrl", baseUrl), TestIds.of("dep-1"))).isEqualTo(message);
     }
 
     static Stream<Arguments> valuesWithLineBreaks() {
@@ -456,9 +450,9 @@ class BadInputTest {
                 : base.get("provider").equals("adu") ? adu() : datadog();
         values.putAll(base);
         values.values().removeIf(String::isEmpty);
-        DeploymentIdSources ids = DeploymentIdSources.of("dep-1");
+        TestIds ids = TestIds.of("dep-1");
         if (parameter.equals("deploymentId")) {
-            ids = DeploymentIdSources.of(value);
+            ids = TestIds.of(value);
         } else {
             values.put(parameter, value);
         }
@@ -567,7 +561,7 @@ class BadInputTest {
                 .isEqualTo("The deployment id in deploymentIdFile '" + file + "' line 2" + CONTROL);
     }
 
-    private static DeploymentIdSources fromFile(Path file) {
-        return new DeploymentIdSources(null, null, file);
+    private static TestIds fromFile(Path file) {
+        return new TestIds(null, null, file);
     }
 }

@@ -4,25 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.DeploymentOutcome;
 import dev.fleetdeploy.core.DeploymentRunner;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.FleetTarget;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.core.TargetName;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ final class FaultRig {
     }
 
     Run run(Operation operation, String ids) throws InterruptedException {
-        TargetSettings target = new TargetSettings(null, values, DeploymentIdSources.of(ids), ParameterNaming.PLAIN);
+        TargetSettings target = TestTargets.of(null, values, TestIds.of(ids), TestTargets.PLAIN);
         Deadline deadline = executionTimeout == null ? Deadline.NONE : Deadline.after(executionTimeout, time.clock());
         HttpSettings http = new HttpSettings(
                 connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter), 1, List.of());
@@ -144,10 +145,10 @@ final class FaultRig {
         try (HttpTransport transport = new HttpTransport(http, log, time, time.clock(), deadline)) {
             FleetProvider provider =
                     Providers.create(target, operation, env(), ServerLookup.NONE, transport, new SecretMasker());
-            List<DeploymentId> deploymentIds = target.deploymentIds();
+            List<DeploymentId> deploymentIds = target.common().deploymentIds().collect();
             deploymentIds.forEach(provider::checkDeploymentId);
             RunReport report = new DeploymentRunner(log, options, time, time.clock(), deadline)
-                    .run(operation, List.of(new FleetTarget(null, provider, deploymentIds)));
+                    .run(operation, List.of(new FleetTarget(TargetName.TOP_LEVEL, provider, deploymentIds)));
             // Whatever the fault, no credential may show in the log or in what the report says.
             assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));
             return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps());

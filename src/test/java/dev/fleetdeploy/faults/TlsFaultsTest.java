@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.ParameterNaming;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -156,12 +156,9 @@ class TlsFaultsTest {
                 new HttpSettings(
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
                 new RecordingFleetLog())) {
-            TargetSettings datadog = new TargetSettings(
-                    null,
-                    Map.of("provider", "datadog", "site", "EU1"),
-                    DeploymentIdSources.NONE,
-                    ParameterNaming.PLAIN);
-            TargetSettings adu = new TargetSettings(
+            TargetSettings datadog =
+                    TestTargets.of(null, Map.of("provider", "datadog", "site", "EU1"), TestIds.NONE, TestTargets.PLAIN);
+            TargetSettings adu = TestTargets.of(
                     null,
                     Map.of(
                             "provider",
@@ -176,8 +173,8 @@ class TlsFaultsTest {
                             "dc1",
                             "accessToken",
                             FaultRig.ADU_TOKEN),
-                    DeploymentIdSources.NONE,
-                    ParameterNaming.PLAIN);
+                    TestIds.NONE,
+                    TestTargets.PLAIN);
             DeploymentId id = new DeploymentId("dep-1");
 
             assertThat(Providers.create(

@@ -2,6 +2,7 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.core.TargetName;
 import java.util.ArrayList;
 import java.util.List;
 import org.codehaus.plexus.component.configurator.BasicComponentConfigurator;
@@ -61,7 +62,14 @@ class FleetConfiguratorTest {
         PrintingListener listener = configure(new FleetConfigurator(), bean);
 
         assertThat(bean.apiKey.reveal()).isEqualTo(KEY);
-        assertThat(AbstractFleetMojo.reveal(bean.targets.get(0).clientSecretForTests()))
+        // Injected into the field Target inherits from TargetParameters, as Maven's configurator finds it.
+        assertThat(bean.targets
+                        .get(0)
+                        .settings(TargetName.TOP_LEVEL, ParameterNames.TOP_LEVEL)
+                        .adu()
+                        .clientSecret()
+                        .value()
+                        .reveal())
                 .isEqualTo(KEY + "-target");
         assertThat(listener.lines).contains("(f) apiKey = ****", "(f) clientSecret = ****");
         assertThat(String.join("\n", listener.lines)).doesNotContain(KEY);

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class FleetExecutionTest {
     private final SecretMasker masker = new SecretMasker();
 
     private TargetSettings target(String label, Map<String, String> values, String id) {
-        return new TargetSettings(label, values, DeploymentIdSources.of(id), p -> label + " " + p);
+        return TestTargets.of(label, values, TestIds.of(id), p -> label + " " + p);
     }
 
     private Map<String, String> datadogHere() {
@@ -91,8 +91,7 @@ class FleetExecutionTest {
 
     @Test
     void datadogRetryIsRefusedBeforeKeysOrIdsAreLookedFor() {
-        TargetSettings noKeysNoIds =
-                new TargetSettings(null, Map.of("provider", "datadog"), DeploymentIdSources.NONE, p -> p);
+        TargetSettings noKeysNoIds = TestTargets.of(null, Map.of("provider", "datadog"), TestIds.NONE, p -> p);
         FleetExecution retry = new FleetExecution(
                 Operation.RETRY,
                 List.of(noKeysNoIds),
@@ -108,6 +107,34 @@ class FleetExecutionTest {
                 true);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
+    }
+
+    @Test
+    void anOperationOneTargetLacksIsRefusedBeforeAnyTargetIsContacted() {
+        Map<String, String> adu = Map.of(
+                "provider", "adu",
+                "baseUrl", "http://127.0.0.1:" + server.getPort(),
+                "instance", "blue",
+                "groupId", "g",
+                "deviceClassId", "dc1",
+                "accessToken", "exec-token-1");
+        FleetExecution retry = new FleetExecution(
+                Operation.RETRY,
+                List.of(target("targets[1]", adu, "a"), target("targets[2]", datadogHere(), "b")),
+                new HttpSettings(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        RetryPolicy.withRetries(0).withRandom(() -> 1.0),
+                        1,
+                        List.of()),
+                new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
+                Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1")),
+                ServerLookup.NONE,
+                false);
+        assertThatThrownBy(() -> retry.run(log, masker))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.fleetdeploy.maven;
+
+import dev.fleetdeploy.core.DeploymentOutcome;
+import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.ReportWriter;
+import dev.fleetdeploy.core.RunReport;
+import dev.fleetdeploy.core.SecretMasker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** Turns a goal's outcome into its report file, its closing lines and the build's result. */
+final class BuildResult {
+    private final FleetLog log;
+    private final SecretMasker masker;
+    private final boolean failuresAsWarnings;
+
+    /** @param failuresAsWarnings {@code failOnError=false}: failed deployments let the build pass */
+    BuildResult(FleetLog log, SecretMasker masker, boolean failuresAsWarnings) {
+        this.log = log;
+        this.masker = masker;
+        this.failuresAsWarnings = failuresAsWarnings;
+    }
+
+    void finish(RunReport report, Optional<Path> reportPath) throws MojoExecutionException, MojoFailureException {
+        if (reportPath.isPresent()) {
+            try {
+                ReportWriter.write(report, reportPath.get(), masker);
+                log.info("Report: " + reportPath.get());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Could not write the report file " + reportPath.get() + " ("
+                        + e.getMessage() + "): check that its folder is writable, or set reportFile elsewhere.");
+            }
+        }
+        log.info(report.summary());
+        if (!report.hasFailures()) {
+            return;
+        }
+        List<DeploymentOutcome.Failed> failures = report.failures();
+        if (failuresAsWarnings) {
+            log.warn("failOnError is false: the build goes on despite " + failures.size() + " failed deployment"
+                    + (failures.size() == 1 ? "" : "s") + ".");
+            return;
+        }
+        String message = failures.size() == 1 && report.outcomes().size() == 1
+                ? failures.get(0).message()
+                : report.summary()
+                        + System.lineSeparator()
+                        + failures.stream()
+                                .map(DeploymentOutcome.Failed::message)
+                                .collect(Collectors.joining(System.lineSeparator()));
+        throw new MojoFailureException(masker.mask(message));
+    }
+}
