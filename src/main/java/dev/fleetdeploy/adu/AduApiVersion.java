@@ -19,7 +19,7 @@ public record AduApiVersion(Generation generation, String version) {
     private static final Pattern DATED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
 
     public enum Generation {
-        /** The seed's management API: {@code .../v2/management/deployments/{id}?action=...}. */
+        /** The 2020 v2 management API: {@code .../v2/management/deployments/{id}?action=...}. */
         V2,
         /** {@code .../management/groups/{group}/deployments/{id}?action=...&api-version=2021-06-01-preview}. */
         GROUP_ACTION,

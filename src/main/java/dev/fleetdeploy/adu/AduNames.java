@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AduNames {
     static final String ACCOUNT_DOMAIN = ".api.adu.microsoft.com";
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    /** Instances are sent as they are (the spec says so); ADU names them with letters, digits and hyphens. */
+    /** Instances are sent as they are (the specs do not encode them); ADU names them with letters, digits and hyphens. */
     private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     static final int MAX_SEGMENT = 256;

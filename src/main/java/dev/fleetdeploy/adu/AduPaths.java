@@ -6,9 +6,9 @@ import dev.fleetdeploy.core.Operation;
 import okhttp3.HttpUrl;
 
 /**
- * The URLs of each API generation, as AZURE-DEVICE-UPDATE.md lists them. The instance goes in as it is (the spec
- * says so, and {@link AduNames} allows only safe characters); groups, device classes and ids are each one
- * percent-encoded path segment, so none of them can change the path.
+ * The URLs of each API generation (docs/azure-device-update-api.md, "Three generations"). The instance goes in as it
+ * is (the specs do not encode it, and {@link AduNames} allows only safe characters); groups, device classes and ids
+ * are each one percent-encoded path segment, so none of them can change the path ("Host name and path segments").
  */
 final class AduPaths {
     /** Stands in for each subgroup's id in a dry run's URLs, as the API's own reference writes path parameters. */

@@ -25,7 +25,7 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * Azure Device Update for IoT Hub: cancel and retry a deployment, and read its status, through the seed's v2
+ * Azure Device Update for IoT Hub: cancel and retry a deployment, and read its status, through the 2020 v2
  * management API, the 2021-06-01-preview group API, or the GA API (and later versions of its shape), which works one
  * device-class subgroup at a time.
  */

@@ -155,7 +155,7 @@ public class TargetParameters {
     private String instance;
 
     /**
-     * Azure Device Update: the API generation: {@code v2} (the seed's management API), {@code 2021-06-01-preview},
+     * Azure Device Update: the API generation: {@code v2} (the 2020 v2 management API), {@code 2021-06-01-preview},
      * or a GA-shaped version ({@code 2022-10-01}, {@code 2023-10-01-preview}, {@code 2026-06-01}), which cancels
      * and retries a device-class subgroup at a time.
      *
