@@ -2,7 +2,7 @@ package dev.fleetdeploy.core;
 
 /**
  * A value the user gave, fit to quote in a one-line message: control characters (a pasted line break, a terminal
- * escape) are shown as {@code \u000a}, and a very long value is shortened.
+ * escape) and bidi controls are shown as {@code \\u000a}, and a very long value is shortened.
  */
 public final class Quoted {
     static final int MAX_SHOWN = 100;
@@ -10,16 +10,39 @@ public final class Quoted {
     private Quoted() {}
 
     public static String of(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN + 10));
-        for (int i = 0; i < value.length() && out.length() < MAX_SHOWN; i++) {
+        return value == null ? "" : escape(value, MAX_SHOWN);
+    }
+
+    /**
+     * The text on one line: every character a terminal or an editor acts on (C0 and C1 controls, DEL, the line and
+     * paragraph separators, bidi embeddings, overrides and isolates, lone surrogates) shown as {@code \\uXXXX};
+     * shortened with "…" to at most {@code maxLength} characters.
+     */
+    static String escape(String value, int maxLength) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength + 10));
+        for (int i = 0; i < value.length() && out.length() < maxLength; i++) {
             char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(isActive(value, i) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
-        return out.length() >= MAX_SHOWN && value.length() > MAX_SHOWN
-                ? out.substring(0, MAX_SHOWN - 1) + "…"
+        return out.length() >= maxLength && value.length() > maxLength
+                ? out.substring(0, maxLength - 1) + "…"
                 : out.toString();
+    }
+
+    private static boolean isActive(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isISOControl(c)) {
+            return true; // C0, DEL and C1: line breaks, escape sequences, bells
+        }
+        if (c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f' || c == '\u061c') {
+            return true; // line and paragraph separators, directional marks
+        }
+        if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+            return true; // bidi embeddings, overrides and isolates
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
     }
 }
