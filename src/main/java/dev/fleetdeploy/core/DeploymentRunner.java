@@ -28,37 +28,18 @@ public final class DeploymentRunner {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Deadline deadline;
-    private final RequestCounter requests;
-
-    public DeploymentRunner(FleetLog log, RunOptions options, Deadline deadline, RequestCounter requests) {
-        this(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline, requests);
-    }
 
     public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
         this(log, options, sleeper, clock, Deadline.NONE);
     }
 
+    /** @param deadline when the execution must be over: deployments not begun by then are reported, not attempted */
     public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline) {
-        this(log, options, sleeper, clock, deadline, RequestCounter.NONE);
-    }
-
-    /**
-     * @param deadline when the execution must be over: deployments not begun by then are reported, not attempted
-     * @param requests counts the requests each deployment takes, for the report
-     */
-    public DeploymentRunner(
-            FleetLog log,
-            RunOptions options,
-            Sleeper sleeper,
-            Clock clock,
-            Deadline deadline,
-            RequestCounter requests) {
         this.log = log;
         this.options = options;
         this.sleeper = sleeper;
         this.clock = clock;
         this.deadline = deadline;
-        this.requests = requests;
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
@@ -166,7 +147,7 @@ public final class DeploymentRunner {
         } catch (OperationFailure failure) {
             return List.of(failed(target, whole, failureLead(operation, target, whole), failure));
         } catch (RuntimeException bug) {
-            return List.of(bug(operation, target, whole, bug));
+            return List.of(bug(failureLead(operation, target, whole), target, whole, bug));
         }
         if (parts.size() > 1) {
             log.info(target.name(item.id()) + " has " + parts.size() + " subgroups ("
@@ -175,77 +156,75 @@ public final class DeploymentRunner {
         }
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
         for (DeploymentPart part : parts) {
-            Instant started = clock.instant();
-            requests.reset();
-            AtomicInteger operationAttempts = new AtomicInteger(-1);
-            DeploymentOutcome outcome = work(operation, target, part, operationAttempts);
-            Duration took = Duration.between(started, clock.instant());
-            // Attempts of the operation itself, not counting the polls of a wait.
-            int attempts = operationAttempts.get() >= 0 ? operationAttempts.get() : requests.count();
-            if (outcome instanceof DeploymentOutcome.Succeeded done) {
-                outcome = new DeploymentOutcome.Succeeded(
-                        done.target(), done.part(), done.action(), done.status(), attempts, took);
-            } else if (outcome instanceof DeploymentOutcome.Failed failed) {
-                outcome = failed.measured(attempts, took);
-            }
-            outcomes.add(outcome);
+            outcomes.add(work(operation, target, part));
         }
         return outcomes;
     }
 
-    /** @param operationAttempts set to the requests the operation took, before any wait */
-    private DeploymentOutcome work(
-            Operation operation, FleetTarget target, DeploymentPart part, AtomicInteger operationAttempts)
+    /**
+     * What the operation answered, and what it took: the requests of the operation itself, which the polls of a wait
+     * do not add to.
+     */
+    private record Answer(ActionResult action, DeploymentStatus status, int attempts) {}
+
+    /** The operation on one part, then (with {@code wait}) the polls until its final state. */
+    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part)
             throws InterruptedException {
-        FleetProvider provider = target.provider();
+        Instant started = clock.instant();
+        String lead = failureLead(operation, target, part);
+        Answer answer;
         try {
-            return switch (operation) {
-                case CANCEL, RETRY -> {
-                    ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
-                    operationAttempts.set(requests.count());
-                    log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
-                    if (action.warning() != null) {
-                        log.warn(target.name(part) + ": " + action.warning());
-                    }
-                    DeploymentStatus status = null;
-                    if (options.waitForFinalState()) {
-                        try {
-                            status = awaitFinalState(target, part, null);
-                        } catch (OperationFailure failure) {
-                            yield failed(
-                                    target,
-                                    part,
-                                    target.name(part) + ": " + operation.verb()
-                                            + " was requested, but waiting for its final state failed: ",
-                                    failure);
-                        }
-                        log.info(FinalLine.of(operation, target, part, status));
-                    }
-                    yield new DeploymentOutcome.Succeeded(target, part, action, status);
-                }
-                case STATUS -> {
-                    DeploymentStatus status = provider.status(part);
-                    operationAttempts.set(requests.count());
-                    logStatus(target, part, status);
-                    if (options.waitForFinalState()) {
-                        status = awaitFinalState(target, part, status);
-                        log.info(FinalLine.of(operation, target, part, status));
-                    }
-                    yield new DeploymentOutcome.Succeeded(target, part, null, status);
-                }
-            };
+            answer = operate(operation, target, part);
         } catch (OperationFailure failure) {
-            return failed(target, part, failureLead(operation, target, part), failure);
+            return failed(target, part, lead, failure).measured(failure.attempts(), since(started));
         } catch (RuntimeException bug) {
-            return bug(operation, target, part, bug);
+            return bug(lead, target, part, bug).measured(0, since(started));
         }
+        DeploymentStatus status = answer.status();
+        if (options.waitForFinalState()) {
+            try {
+                status = awaitFinalState(target, part, status);
+            } catch (OperationFailure failure) {
+                String waitLead = operation == Operation.STATUS
+                        ? lead
+                        : target.name(part) + ": " + operation.verb()
+                                + " was requested, but waiting for its final state failed: ";
+                return failed(target, part, waitLead, failure).measured(answer.attempts(), since(started));
+            } catch (RuntimeException bug) {
+                return bug(lead, target, part, bug).measured(answer.attempts(), since(started));
+            }
+            log.info(FinalLine.of(operation, target, part, status));
+        }
+        return new DeploymentOutcome.Succeeded(
+                target, part, answer.action(), status, answer.attempts(), since(started));
     }
 
-    private DeploymentOutcome bug(Operation operation, FleetTarget target, DeploymentPart part, RuntimeException bug) {
+    private Answer operate(Operation operation, FleetTarget target, DeploymentPart part)
+            throws OperationFailure, InterruptedException {
+        FleetProvider provider = target.provider();
+        if (operation == Operation.STATUS) {
+            DeploymentStatus status = provider.status(part);
+            logStatus(target, part, status);
+            return new Answer(null, status, status.attempts());
+        }
+        ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
+        log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
+        if (action.warning() != null) {
+            log.warn(target.name(part) + ": " + action.warning());
+        }
+        // With wait, the first poll reads the status; without it, nothing more is asked.
+        return new Answer(action, null, action.attempts());
+    }
+
+    private Duration since(Instant started) {
+        return Duration.between(started, clock.instant());
+    }
+
+    private DeploymentOutcome.Failed bug(String lead, FleetTarget target, DeploymentPart part, RuntimeException bug) {
         return failed(
                 target,
                 part,
-                failureLead(operation, target, part),
+                lead,
                 null,
                 "unexpected error: " + bug,
                 "This is a bug in the plugin; please report it with the log of a -X run.");
@@ -258,11 +237,12 @@ public final class DeploymentRunner {
                 + " failed: ";
     }
 
-    private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
+    private DeploymentOutcome.Failed failed(
+            FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
         return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint());
     }
 
-    private DeploymentOutcome failed(
+    private DeploymentOutcome.Failed failed(
             FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem, String hint) {
         String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
         if (options.failuresAsWarnings()) {

@@ -12,7 +12,8 @@ import okhttp3.Headers;
  * @param contentType the Content-Type header, or empty text
  * @param body the body as text, empty when there was none
  * @param truncated whether the body was longer than the transport reads
- * @param attempts how many times the request was sent to get this answer (1 without retries)
+ * @param attempts how many requests it took to get this answer: 1 without retries, and more with them (or with a
+ *     token fetched for it)
  * @param earlierAttemptMayHaveApplied whether an earlier attempt of a request that changes something ended without a
  *     clear answer (timed out, reset, 5xx): it may have taken effect, so a refusal now may only mean "already done"
  * @param retryNote why a retryable answer was not retried (the execution's deadline), for the failure's hint; or null
@@ -63,6 +64,11 @@ public record ApiResponse(
                         && target.host().equals(base.host())
                         && target.port() == base.port())
                 .isPresent();
+    }
+
+    /** This answer, after {@code earlier} requests sent for it before its own (a token's). */
+    public ApiResponse after(int earlier) {
+        return earlier == 0 ? this : afterAttempts(attempts + earlier, earlierAttemptMayHaveApplied);
     }
 
     /** This answer, as the last of {@code attempts} tries. */

@@ -3,7 +3,6 @@ package dev.fleetdeploy.http;
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
-import dev.fleetdeploy.core.RequestCounter;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -41,7 +41,7 @@ import okio.BufferedSource;
  * {@code Authorization} to another host ({@code DD-API-KEY} included) and turn a POST into a GET; any other 3xx is
  * reported to the user instead.
  */
-public final class HttpTransport implements AutoCloseable, RequestCounter {
+public final class HttpTransport implements AutoCloseable {
     /** Bodies larger than this are cut: status bodies are far smaller, and of an error we show one line at most. */
     public static final long MAX_BODY_BYTES = 1024L * 1024;
     /** Same-origin redirects followed in a row at most. */
@@ -62,8 +62,6 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
     private final ThreadLocal<Duration> exchangeLimit = new ThreadLocal<>();
 
     private final ThreadLocal<Boolean> cutByDeadline = ThreadLocal.withInitial(() -> false);
-    /** Requests sent per thread, for the report's attempts. */
-    private final ThreadLocal<int[]> sentOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
 
     public HttpTransport(HttpSettings settings, FleetLog log) {
         this(settings, log, Deadline.NONE);
@@ -147,11 +145,11 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
             if (deadline.passed(clock)) {
                 throw outOfTime(request, attempt, mayHaveApplied, "ran out");
             }
-            if (!gate.acquire(deadline)) {
+            Optional<RateLimitGate.Permit> permit = gate.acquire(deadline);
+            if (permit.isEmpty()) {
                 throw outOfTime(request, attempt, mayHaveApplied, "would run out during the API's rate-limit pause");
             }
             AtomicBoolean sent = new AtomicBoolean();
-            sentOnThisThread.get()[0]++;
             long started = System.nanoTime();
             ApiResponse response = null;
             IOException failure = null;
@@ -161,12 +159,12 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
                 failure = e;
             } finally {
                 if (response == null) {
-                    gate.release(null);
+                    permit.get().release(null);
                 }
             }
             if (response != null) {
                 Duration delay = policy.delayAfter(response, attempt, clock);
-                gate.release(response.code() == 429 ? delay : null, response);
+                permit.get().release(response.code() == 429 ? delay : null, response);
                 logAnswer(request, response, started);
                 response = response.afterAttempts(attempt, mayHaveApplied);
                 if (!policy.retryableStatus(response.code()) || !mayRetry) {
@@ -334,7 +332,7 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         String hint = mayHaveApplied
                 ? "An earlier attempt may still have been applied: check the deployment with the deployment-status goal."
                 : "Raise executionTimeout, or lower the retries and waits that used it up.";
-        return new UnreachableException(what, hint, null);
+        return new UnreachableException(what, hint, null, attempt - 1);
     }
 
     private UnreachableException unreachable(
@@ -353,7 +351,7 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         } else {
             hint = "Check the network, the proxy settings in settings.xml, and the site or endpoint (and baseUrl).";
         }
-        return new UnreachableException(what, hint, failure);
+        return new UnreachableException(what, hint, failure, attempts);
     }
 
     private String describeFailure(ApiRequest request, IOException failure, boolean sent) {
@@ -389,16 +387,6 @@ public final class HttpTransport implements AutoCloseable, RequestCounter {
         return millis % 1000 == 0
                 ? millis / 1000 + " s"
                 : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-
-    @Override
-    public void reset() {
-        sentOnThisThread.get()[0] = 0;
-    }
-
-    @Override
-    public int count() {
-        return sentOnThisThread.get()[0];
     }
 
     @Override

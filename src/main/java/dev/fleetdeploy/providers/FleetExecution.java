@@ -13,6 +13,7 @@ import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
@@ -54,7 +55,8 @@ public record FleetExecution(
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, deadline, transport).run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline)
+                    .run(operation, fleetTargets);
         }
     }
 }
