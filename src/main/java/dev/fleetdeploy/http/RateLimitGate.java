@@ -178,20 +178,12 @@ final class RateLimitGate {
             if (limit < before) {
                 log.info("The API signalled its rate limit: working on at most " + limit + " deployment"
                         + (limit == 1 ? "" : "s") + " at once for now"
-                        + (rateLimitPause.isZero() ? "" : ", after a pause of " + seconds(rateLimitPause)) + ".");
+                        + (rateLimitPause.isZero() ? "" : ", after a pause of " + Seconds.of(rateLimitPause)) + ".");
             }
         } else if (limit < ceiling) {
             limit++;
         }
         notifyAll();
-    }
-
-    /** "5 s", or "0.4 s" for a pause that is not whole seconds. */
-    private static String seconds(Duration pause) {
-        long millis = pause.toMillis();
-        return millis % 1000 == 0
-                ? millis / 1000 + " s"
-                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     synchronized int limit() {
