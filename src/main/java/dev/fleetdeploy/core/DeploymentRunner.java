@@ -28,15 +28,19 @@ public final class DeploymentRunner {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Deadline deadline;
+    private final UserTerms terms;
 
-    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
-        this(log, options, sleeper, clock, Deadline.NONE);
+    /** @param terms the front end's words for what a failure's hint tells the user to set or run */
+    public DeploymentRunner(FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock) {
+        this(log, options, terms, sleeper, clock, Deadline.NONE);
     }
 
     /** @param deadline when the execution must be over: deployments not begun by then are reported, not attempted */
-    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline) {
+    public DeploymentRunner(
+            FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock, Deadline deadline) {
         this.log = log;
         this.options = options;
+        this.terms = terms;
         this.sleeper = sleeper;
         this.clock = clock;
         this.deadline = deadline;
@@ -132,14 +136,14 @@ public final class DeploymentRunner {
         FleetTarget target = item.target();
         DeploymentPart whole = DeploymentPart.whole(item.id());
         if (deadline.passed(clock)) {
-            return List.of(
-                    failed(
-                            target,
-                            whole,
-                            failureLead(operation, target, whole),
-                            null,
-                            "not attempted: " + deadline.describe() + " ran out before its turn came",
-                            "Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted."));
+            return List.of(failed(
+                    target,
+                    whole,
+                    failureLead(operation, target, whole),
+                    null,
+                    "not attempted: " + deadline.describe(terms.executionTimeout()) + " ran out before its turn came",
+                    "Raise " + terms.executionTimeout() + " or " + terms.parallelism() + ", and " + terms.runAgain()
+                            + " for the deployments not attempted."));
         }
         List<DeploymentPart> parts;
         try {
@@ -227,7 +231,7 @@ public final class DeploymentRunner {
                 lead,
                 null,
                 "unexpected error: " + bug,
-                "This is a bug in the plugin; please report it with the log of a -X run.");
+                "This is a bug in the plugin; please report it with " + terms.bugReportLog() + ".");
     }
 
     /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
@@ -292,12 +296,15 @@ public final class DeploymentRunner {
                 String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
                 throw executionEndsFirst
                         ? new WaitTimeoutException(
-                                "it was still " + state + " when " + deadline.describe() + " ran out",
-                                "Check it again with the deployment-status goal, or raise executionTimeout.")
+                                "it was still " + state + " when " + deadline.describe(terms.executionTimeout())
+                                        + " ran out",
+                                "Check it again with " + terms.statusCheck() + ", or raise " + terms.executionTimeout()
+                                        + ".")
                         : new WaitTimeoutException(
                                 "it was still " + state + " after waiting "
                                         + options.waitTimeout().toSeconds() + " s",
-                                "Check it again with the deployment-status goal, or raise waitTimeout.");
+                                "Check it again with " + terms.statusCheck() + ", or raise " + terms.waitTimeout()
+                                        + ".");
             }
             Duration pause = remaining.compareTo(interval) < 0 ? remaining : interval;
             log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");

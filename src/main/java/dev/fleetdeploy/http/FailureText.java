@@ -2,6 +2,7 @@ package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.UserTerms;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -16,11 +17,14 @@ import javax.net.ssl.SSLException;
  */
 final class FailureText {
     private final HttpSettings settings;
-    private final Deadline deadline;
+    private final UserTerms terms;
+    /** "executionTimeout (300 s)". */
+    private final String deadline;
 
-    FailureText(HttpSettings settings, Deadline deadline) {
+    FailureText(HttpSettings settings, UserTerms terms, Deadline deadline) {
         this.settings = settings;
-        this.deadline = deadline;
+        this.terms = terms;
+        this.deadline = deadline.describe(terms.executionTimeout());
     }
 
     /** "could not connect to host:443 (Connection refused)". */
@@ -35,9 +39,10 @@ final class FailureText {
         }
         if (failure instanceof SocketTimeoutException) {
             return noAnswer.sent()
-                    ? "no answer from " + host + " within " + Seconds.of(settings.readTimeout()) + " (readTimeout)"
-                    : "no connection to " + host + " within " + Seconds.of(settings.connectTimeout())
-                            + " (connectTimeout)";
+                    ? "no answer from " + host + " within " + Seconds.of(settings.readTimeout()) + " ("
+                            + terms.readTimeout() + ")"
+                    : "no connection to " + host + " within " + Seconds.of(settings.connectTimeout()) + " ("
+                            + terms.connectTimeout() + ")";
         }
         if (failure instanceof SSLException) {
             return "the TLS handshake with " + host + " failed (" + failure.getMessage() + ")";
@@ -45,8 +50,8 @@ final class FailureText {
         if (failure instanceof InterruptedIOException) {
             return "the exchange with " + host + " did not complete within " + Seconds.of(noAnswer.limit()) + " ("
                     + (noAnswer.cutByDeadline()
-                            ? "what " + deadline.describe() + " left"
-                            : "connectTimeout + readTimeout + 5 s")
+                            ? "what " + deadline + " left"
+                            : terms.connectTimeout() + " + " + terms.readTimeout() + " + 5 s")
                     + ")";
         }
         return "the connection to " + host + " failed (" + failure + ")";
@@ -63,15 +68,15 @@ final class FailureText {
         String what = describe(request, noAnswer) + (attempts > 1 ? " (" + attempts + " attempts)" : "") + why;
         String hint;
         if (mayHaveApplied) {
-            hint = "The request may still have been applied: check the deployment with the deployment-status goal"
-                    + " before trying again, and raise readTimeout if the API is slow.";
+            hint = "The request may still have been applied: check the deployment with " + terms.statusCheck()
+                    + " before trying again, and raise " + terms.readTimeout() + " if the API is slow.";
         } else if (failure instanceof UnknownHostException) {
-            hint = "Check the site or endpoint (and baseUrl), and that this machine can resolve the host.";
+            hint = "Check " + terms.apiLocation() + ", and that this machine can resolve the host.";
         } else if (failure instanceof SSLException) {
             hint = "Check that the host presents a certificate this JVM trusts; a TLS-inspecting proxy needs its CA in"
                     + " the JVM's trust store.";
         } else {
-            hint = "Check the network, the proxy settings in settings.xml, and the site or endpoint (and baseUrl).";
+            hint = "Check the network, " + terms.proxySettings() + ", and " + terms.apiLocation() + ".";
         }
         return new UnreachableException(what, hint, failure, attempts);
     }
@@ -84,21 +89,37 @@ final class FailureText {
         String what = (attempt == 1
                         ? "not sent: "
                         : "not sent again after " + (attempt - 1) + " attempt" + (attempt == 2 ? "" : "s") + ": ")
-                + deadline.describe() + " " + how;
+                + deadline + " " + how;
         String hint = mayHaveApplied
-                ? "An earlier attempt may still have been applied: check the deployment with the deployment-status goal."
-                : "Raise executionTimeout, or lower the retries and waits that used it up.";
+                ? "An earlier attempt may still have been applied: check the deployment with " + terms.statusCheck()
+                        + "."
+                : "Raise " + terms.executionTimeout() + ", or lower the retries and waits that used it up.";
         return new UnreachableException(what, hint, null, attempt - 1);
     }
 
     /** Why an answer worth a retry is returned as it is: " Not retried: waiting 8 s would pass ...". */
     String notRetried(Duration delay) {
-        return "Not retried: waiting " + Seconds.of(delay) + " would pass " + deadline.describe() + ".";
+        return "Not retried: waiting " + Seconds.of(delay) + " would pass " + deadline + ".";
     }
 
     /** Why a failure worth a retry ends the request: " (no retry: waiting 8 s would pass ...)". */
     String noRetry(Duration delay) {
-        return " (no retry: waiting " + Seconds.of(delay) + " would pass " + deadline.describe() + ")";
+        return " (no retry: waiting " + Seconds.of(delay) + " would pass " + deadline + ")";
+    }
+
+    /**
+     * What an answer adds to the hint of the failure it becomes, starting with a space; empty when nothing.
+     *
+     * @param retryNote why a retryable answer was not retried, or null
+     * @param earlierMayHaveApplied whether an earlier attempt of a request that changes something got no clear answer
+     */
+    String hintAddition(String retryNote, boolean earlierMayHaveApplied) {
+        String addition = retryNote == null ? "" : " " + retryNote;
+        if (earlierMayHaveApplied) {
+            addition += " An earlier attempt got no clear answer and may still have been applied: check the deployment"
+                    + " with " + terms.statusCheck() + ".";
+        }
+        return addition;
     }
 
     /** "retrying in 2 s (retry 1 of 3)." */

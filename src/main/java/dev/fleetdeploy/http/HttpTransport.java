@@ -5,6 +5,7 @@ import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.UserTerms;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -24,28 +25,26 @@ public final class HttpTransport implements AutoCloseable {
     private final OkHttpClient client;
     private final RetryingSender sender;
 
-    public HttpTransport(HttpSettings settings, FleetLog log) {
-        this(settings, log, Deadline.NONE);
-    }
-
-    /** @param deadline when the whole execution must be over: no attempt, retry or pause goes past it */
-    public HttpTransport(HttpSettings settings, FleetLog log, Deadline deadline) {
-        this(settings, log, Sleeper.SYSTEM, Clock.systemUTC(), deadline);
+    /** @param terms the front end's words for the settings a failure's text names */
+    public HttpTransport(HttpSettings settings, FleetLog log, UserTerms terms) {
+        this(settings, log, terms, Sleeper.SYSTEM, Clock.systemUTC(), Deadline.NONE);
     }
 
     /** With a sleeper and clock of the test's own. */
-    public HttpTransport(HttpSettings settings, FleetLog log, Sleeper sleeper, Clock clock) {
-        this(settings, log, sleeper, clock, Deadline.NONE);
+    public HttpTransport(HttpSettings settings, FleetLog log, UserTerms terms, Sleeper sleeper, Clock clock) {
+        this(settings, log, terms, sleeper, clock, Deadline.NONE);
     }
 
-    public HttpTransport(HttpSettings settings, FleetLog log, Sleeper sleeper, Clock clock, Deadline deadline) {
+    /** @param deadline when the whole execution must be over: no attempt, retry or pause goes past it */
+    public HttpTransport(
+            HttpSettings settings, FleetLog log, UserTerms terms, Sleeper sleeper, Clock clock, Deadline deadline) {
         Duration callTimeout = HttpClients.callTimeout(settings);
         this.client = HttpClients.build(settings);
         this.sender = new RetryingSender(
                 new SingleExchange(client, callTimeout, log, clock, deadline),
                 settings.retryPolicy(),
                 new RateLimitGate(settings.parallelism(), log, sleeper, clock),
-                new FailureText(settings, deadline),
+                new FailureText(settings, terms, deadline),
                 log,
                 sleeper,
                 clock,

@@ -84,14 +84,13 @@ final class RetryingSender {
             Duration delay = policy.delayAfter(response, attempt, clock);
             permit.get().release(response.code() == 429 ? delay : null, response);
             logAnswer(request, response, started);
-            response = response.afterAttempts(attempt, mayHaveApplied);
             if (!policy.retryableStatus(response.code()) || !mayRetry) {
-                return response;
+                return response.asLastOf(attempt, mayHaveApplied, text.hintAddition(null, mayHaveApplied));
             }
             if (!deadline.allows(delay, clock)) {
                 String why = text.notRetried(delay);
                 log.info(request.describe() + " answered " + response.statusText() + ". " + why);
-                return response.withRetryNote(why);
+                return response.asLastOf(attempt, mayHaveApplied, text.hintAddition(why, mayHaveApplied));
             }
             log.info(request.describe() + " answered " + response.statusText() + "; "
                     + FailureText.retrying(delay, attempt, policy));

@@ -153,6 +153,6 @@ final class SingleExchange {
                 truncated,
                 1,
                 false,
-                null);
+                "");
     }
 }

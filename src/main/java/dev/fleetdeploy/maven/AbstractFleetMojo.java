@@ -290,7 +290,8 @@ public abstract class AbstractFleetMojo extends AbstractMojo {
                     options,
                     environment,
                     mavenSettings,
-                    session.isOffline());
+                    session.isOffline(),
+                    MavenTerms.TERMS);
             finish(execution.run(log, masker), log, masker);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));

@@ -15,6 +15,7 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.TargetSettings;
+import dev.fleetdeploy.core.UserTerms;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.List;
  * sent), then runs the operation over every deployment through one shared transport.
  *
  * @param offline whether the network is off limits (Maven's {@code -o}); only a dry run then proceeds
+ * @param terms the front end's words for the settings and goals that messages tell the user about
  */
 public record FleetExecution(
         Operation operation,
@@ -34,7 +36,8 @@ public record FleetExecution(
         RunOptions options,
         Environment environment,
         ServerLookup servers,
-        boolean offline) {
+        boolean offline,
+        UserTerms terms) {
 
     public FleetExecution {
         targets = List.copyOf(targets);
@@ -43,7 +46,8 @@ public record FleetExecution(
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
         Deadline deadline = options.deadline(Clock.systemUTC());
-        try (HttpTransport transport = new HttpTransport(http, log, deadline)) {
+        try (HttpTransport transport =
+                new HttpTransport(http, log, terms, Sleeper.SYSTEM, Clock.systemUTC(), deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
                 FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
@@ -55,7 +59,7 @@ public record FleetExecution(
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline)
+            return new DeploymentRunner(log, options, terms, Sleeper.SYSTEM, Clock.systemUTC(), deadline)
                     .run(operation, fleetTargets);
         }
     }

@@ -17,6 +17,7 @@ import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.Providers;
 import java.io.IOException;
@@ -213,7 +214,8 @@ public final class Bench {
                 goalOptions(parallelism),
                 KEYS,
                 ServerLookup.NONE,
-                false);
+                false,
+                MavenTerms.TERMS);
         return execution.run(log, new SecretMasker());
     }
 
@@ -316,7 +318,7 @@ public final class Bench {
         OkHttpClient sharedClient = new OkHttpClient();
         Request sharedRequest = bareCancel("per-call");
         Unit floorShared = () -> bare(sharedClient, sharedRequest);
-        HttpTransport transport = new HttpTransport(goalHttp(8), QUIET);
+        HttpTransport transport = new HttpTransport(goalHttp(8), QUIET, MavenTerms.TERMS);
         FleetProvider provider = Providers.create(
                 target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport, new SecretMasker());
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));

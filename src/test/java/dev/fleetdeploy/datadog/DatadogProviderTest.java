@@ -20,6 +20,7 @@ import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.time.Duration;
@@ -75,6 +76,7 @@ class DatadogProviderTest {
                         2,
                         List.of()),
                 log,
+                MavenTerms.TERMS,
                 time,
                 time.clock());
         return new DatadogProvider(config, transport);

@@ -16,6 +16,7 @@ import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.datadog.DatadogSite;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.io.IOException;
@@ -124,7 +125,8 @@ class BadInputTest {
                 options,
                 env,
                 ServerLookup.NONE,
-                false);
+                false,
+                MavenTerms.TERMS);
 
         Throwable refused = catchThrowable(() -> execution.run(log, new SecretMasker()));
 

@@ -20,6 +20,7 @@ import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -141,12 +142,12 @@ final class FaultRig {
         RunOptions options = new RunOptions(
                 false, waitForFinalState, Duration.ofSeconds(600), pollInterval, 1, false, executionTimeout);
         long started = System.nanoTime();
-        try (HttpTransport transport = new HttpTransport(http, log, time, time.clock(), deadline)) {
+        try (HttpTransport transport = new HttpTransport(http, log, MavenTerms.TERMS, time, time.clock(), deadline)) {
             FleetProvider provider =
                     Providers.create(target, operation, env(), ServerLookup.NONE, transport, new SecretMasker());
             List<DeploymentId> deploymentIds = target.deploymentIds();
             deploymentIds.forEach(provider::checkDeploymentId);
-            RunReport report = new DeploymentRunner(log, options, time, time.clock(), deadline)
+            RunReport report = new DeploymentRunner(log, options, MavenTerms.TERMS, time, time.clock(), deadline)
                     .run(operation, List.of(new FleetTarget(null, provider, deploymentIds)));
             // Whatever the fault, no credential may show in the log or in what the report says.
             assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));

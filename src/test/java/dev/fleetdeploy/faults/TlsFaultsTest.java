@@ -16,6 +16,7 @@ import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.io.IOException;
@@ -155,7 +156,8 @@ class TlsFaultsTest {
         try (HttpTransport transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
-                new RecordingFleetLog())) {
+                new RecordingFleetLog(),
+                MavenTerms.TERMS)) {
             TargetSettings datadog = new TargetSettings(
                     null,
                     Map.of("provider", "datadog", "site", "EU1"),
