@@ -28,6 +28,8 @@ import java.util.List;
  *
  * @param offline whether the network is off limits (Maven's {@code -o}); only a dry run then proceeds
  * @param terms the front end's words for the settings and goals that messages tell the user about
+ * @param clock what the execution's deadline, retries, rate-limit pauses, waits and token lifetimes are measured on
+ * @param sleeper how it waits
  */
 public record FleetExecution(
         Operation operation,
@@ -37,20 +39,45 @@ public record FleetExecution(
         Environment environment,
         ServerLookup servers,
         boolean offline,
-        UserTerms terms) {
+        UserTerms terms,
+        Clock clock,
+        Sleeper sleeper) {
 
     public FleetExecution {
         targets = List.copyOf(targets);
     }
 
+    /** On the system clock, waiting for real: a build's execution. */
+    public FleetExecution(
+            Operation operation,
+            List<TargetSettings> targets,
+            HttpSettings http,
+            RunOptions options,
+            Environment environment,
+            ServerLookup servers,
+            boolean offline,
+            UserTerms terms) {
+        this(
+                operation,
+                targets,
+                http,
+                options,
+                environment,
+                servers,
+                offline,
+                terms,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
+    }
+
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
-        Deadline deadline = options.deadline(Clock.systemUTC());
-        try (HttpTransport transport =
-                new HttpTransport(http, log, terms, Sleeper.SYSTEM, Clock.systemUTC(), deadline)) {
+        Deadline deadline = options.deadline(clock);
+        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
-                FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
+                FleetProvider provider =
+                        Providers.create(target, operation, environment, servers, transport, masker, clock);
                 List<DeploymentId> ids = target.deploymentIds();
                 ids.forEach(provider::checkDeploymentId);
                 fleetTargets.add(new FleetTarget(target.label(), provider, ids));
@@ -59,8 +86,7 @@ public record FleetExecution(
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, terms, Sleeper.SYSTEM, Clock.systemUTC(), deadline)
-                    .run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, terms, sleeper, clock, deadline).run(operation, fleetTargets);
         }
     }
 }

@@ -24,16 +24,12 @@ import java.time.Clock;
 public final class Providers {
     private Providers() {}
 
-    private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker) {
+    private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker, Clock clock) {
         // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
                 : new EntraTokenClient(
-                        (ClientCredential) config.credential(),
-                        AduParameters.SCOPE,
-                        transport,
-                        masker,
-                        Clock.systemUTC());
+                        (ClientCredential) config.credential(), AduParameters.SCOPE, transport, masker, clock);
         return new AduProvider(config, tokens, transport);
     }
 
@@ -48,6 +44,18 @@ public final class Providers {
             ServerLookup servers,
             HttpTransport transport,
             SecretMasker masker) {
+        return create(target, operation, env, servers, transport, masker, Clock.systemUTC());
+    }
+
+    /** @param clock what a token's lifetime is measured on */
+    public static FleetProvider create(
+            TargetSettings target,
+            Operation operation,
+            Environment env,
+            ServerLookup servers,
+            HttpTransport transport,
+            SecretMasker masker,
+            Clock clock) {
         ProviderKind kind =
                 ProviderKind.parse(target.value(CommonParameters.PROVIDER), target.describe(CommonParameters.PROVIDER));
         if (kind == ProviderKind.DATADOG) {
@@ -55,7 +63,7 @@ public final class Providers {
         }
         return switch (kind) {
             case DATADOG -> new DatadogProvider(DatadogConfig.resolve(target, env, servers, masker), transport);
-            case AZURE_DEVICE_UPDATE -> adu(AduConfig.resolve(target, env, servers, masker), transport, masker);
+            case AZURE_DEVICE_UPDATE -> adu(AduConfig.resolve(target, env, servers, masker), transport, masker, clock);
         };
     }
 }
