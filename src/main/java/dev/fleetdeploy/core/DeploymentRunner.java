@@ -18,17 +18,15 @@ import java.util.stream.Collectors;
  * one outcome. Refusals that need no request (an operation the provider lacks) come first, before anything is sent.
  */
 public final class DeploymentRunner {
-    /** The longest pause between two polls of a deployment that does not change. */
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(60);
     /** Ids named in the opening line; each deployment gets its own line anyway. */
     private static final int IDS_NAMED = 10;
 
     private final FleetLog log;
     private final RunOptions options;
-    private final Sleeper sleeper;
     private final Clock clock;
     private final Deadline deadline;
     private final UserTerms terms;
+    private final FinalStateWait waiting;
 
     /** @param terms the front end's words for what a failure's hint tells the user to set or run */
     public DeploymentRunner(FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock) {
@@ -41,9 +39,9 @@ public final class DeploymentRunner {
         this.log = log;
         this.options = options;
         this.terms = terms;
-        this.sleeper = sleeper;
         this.clock = clock;
         this.deadline = deadline;
+        this.waiting = new FinalStateWait(log, options, terms, sleeper, clock, deadline);
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
@@ -187,7 +185,7 @@ public final class DeploymentRunner {
         DeploymentStatus status = answer.status();
         if (options.waitForFinalState()) {
             try {
-                status = awaitFinalState(target, part, status);
+                status = waiting.await(target, part, status);
             } catch (OperationFailure failure) {
                 String waitLead = operation == Operation.STATUS
                         ? lead
@@ -208,7 +206,7 @@ public final class DeploymentRunner {
         FleetProvider provider = target.provider();
         if (operation == Operation.STATUS) {
             DeploymentStatus status = provider.status(part);
-            logStatus(target, part, status);
+            FinalStateWait.logStatus(log, target, part, status);
             return new Answer(null, status, status.attempts());
         }
         ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
@@ -260,64 +258,5 @@ public final class DeploymentRunner {
     /** Whether the text already ends a sentence, as an API's own error text often does. */
     private static boolean endsSentence(String text) {
         return text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
-    }
-
-    private void logStatus(FleetTarget target, DeploymentPart part, DeploymentStatus status) {
-        log.info(target.name(part) + ": " + status.summary());
-        for (String detail : status.details()) {
-            log.info("  " + detail);
-        }
-    }
-
-    /** Nothing changed: the next poll comes half as late again, up to {@link #MAX_POLL_INTERVAL}. */
-    private static Duration slower(Duration interval) {
-        Duration next = interval.plus(interval.dividedBy(2));
-        return next.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : next;
-    }
-
-    /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
-    private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentPart part, DeploymentStatus known)
-            throws OperationFailure, InterruptedException {
-        Instant waitEnds = clock.instant().plus(options.waitTimeout());
-        boolean executionEndsFirst = deadline.at().isBefore(waitEnds);
-        Instant until = executionEndsFirst ? deadline.at() : waitEnds;
-        DeploymentStatus status = known;
-        if (status == null) {
-            status = target.provider().status(part);
-            logStatus(target, part, status);
-        }
-        String shown = status.summary();
-        Duration interval = options.pollInterval();
-        while (!status.terminal()) {
-            Duration remaining = Duration.between(clock.instant(), until);
-            // A poll at the execution's deadline would be refused: stop now, with the state last seen.
-            boolean noPollLeft = executionEndsFirst && remaining.compareTo(interval) <= 0;
-            if (remaining.isNegative() || remaining.isZero() || noPollLeft) {
-                String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
-                throw executionEndsFirst
-                        ? new WaitTimeoutException(
-                                "it was still " + state + " when " + deadline.describe(terms.executionTimeout())
-                                        + " ran out",
-                                "Check it again with " + terms.statusCheck() + ", or raise " + terms.executionTimeout()
-                                        + ".")
-                        : new WaitTimeoutException(
-                                "it was still " + state + " after waiting "
-                                        + options.waitTimeout().toSeconds() + " s",
-                                "Check it again with " + terms.statusCheck() + ", or raise " + terms.waitTimeout()
-                                        + ".");
-            }
-            Duration pause = remaining.compareTo(interval) < 0 ? remaining : interval;
-            log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");
-            sleeper.sleep(pause);
-            status = target.provider().status(part);
-            if (!status.summary().equals(shown)) {
-                logStatus(target, part, status);
-                shown = status.summary();
-                interval = options.pollInterval(); // Things are moving: look again soon.
-            } else {
-                interval = slower(interval);
-            }
-        }
-        return status;
     }
 }
