@@ -36,18 +36,8 @@ public final class Providers {
     /**
      * @param operation what the provider will be asked to do: refused first, if the provider has no such thing
      * @param masker learns every credential the provider will send, so that no output can show it
+     * @param clock what a token's lifetime is measured on
      */
-    public static FleetProvider create(
-            TargetSettings target,
-            Operation operation,
-            Environment env,
-            ServerLookup servers,
-            HttpTransport transport,
-            SecretMasker masker) {
-        return create(target, operation, env, servers, transport, masker, Clock.systemUTC());
-    }
-
-    /** @param clock what a token's lifetime is measured on */
     public static FleetProvider create(
             TargetSettings target,
             Operation operation,

@@ -27,6 +27,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -320,7 +321,13 @@ public final class Bench {
         Unit floorShared = () -> bare(sharedClient, sharedRequest);
         HttpTransport transport = new HttpTransport(goalHttp(8), QUIET, MavenTerms.TERMS);
         FleetProvider provider = Providers.create(
-                target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport, new SecretMasker());
+                target("per-call"),
+                Operation.CANCEL,
+                KEYS,
+                ServerLookup.NONE,
+                transport,
+                new SecretMasker(),
+                Clock.systemUTC());
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));
         Unit coreShared = () -> {
             ActionResult result = provider.cancel(part);

@@ -9,6 +9,7 @@ import dev.fleetdeploy.core.DeploymentIdSources;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ParameterNaming;
+import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -182,18 +184,28 @@ class TlsFaultsTest {
                     ParameterNaming.PLAIN);
             DeploymentId id = new DeploymentId("dep-1");
 
-            assertThat(Providers.create(
-                                    datadog, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                            .plan(Operation.CANCEL, id))
+            assertThat(cancelPlan(datadog, env, transport, id))
                     .singleElement()
                     .satisfies(request -> assertThat(request.url())
                             .isEqualTo("https://api.datadoghq.eu/api/v2/fleet/deployments/dep-1/cancel"));
-            assertThat(Providers.create(adu, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                            .plan(Operation.CANCEL, id))
+            assertThat(cancelPlan(adu, env, transport, id))
                     .singleElement()
                     .satisfies(request -> assertThat(request.url())
                             .startsWith("https://contoso.api.adu.microsoft.com/deviceUpdate/blue/"));
         }
+    }
+
+    private static List<PlannedRequest> cancelPlan(
+            TargetSettings target, Environment env, HttpTransport transport, DeploymentId id) {
+        return Providers.create(
+                        target,
+                        Operation.CANCEL,
+                        env,
+                        ServerLookup.NONE,
+                        transport,
+                        new SecretMasker(),
+                        Clock.systemUTC())
+                .plan(Operation.CANCEL, id);
     }
 
     @Test
