@@ -126,7 +126,7 @@ public final class AduProvider implements FleetProvider {
             }
             throw failure(operation, part, response);
         }
-        return AduDeploymentReader.actionResult(response);
+        return AduDeploymentReader.actionResult(response).withAttempts(response.attempts());
     }
 
     /**
@@ -135,13 +135,14 @@ public final class AduProvider implements FleetProvider {
      */
     private ActionResult reconcile(Operation operation, DeploymentPart part, ApiResponse refusal)
             throws OperationFailure {
-        Optional<JsonNode> deployment;
+        ApiResponse check;
         try {
-            deployment = AduDeploymentReader.object(
-                    send(Operation.STATUS, part, "GET", paths.deployment(part)).body());
+            check = send(Operation.STATUS, part, "GET", paths.deployment(part));
         } catch (OperationFailure unreadable) {
-            throw failure(operation, part, refusal);
+            throw failure(operation, part, refusal).after(unreadable.attempts());
         }
+        Optional<JsonNode> deployment = AduDeploymentReader.object(check.body());
+        int attempts = refusal.attempts() + check.attempts();
         String apiText = ErrorText.of(refusal);
         if (deployment.isPresent() && AduDeploymentReader.showsDone(deployment.get(), operation == Operation.CANCEL)) {
             return new ActionResult(
@@ -151,19 +152,23 @@ public final class AduProvider implements FleetProvider {
                             + (operation == Operation.CANCEL ? "canceled" : "retried") + " it (the deployment says "
                             + (operation == Operation.CANCEL ? "isCanceled" : "isRetried")
                             + "=true); the repeat was refused"
-                            + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+                            + (apiText.isEmpty() ? "" : " (" + apiText + ")"),
+                    null,
+                    attempts);
         }
         throw new ApiException(
-                refusal.code(),
-                refusal.statusText(),
-                apiText,
-                "An earlier attempt got no clear answer, and"
-                        + " the deployment does not show it took effect: check it with the deployment-status goal.");
+                        refusal.code(),
+                        refusal.statusText(),
+                        apiText,
+                        "An earlier attempt got no clear answer, and"
+                                + " the deployment does not show it took effect: check it with the deployment-status goal.")
+                .withAttempts(attempts);
     }
 
     @Override
     public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
-        return AduStatusReader.read(json(send(Operation.STATUS, part, "GET", paths.status(part))));
+        ApiResponse response = send(Operation.STATUS, part, "GET", paths.status(part));
+        return AduStatusReader.read(json(response)).withAttempts(response.attempts());
     }
 
     @Override
@@ -217,14 +222,20 @@ public final class AduProvider implements FleetProvider {
         return response;
     }
 
-    /** Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back. */
+    /**
+     * Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back.
+     * The token's requests, when this call fetched it, count among the answer's attempts.
+     */
     private ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
+        TokenSource.Issued token = tokens.issue();
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
         ApiRequest request = builder.secretHeader(
-                        "Authorization", Secret.of("Bearer " + tokens.token().reveal()))
+                        "Authorization", Secret.of("Bearer " + token.token().reveal()))
                 .build();
         try {
-            return transport.send(request);
+            return transport.send(request).after(token.attempts());
+        } catch (UnreachableException e) {
+            throw e.after(token.attempts());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException(
@@ -234,20 +245,23 @@ public final class AduProvider implements FleetProvider {
 
     private ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
         return new ApiException(
-                response.code(),
-                response.statusText(),
-                ErrorText.of(response),
-                AduHints.forAnswer(operation, response, config, part) + response.hintAddition());
+                        response.code(),
+                        response.statusText(),
+                        ErrorText.of(response),
+                        AduHints.forAnswer(operation, response, config, part) + response.hintAddition())
+                .withAttempts(response.attempts());
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {
         Optional<JsonNode> root = AduDeploymentReader.object(response.body());
         if (root.isEmpty()) {
             throw new ApiException(
-                    response.code(),
-                    response.statusText(),
-                    "the body is not the JSON the Azure Device Update API sends (" + ErrorText.of(response) + ")",
-                    "The answer did not come from the Azure Device Update API: check the endpoint or baseUrl and any proxy in between.");
+                            response.code(),
+                            response.statusText(),
+                            "the body is not the JSON the Azure Device Update API sends (" + ErrorText.of(response)
+                                    + ")",
+                            "The answer did not come from the Azure Device Update API: check the endpoint or baseUrl and any proxy in between.")
+                    .withAttempts(response.attempts());
         }
         return root.get();
     }

@@ -8,11 +8,23 @@ package dev.fleetdeploy.core;
  * @param message the provider's own words about it, if any; else null
  * @param warning something the user should know although the request succeeded (an answer that could not be read),
  *     or null
+ * @param attempts how many requests it took, retries and any check of the deployment included
  */
-public record ActionResult(int httpStatus, String state, String message, String warning) {
+public record ActionResult(int httpStatus, String state, String message, String warning, int attempts) {
 
+    /** The answer to a single request. */
     public ActionResult(int httpStatus, String state, String message) {
         this(httpStatus, state, message, null);
+    }
+
+    /** The answer to a single request. */
+    public ActionResult(int httpStatus, String state, String message, String warning) {
+        this(httpStatus, state, message, warning, 1);
+    }
+
+    /** The same answer, after {@code attempts} requests in all. */
+    public ActionResult withAttempts(int attempts) {
+        return new ActionResult(httpStatus, state, message, warning, attempts);
     }
 
     /** "HTTP 200, state stopping: Cancellation has been requested." */

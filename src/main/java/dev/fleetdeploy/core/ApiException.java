@@ -22,12 +22,23 @@ public final class ApiException extends OperationFailure {
      *     login.microsoftonline.com was refused: ")
      */
     public ApiException(String context, int status, String statusText, String apiText, String hint) {
-        super(
+        this(
                 context + "HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText),
                 hint,
-                null);
+                status,
+                apiText,
+                0);
+    }
+
+    private ApiException(String message, String hint, int status, String apiText, int attempts) {
+        super(message, hint, null, attempts);
         this.status = status;
         this.apiText = apiText;
+    }
+
+    @Override
+    public ApiException withAttempts(int attempts) {
+        return tracedAsThis(new ApiException(getMessage(), hint(), status, apiText, attempts));
     }
 
     @Override

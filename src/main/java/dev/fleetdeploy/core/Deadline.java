@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The moment a whole execution must be over by ({@code executionTimeout}), shared by the runner and the transport so
+ * The moment a whole execution must be over by, shared by the runner and the transport so
  * that no retry, rate-limit pause or wait can carry an abort hook past it.
  *
  * @param at the moment, or {@link Instant#MAX} for none
@@ -36,8 +36,8 @@ public record Deadline(Instant at, Duration budget) {
         return budget == null || clock.instant().plus(pause).isBefore(at);
     }
 
-    /** "executionTimeout (300 s)". */
-    public String describe() {
-        return "executionTimeout (" + (budget == null ? "none" : budget.toSeconds() + " s") + ")";
+    /** "executionTimeout (300 s)", for {@code name} "executionTimeout": the user's name for it, and its budget. */
+    public String describe(String name) {
+        return name + " (" + (budget == null ? "none" : budget.toSeconds() + " s") + ")";
     }
 }

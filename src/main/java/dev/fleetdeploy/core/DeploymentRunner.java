@@ -18,47 +18,30 @@ import java.util.stream.Collectors;
  * one outcome. Refusals that need no request (an operation the provider lacks) come first, before anything is sent.
  */
 public final class DeploymentRunner {
-    /** The longest pause between two polls of a deployment that does not change. */
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(60);
     /** Ids named in the opening line; each deployment gets its own line anyway. */
     private static final int IDS_NAMED = 10;
 
     private final FleetLog log;
     private final RunOptions options;
-    private final Sleeper sleeper;
     private final Clock clock;
     private final Deadline deadline;
-    private final RequestCounter requests;
+    private final UserTerms terms;
+    private final FinalStateWait waiting;
 
-    public DeploymentRunner(FleetLog log, RunOptions options, Deadline deadline, RequestCounter requests) {
-        this(log, options, Sleeper.SYSTEM, Clock.systemUTC(), deadline, requests);
+    /** @param terms the front end's words for what a failure's hint tells the user to set or run */
+    public DeploymentRunner(FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock) {
+        this(log, options, terms, sleeper, clock, Deadline.NONE);
     }
 
-    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock) {
-        this(log, options, sleeper, clock, Deadline.NONE);
-    }
-
-    public DeploymentRunner(FleetLog log, RunOptions options, Sleeper sleeper, Clock clock, Deadline deadline) {
-        this(log, options, sleeper, clock, deadline, RequestCounter.NONE);
-    }
-
-    /**
-     * @param deadline when the execution must be over: deployments not begun by then are reported, not attempted
-     * @param requests counts the requests each deployment takes, for the report
-     */
+    /** @param deadline when the execution must be over: deployments not begun by then are reported, not attempted */
     public DeploymentRunner(
-            FleetLog log,
-            RunOptions options,
-            Sleeper sleeper,
-            Clock clock,
-            Deadline deadline,
-            RequestCounter requests) {
+            FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock, Deadline deadline) {
         this.log = log;
         this.options = options;
-        this.sleeper = sleeper;
+        this.terms = terms;
         this.clock = clock;
         this.deadline = deadline;
-        this.requests = requests;
+        this.waiting = new FinalStateWait(log, options, terms, sleeper, clock, deadline);
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
@@ -148,14 +131,14 @@ public final class DeploymentRunner {
         FleetTarget target = item.target();
         DeploymentPart whole = DeploymentPart.whole(item.id());
         if (deadline.passed(clock)) {
-            return List.of(
-                    failed(
-                            target,
-                            whole,
-                            failureLead(operation, target, whole),
-                            null,
-                            "not attempted: " + deadline.describe() + " ran out before its turn came",
-                            "Raise executionTimeout or parallelism, and run the goal again for the deployments not attempted."));
+            return List.of(failed(
+                    target,
+                    whole,
+                    failureLead(operation, target, whole),
+                    null,
+                    "not attempted: " + deadline.describe(terms.executionTimeout()) + " ran out before its turn came",
+                    "Raise " + terms.executionTimeout() + " or " + terms.parallelism() + ", and " + terms.runAgain()
+                            + " for the deployments not attempted."));
         }
         List<DeploymentPart> parts;
         try {
@@ -163,7 +146,7 @@ public final class DeploymentRunner {
         } catch (OperationFailure failure) {
             return List.of(failed(target, whole, failureLead(operation, target, whole), failure));
         } catch (RuntimeException bug) {
-            return List.of(bug(operation, target, whole, bug));
+            return List.of(bug(failureLead(operation, target, whole), target, whole, bug));
         }
         if (parts.size() > 1) {
             log.info(target.name(item.id()) + " has " + parts.size() + " subgroups ("
@@ -172,80 +155,78 @@ public final class DeploymentRunner {
         }
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
         for (DeploymentPart part : parts) {
-            Instant started = clock.instant();
-            requests.reset();
-            AtomicInteger operationAttempts = new AtomicInteger(-1);
-            DeploymentOutcome outcome = work(operation, target, part, operationAttempts);
-            Duration took = Duration.between(started, clock.instant());
-            // Attempts of the operation itself, not counting the polls of a wait.
-            int attempts = operationAttempts.get() >= 0 ? operationAttempts.get() : requests.count();
-            if (outcome instanceof DeploymentOutcome.Succeeded done) {
-                outcome = new DeploymentOutcome.Succeeded(
-                        done.target(), done.part(), done.action(), done.status(), attempts, took);
-            } else if (outcome instanceof DeploymentOutcome.Failed failed) {
-                outcome = failed.measured(attempts, took);
-            }
-            outcomes.add(outcome);
+            outcomes.add(work(operation, target, part));
         }
         return outcomes;
     }
 
-    /** @param operationAttempts set to the requests the operation took, before any wait */
-    private DeploymentOutcome work(
-            Operation operation, FleetTarget target, DeploymentPart part, AtomicInteger operationAttempts)
+    /**
+     * What the operation answered, and what it took: the requests of the operation itself, which the polls of a wait
+     * do not add to.
+     */
+    private record Answer(ActionResult action, DeploymentStatus status, int attempts) {}
+
+    /** The operation on one part, then (with {@code wait}) the polls until its final state. */
+    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part)
             throws InterruptedException {
-        FleetProvider provider = target.provider();
+        Instant started = clock.instant();
+        String lead = failureLead(operation, target, part);
+        Answer answer;
         try {
-            return switch (operation) {
-                case CANCEL, RETRY -> {
-                    ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
-                    operationAttempts.set(requests.count());
-                    log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
-                    if (action.warning() != null) {
-                        log.warn(target.name(part) + ": " + action.warning());
-                    }
-                    DeploymentStatus status = null;
-                    if (options.waitForFinalState()) {
-                        try {
-                            status = awaitFinalState(target, part, null);
-                        } catch (OperationFailure failure) {
-                            yield failed(
-                                    target,
-                                    part,
-                                    target.name(part) + ": " + operation.verb()
-                                            + " was requested, but waiting for its final state failed: ",
-                                    failure);
-                        }
-                        log.info(FinalLine.of(operation, target, part, status));
-                    }
-                    yield new DeploymentOutcome.Succeeded(target, part, action, status);
-                }
-                case STATUS -> {
-                    DeploymentStatus status = provider.status(part);
-                    operationAttempts.set(requests.count());
-                    logStatus(target, part, status);
-                    if (options.waitForFinalState()) {
-                        status = awaitFinalState(target, part, status);
-                        log.info(FinalLine.of(operation, target, part, status));
-                    }
-                    yield new DeploymentOutcome.Succeeded(target, part, null, status);
-                }
-            };
+            answer = operate(operation, target, part);
         } catch (OperationFailure failure) {
-            return failed(target, part, failureLead(operation, target, part), failure);
+            return failed(target, part, lead, failure).measured(failure.attempts(), since(started));
         } catch (RuntimeException bug) {
-            return bug(operation, target, part, bug);
+            return bug(lead, target, part, bug).measured(0, since(started));
         }
+        DeploymentStatus status = answer.status();
+        if (options.waitForFinalState()) {
+            try {
+                status = waiting.await(target, part, status);
+            } catch (OperationFailure failure) {
+                String waitLead = operation == Operation.STATUS
+                        ? lead
+                        : target.name(part) + ": " + operation.verb()
+                                + " was requested, but waiting for its final state failed: ";
+                return failed(target, part, waitLead, failure).measured(answer.attempts(), since(started));
+            } catch (RuntimeException bug) {
+                return bug(lead, target, part, bug).measured(answer.attempts(), since(started));
+            }
+            log.info(FinalLine.of(operation, target, part, status));
+        }
+        return new DeploymentOutcome.Succeeded(
+                target, part, answer.action(), status, answer.attempts(), since(started));
     }
 
-    private DeploymentOutcome bug(Operation operation, FleetTarget target, DeploymentPart part, RuntimeException bug) {
+    private Answer operate(Operation operation, FleetTarget target, DeploymentPart part)
+            throws OperationFailure, InterruptedException {
+        FleetProvider provider = target.provider();
+        if (operation == Operation.STATUS) {
+            DeploymentStatus status = provider.status(part);
+            FinalStateWait.logStatus(log, target, part, status);
+            return new Answer(null, status, status.attempts());
+        }
+        ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
+        log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
+        if (action.warning() != null) {
+            log.warn(target.name(part) + ": " + action.warning());
+        }
+        // With wait, the first poll reads the status; without it, nothing more is asked.
+        return new Answer(action, null, action.attempts());
+    }
+
+    private Duration since(Instant started) {
+        return Duration.between(started, clock.instant());
+    }
+
+    private DeploymentOutcome.Failed bug(String lead, FleetTarget target, DeploymentPart part, RuntimeException bug) {
         return failed(
                 target,
                 part,
-                failureLead(operation, target, part),
+                lead,
                 null,
                 "unexpected error: " + bug,
-                "This is a bug in the plugin; please report it with the log of a -X run.");
+                "This is a bug in the plugin; please report it with " + terms.bugReportLog() + ".");
     }
 
     /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
@@ -255,11 +236,12 @@ public final class DeploymentRunner {
                 + " failed: ";
     }
 
-    private DeploymentOutcome failed(FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
+    private DeploymentOutcome.Failed failed(
+            FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
         return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint());
     }
 
-    private DeploymentOutcome failed(
+    private DeploymentOutcome.Failed failed(
             FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem, String hint) {
         String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
         if (options.failuresAsWarnings()) {
@@ -273,61 +255,5 @@ public final class DeploymentRunner {
     /** Whether the text already ends a sentence, as an API's own error text often does. */
     private static boolean endsSentence(String text) {
         return text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
-    }
-
-    private void logStatus(FleetTarget target, DeploymentPart part, DeploymentStatus status) {
-        log.info(target.name(part) + ": " + status.summary());
-        for (String detail : status.details()) {
-            log.info("  " + detail);
-        }
-    }
-
-    /** Nothing changed: the next poll comes half as late again, up to {@link #MAX_POLL_INTERVAL}. */
-    private static Duration slower(Duration interval) {
-        Duration next = interval.plus(interval.dividedBy(2));
-        return next.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : next;
-    }
-
-    /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
-    private DeploymentStatus awaitFinalState(FleetTarget target, DeploymentPart part, DeploymentStatus known)
-            throws OperationFailure, InterruptedException {
-        Instant waitEnds = clock.instant().plus(options.waitTimeout());
-        boolean executionEndsFirst = deadline.at().isBefore(waitEnds);
-        Instant until = executionEndsFirst ? deadline.at() : waitEnds;
-        DeploymentStatus status = known;
-        if (status == null) {
-            status = target.provider().status(part);
-            logStatus(target, part, status);
-        }
-        String shown = status.summary();
-        Duration interval = options.pollInterval();
-        while (!status.terminal()) {
-            Duration remaining = Duration.between(clock.instant(), until);
-            // A poll at the execution's deadline would be refused: stop now, with the state last seen.
-            boolean noPollLeft = executionEndsFirst && remaining.compareTo(interval) <= 0;
-            if (remaining.isNegative() || remaining.isZero() || noPollLeft) {
-                String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
-                throw executionEndsFirst
-                        ? new WaitTimeoutException(
-                                "it was still " + state + " when " + deadline.describe() + " ran out",
-                                "Check it again with the deployment-status goal, or raise executionTimeout.")
-                        : new WaitTimeoutException(
-                                "it was still " + state + " after waiting "
-                                        + options.waitTimeout().toSeconds() + " s",
-                                "Check it again with the deployment-status goal, or raise waitTimeout.");
-            }
-            Duration pause = remaining.compareTo(interval) < 0 ? remaining : interval;
-            log.debug(target.name(part) + ": not final yet; next check in " + pause.toSeconds() + " s");
-            sleeper.sleep(pause);
-            status = target.provider().status(part);
-            if (!status.summary().equals(shown)) {
-                logStatus(target, part, status);
-                shown = status.summary();
-                interval = options.pollInterval(); // Things are moving: look again soon.
-            } else {
-                interval = slower(interval);
-            }
-        }
-        return status;
     }
 }

@@ -14,13 +14,31 @@ import java.util.stream.Collectors;
  * @param total how many of them the deployment targets, or null when unknown
  * @param counts how many are in each state, in the order to show them
  * @param details further lines worth showing (an error summary, failed hosts)
+ * @param attempts how many requests reading it took, retries and further pages included
  */
 public record DeploymentStatus(
-        String state, boolean terminal, String unit, Long total, Map<String, Long> counts, List<String> details) {
+        String state,
+        boolean terminal,
+        String unit,
+        Long total,
+        Map<String, Long> counts,
+        List<String> details,
+        int attempts) {
 
     public DeploymentStatus {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         details = List.copyOf(details);
+    }
+
+    /** The status as one request read it. */
+    public DeploymentStatus(
+            String state, boolean terminal, String unit, Long total, Map<String, Long> counts, List<String> details) {
+        this(state, terminal, unit, total, counts, details, 1);
+    }
+
+    /** The same status, read with {@code attempts} requests in all. */
+    public DeploymentStatus withAttempts(int attempts) {
+        return new DeploymentStatus(state, terminal, unit, total, counts, details, attempts);
     }
 
     /** "running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped". */

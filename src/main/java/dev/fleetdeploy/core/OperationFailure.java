@@ -9,10 +9,13 @@ public abstract sealed class OperationFailure extends Exception
     private static final long serialVersionUID = 1L;
 
     private final String hint;
+    private final int attempts;
 
-    protected OperationFailure(String message, String hint, Throwable cause) {
+    /** @param attempts the requests the operation had sent when it failed, retries included */
+    protected OperationFailure(String message, String hint, Throwable cause, int attempts) {
         super(message, cause);
         this.hint = hint;
+        this.attempts = attempts;
     }
 
     /** What happened, without the provider, operation or id (the runner adds those). */
@@ -28,5 +31,24 @@ public abstract sealed class OperationFailure extends Exception
     /** The HTTP status, when the API answered; else null. */
     public Integer httpStatus() {
         return null;
+    }
+
+    /** How many requests the operation had sent when it failed, retries included (0 when none were). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The same failure, as the end of an operation that had sent {@code attempts} requests. */
+    public abstract OperationFailure withAttempts(int attempts);
+
+    /** The same failure, after {@code earlier} requests the operation sent before the one that failed. */
+    public OperationFailure after(int earlier) {
+        return earlier == 0 ? this : withAttempts(attempts + earlier);
+    }
+
+    /** A copy keeps the place the failure was first raised. */
+    protected final <T extends OperationFailure> T tracedAsThis(T copy) {
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 }

@@ -5,6 +5,15 @@ public final class WaitTimeoutException extends OperationFailure {
     private static final long serialVersionUID = 1L;
 
     public WaitTimeoutException(String message, String hint) {
-        super(message, hint, null);
+        this(message, hint, 0);
+    }
+
+    private WaitTimeoutException(String message, String hint, int attempts) {
+        super(message, hint, null, attempts);
+    }
+
+    @Override
+    public WaitTimeoutException withAttempts(int attempts) {
+        return tracedAsThis(new WaitTimeoutException(getMessage(), hint(), attempts));
     }
 }

@@ -88,12 +88,13 @@ public final class DatadogProvider implements FleetProvider {
                         null,
                         null,
                         "the answer's body is not the JSON Datadog sends (" + ErrorText.of(response)
-                                + "), but its status says the cancel was accepted.");
+                                + "), but its status says the cancel was accepted.",
+                        response.attempts());
             }
             return new ActionResult(
-                    response.code(), answer.get().status(), answer.get().message());
+                    response.code(), answer.get().status(), answer.get().message(), null, response.attempts());
         }
-        return new ActionResult(response.code(), null, null);
+        return new ActionResult(response.code(), null, null, null, response.attempts());
     }
 
     /**
@@ -106,23 +107,27 @@ public final class DatadogProvider implements FleetProvider {
         try {
             status = status(part);
         } catch (OperationFailure unreadable) {
-            throw failure(Operation.CANCEL, refusal);
+            throw failure(Operation.CANCEL, refusal).after(unreadable.attempts());
         }
+        int attempts = refusal.attempts() + status.attempts();
         String state = status.state();
         if (state != null && CANCELED_STATES.contains(state.toLowerCase(java.util.Locale.ROOT))) {
             return new ActionResult(
                     refusal.code(),
                     state,
                     "an earlier attempt, which got no clear answer, had already"
-                            + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"));
+                            + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"),
+                    null,
+                    attempts);
         }
         throw new ApiException(
-                refusal.code(),
-                refusal.statusText(),
-                apiText,
-                "An earlier attempt got no clear answer, and the deployment is now "
-                        + (state == null ? "in an unknown state" : "'" + state + "'")
-                        + ": check it with the deployment-status goal.");
+                        refusal.code(),
+                        refusal.statusText(),
+                        apiText,
+                        "An earlier attempt got no clear answer, and the deployment is now "
+                                + (state == null ? "in an unknown state" : "'" + state + "'")
+                                + ": check it with the deployment-status goal.")
+                .withAttempts(attempts);
     }
 
     @Override
@@ -135,22 +140,31 @@ public final class DatadogProvider implements FleetProvider {
         DeploymentId id = part.id();
         if (config.api() == DatadogApi.V2) {
             ApiResponse response = send(Operation.STATUS, statusRequest(id, -1));
-            return DatadogStatusReader.fromV2(json(response));
+            return DatadogStatusReader.fromV2(json(response)).withAttempts(response.attempts());
         }
-        JsonNode first = json(send(Operation.STATUS, statusRequest(id, 0)));
+        ApiResponse firstAnswer = send(Operation.STATUS, statusRequest(id, 0));
+        JsonNode first = json(firstAnswer);
+        int attempts = firstAnswer.attempts();
         List<JsonNode> hosts = new ArrayList<>();
         first.path("data").path("attributes").path("hosts").forEach(hosts::add);
         long totalPages = first.path("meta").path("hosts").path("total_pages").asLong(1);
         int page = 1;
         for (; page < totalPages && page < MAX_HOST_PAGES; page++) {
-            JsonNode next = json(send(Operation.STATUS, statusRequest(id, page)));
+            JsonNode next;
+            try {
+                ApiResponse answer = send(Operation.STATUS, statusRequest(id, page));
+                next = json(answer);
+                attempts += answer.attempts();
+            } catch (OperationFailure failure) {
+                throw failure.after(attempts);
+            }
             JsonNode pageHosts = next.path("data").path("attributes").path("hosts");
             if (pageHosts.isEmpty()) {
                 break;
             }
             pageHosts.forEach(hosts::add);
         }
-        return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages);
+        return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages).withAttempts(attempts);
     }
 
     @Override
@@ -217,10 +231,11 @@ public final class DatadogProvider implements FleetProvider {
 
     private ApiException failure(Operation operation, ApiResponse response) {
         return new ApiException(
-                response.code(),
-                response.statusText(),
-                ErrorText.of(response),
-                DatadogHints.forAnswer(operation, response, config) + response.hintAddition());
+                        response.code(),
+                        response.statusText(),
+                        ErrorText.of(response),
+                        DatadogHints.forAnswer(operation, response, config) + response.hintAddition())
+                .withAttempts(response.attempts());
     }
 
     private JsonNode json(ApiResponse response) throws ApiException {
@@ -233,10 +248,11 @@ public final class DatadogProvider implements FleetProvider {
             // Reported below.
         }
         throw new ApiException(
-                response.code(),
-                response.statusText(),
-                "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
-                "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.");
+                        response.code(),
+                        response.statusText(),
+                        "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
+                        "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.")
+                .withAttempts(response.attempts());
     }
 
     @Override

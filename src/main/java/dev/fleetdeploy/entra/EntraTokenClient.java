@@ -54,33 +54,40 @@ public final class EntraTokenClient implements TokenSource {
     }
 
     @Override
-    public synchronized Secret token() throws OperationFailure {
+    public Secret token() throws OperationFailure {
+        return issue().token();
+    }
+
+    @Override
+    public synchronized Issued issue() throws OperationFailure {
         if (refusal != null) {
             throw refusal;
         }
         if (token != null && clock.instant().isBefore(refreshAt)) {
-            return token;
+            return new Issued(token, 0);
         }
         try {
             ApiResponse response = transport.send(request());
             Instant asked = clock.instant();
             if (!response.successful()) {
                 throw new ApiException(
-                        context() + " was refused: ",
-                        response.code(),
-                        response.statusText(),
-                        ErrorText.of(response),
-                        hint(response) + response.hintAddition());
+                                context() + " was refused: ",
+                                response.code(),
+                                response.statusText(),
+                                ErrorText.of(response),
+                                hint(response) + response.hintAddition())
+                        .withAttempts(response.attempts());
             }
             JsonNode answer = parse(response);
             String accessToken = answer.path("access_token").asText("");
             if (accessToken.isBlank()) {
                 throw new ApiException(
-                        context() + " answered without a token: ",
-                        response.code(),
-                        response.statusText(),
-                        "the body has no access_token",
-                        "Check the authority host: it should be Microsoft Entra ID's.");
+                                context() + " answered without a token: ",
+                                response.code(),
+                                response.statusText(),
+                                "the body has no access_token",
+                                "Check the authority host: it should be Microsoft Entra ID's.")
+                        .withAttempts(response.attempts());
             }
             token = masker.register(Secret.of(accessToken));
             Duration lifetime = lifetime(answer);
@@ -88,7 +95,7 @@ public final class EntraTokenClient implements TokenSource {
             Duration margin =
                     lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
             refreshAt = asked.plus(lifetime).minus(margin);
-            return token;
+            return new Issued(token, response.attempts());
         } catch (OperationFailure failure) {
             refusal = failure;
             throw failure;
@@ -143,11 +150,12 @@ public final class EntraTokenClient implements TokenSource {
             // Reported below, without the body: it could hold the token.
         }
         throw new ApiException(
-                context() + " got an answer that is not JSON: ",
-                response.code(),
-                response.statusText(),
-                "",
-                "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
+                        context() + " got an answer that is not JSON: ",
+                        response.code(),
+                        response.statusText(),
+                        "",
+                        "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.")
+                .withAttempts(response.attempts());
     }
 
     /** {@code expires_in} in seconds (a number or, from some clouds, a string); an hour when absent. */

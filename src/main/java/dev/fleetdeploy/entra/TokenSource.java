@@ -15,6 +15,17 @@ public interface TokenSource {
      */
     Secret token() throws OperationFailure;
 
+    /**
+     * As {@link #token()}, with the requests this call sent for it: 0 when it was at hand. A refusal is the same
+     * failure for every caller, with the attempts it took when it was first asked.
+     */
+    default Issued issue() throws OperationFailure {
+        return new Issued(token(), 0);
+    }
+
+    /** A token, and how many requests this call sent for it. */
+    record Issued(Secret token, int attempts) {}
+
     /** How the token is obtained, for the log: "a client secret (client 'abc', tenant 'xyz', from AZURE_CLIENT_SECRET)". */
     String describe();
 

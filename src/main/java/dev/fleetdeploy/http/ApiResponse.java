@@ -12,10 +12,13 @@ import okhttp3.Headers;
  * @param contentType the Content-Type header, or empty text
  * @param body the body as text, empty when there was none
  * @param truncated whether the body was longer than the transport reads
- * @param attempts how many times the request was sent to get this answer (1 without retries)
+ * @param attempts how many requests it took to get this answer: 1 without retries, and more with them (or with a
+ *     token fetched for it)
  * @param earlierAttemptMayHaveApplied whether an earlier attempt of a request that changes something ended without a
  *     clear answer (timed out, reset, 5xx): it may have taken effect, so a refusal now may only mean "already done"
- * @param retryNote why a retryable answer was not retried (the execution's deadline), for the failure's hint; or null
+ * @param hintAddition what to add to the hint of a failure this answer becomes, starting with a space: why a
+ *     retryable answer was not retried (the execution's deadline), and that an earlier attempt may have worked; or
+ *     empty text
  */
 public record ApiResponse(
         int code,
@@ -26,20 +29,10 @@ public record ApiResponse(
         boolean truncated,
         int attempts,
         boolean earlierAttemptMayHaveApplied,
-        String retryNote) {
+        String hintAddition) {
 
     public ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
-        this(code, reason, headers, contentType, body, false, 1, false, null);
-    }
-
-    /** What to add to a failure's hint: why no retry came, and that an earlier attempt may have worked. */
-    public String hintAddition() {
-        String addition = retryNote == null ? "" : " " + retryNote;
-        if (earlierAttemptMayHaveApplied) {
-            addition += " An earlier attempt got no clear answer and may still have been applied: check the deployment"
-                    + " with the deployment-status goal.";
-        }
-        return addition;
+        this(code, reason, headers, contentType, body, false, 1, false, "");
     }
 
     public boolean successful() {
@@ -65,14 +58,22 @@ public record ApiResponse(
                 .isPresent();
     }
 
-    /** This answer, as the last of {@code attempts} tries. */
-    ApiResponse afterAttempts(int attempts, boolean earlierAttemptMayHaveApplied) {
-        return new ApiResponse(
-                code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied, retryNote);
+    /** This answer, after {@code earlier} requests sent for it before its own (a token's). */
+    public ApiResponse after(int earlier) {
+        return earlier == 0 ? this : asLastOf(attempts + earlier, earlierAttemptMayHaveApplied, hintAddition);
     }
 
-    ApiResponse withRetryNote(String note) {
+    /** This answer, as the last of {@code attempts} tries. */
+    ApiResponse asLastOf(int attempts, boolean earlierAttemptMayHaveApplied, String hintAddition) {
         return new ApiResponse(
-                code, reason, headers, contentType, body, truncated, attempts, earlierAttemptMayHaveApplied, note);
+                code,
+                reason,
+                headers,
+                contentType,
+                body,
+                truncated,
+                attempts,
+                earlierAttemptMayHaveApplied,
+                hintAddition);
     }
 }

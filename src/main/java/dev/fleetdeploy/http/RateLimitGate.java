@@ -6,6 +6,7 @@ import dev.fleetdeploy.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -32,8 +33,6 @@ final class RateLimitGate {
     private Instant windowEndsBy;
     /** Answers to requests sent before this may count in an earlier window: they say nothing of the current one. */
     private Instant windowSeenSince = Instant.MIN;
-    /** When this thread's request was let through; its answer comes back on the same thread. */
-    private final ThreadLocal<Instant> sentAt = new ThreadLocal<>();
 
     RateLimitGate(int ceiling, FleetLog log, Sleeper sleeper, Clock clock) {
         this.ceiling = ceiling;
@@ -43,8 +42,28 @@ final class RateLimitGate {
         this.clock = clock;
     }
 
-    /** @return false, holding nothing, when the API's pause would last past the deadline */
-    boolean acquire(Deadline deadline) throws InterruptedException {
+    /** One request let through the gate, to be released once, when it is over. */
+    final class Permit {
+        /** When it was let through: its answer tells of the window it was counted in. */
+        private final Instant sentAt;
+
+        private Permit(Instant sentAt) {
+            this.sentAt = sentAt;
+        }
+
+        /** @param rateLimitPause how long the API asked everyone to hold off (after a 429), else null */
+        void release(Duration rateLimitPause) {
+            RateLimitGate.this.release(rateLimitPause);
+        }
+
+        /** As {@link #release(Duration)}, after an answer, which may tell of the API's window. */
+        void release(Duration rateLimitPause, ApiResponse answer) {
+            RateLimitGate.this.release(sentAt, rateLimitPause, answer);
+        }
+    }
+
+    /** @return empty, holding nothing, when the API's pause would last past the deadline */
+    Optional<Permit> acquire(Deadline deadline) throws InterruptedException {
         while (true) {
             Duration pause;
             synchronized (this) {
@@ -54,11 +73,10 @@ final class RateLimitGate {
                 if (!resumeAt.isAfter(now)) {
                     if (inFlight < limit) {
                         inFlight++;
-                        sentAt.set(now);
-                        return true;
+                        return Optional.of(new Permit(now));
                     }
                     if (deadline.passed(clock)) {
-                        return false;
+                        return Optional.empty();
                     }
                     // Woken by every release; a bounded wait so that the deadline is seen even if none comes.
                     wait(Math.max(1, Math.min(1000, deadline.remaining(clock).toMillis())));
@@ -67,24 +85,24 @@ final class RateLimitGate {
                 pause = Duration.between(now, resumeAt);
             }
             if (!deadline.allows(pause, clock)) {
-                return false;
+                return Optional.empty();
             }
             sleeper.sleep(pause);
         }
     }
 
-    void acquire() throws InterruptedException {
-        acquire(Deadline.NONE);
+    Permit acquire() throws InterruptedException {
+        return acquire(Deadline.NONE).orElseThrow();
     }
 
     /**
-     * As {@link #release(Duration)}, after an answer. An answer that is not a 429 but says the API's window is nearly
+     * As {@link Permit#release(Duration)}, after an answer. An answer that is not a 429 but says the API's window is nearly
      * used up ({@code x-ratelimit-remaining}, Datadog) slows down too: at 2 or fewer left the limit halves, and at 0
      * every request holds until the window resets ({@code x-ratelimit-reset}), rather than earning a 429.
      */
-    synchronized void release(Duration rateLimitPause, ApiResponse answer) {
+    private synchronized void release(Instant sentAt, Duration rateLimitPause, ApiResponse answer) {
         OptionalLong reset = number(answer.header("x-ratelimit-reset").orElse(null));
-        observeWindow(reset);
+        observeWindow(sentAt, reset);
         if (rateLimitPause == null && answer.successful()) {
             OptionalLong remaining =
                     number(answer.header("x-ratelimit-remaining").orElse(null));
@@ -110,10 +128,9 @@ final class RateLimitGate {
                 || answer.header("Retry-After").isPresent();
     }
 
-    /** Narrows when the window ends at the latest, from an answer's {@code x-ratelimit-reset}. */
-    private void observeWindow(OptionalLong reset) {
-        Instant sent = sentAt.get();
-        if (reset.isEmpty() || reset.getAsLong() < 0 || sent == null) {
+    /** Narrows when the window ends at the latest, from the {@code x-ratelimit-reset} of an answer to {@code sent}. */
+    private void observeWindow(Instant sent, OptionalLong reset) {
+        if (reset.isEmpty() || reset.getAsLong() < 0) {
             return;
         }
         Instant now = clock.instant();
@@ -149,8 +166,7 @@ final class RateLimitGate {
         }
     }
 
-    /** @param rateLimitPause how long the API asked everyone to hold off (after a 429), else null */
-    synchronized void release(Duration rateLimitPause) {
+    private synchronized void release(Duration rateLimitPause) {
         inFlight--;
         if (rateLimitPause != null) {
             int before = limit;
@@ -162,20 +178,12 @@ final class RateLimitGate {
             if (limit < before) {
                 log.info("The API signalled its rate limit: working on at most " + limit + " deployment"
                         + (limit == 1 ? "" : "s") + " at once for now"
-                        + (rateLimitPause.isZero() ? "" : ", after a pause of " + seconds(rateLimitPause)) + ".");
+                        + (rateLimitPause.isZero() ? "" : ", after a pause of " + Seconds.of(rateLimitPause)) + ".");
             }
         } else if (limit < ceiling) {
             limit++;
         }
         notifyAll();
-    }
-
-    /** "5 s", or "0.4 s" for a pause that is not whole seconds. */
-    private static String seconds(Duration pause) {
-        long millis = pause.toMillis();
-        return millis % 1000 == 0
-                ? millis / 1000 + " s"
-                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     synchronized int limit() {

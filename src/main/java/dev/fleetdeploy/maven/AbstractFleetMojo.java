@@ -187,7 +187,8 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
                     options,
                     environment,
                     mavenSettings,
-                    session.isOffline());
+                    session.isOffline(),
+                    MavenTerms.TERMS);
             new BuildResult(fleetLog, masker, !failOnError).finish(execution.run(fleetLog, masker), reportPath());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));

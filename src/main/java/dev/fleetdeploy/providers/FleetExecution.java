@@ -13,6 +13,8 @@ import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
+import dev.fleetdeploy.core.UserTerms;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
@@ -24,6 +26,9 @@ import java.util.List;
  * sent), then runs the operation over every deployment through one shared transport.
  *
  * @param offline whether the network is off limits (Maven's {@code -o}); only a dry run then proceeds
+ * @param terms the front end's words for the settings and goals that messages tell the user about
+ * @param clock what the execution's deadline, retries, rate-limit pauses, waits and token lifetimes are measured on
+ * @param sleeper how it waits
  */
 public record FleetExecution(
         Operation operation,
@@ -32,19 +37,46 @@ public record FleetExecution(
         RunOptions options,
         Environment environment,
         ServerLookup servers,
-        boolean offline) {
+        boolean offline,
+        UserTerms terms,
+        Clock clock,
+        Sleeper sleeper) {
 
     public FleetExecution {
         targets = List.copyOf(targets);
     }
 
+    /** On the system clock, waiting for real: a build's execution. */
+    public FleetExecution(
+            Operation operation,
+            List<TargetSettings> targets,
+            HttpSettings http,
+            RunOptions options,
+            Environment environment,
+            ServerLookup servers,
+            boolean offline,
+            UserTerms terms) {
+        this(
+                operation,
+                targets,
+                http,
+                options,
+                environment,
+                servers,
+                offline,
+                terms,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
+    }
+
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
-        Deadline deadline = options.deadline(Clock.systemUTC());
-        try (HttpTransport transport = new HttpTransport(http, log, deadline)) {
+        Deadline deadline = options.deadline(clock);
+        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
-                FleetProvider provider = Providers.create(target, operation, environment, servers, transport, masker);
+                FleetProvider provider =
+                        Providers.create(target, operation, environment, servers, transport, masker, clock);
                 List<DeploymentId> ids = target.common().deploymentIds().collect();
                 ids.forEach(provider::checkDeploymentId);
                 fleetTargets.add(new FleetTarget(target.common().target(), provider, ids));
@@ -53,7 +85,7 @@ public record FleetExecution(
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, deadline, transport).run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, terms, sleeper, clock, deadline).run(operation, fleetTargets);
         }
     }
 }

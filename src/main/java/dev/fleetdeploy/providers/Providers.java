@@ -22,22 +22,19 @@ import java.time.Clock;
 public final class Providers {
     private Providers() {}
 
-    private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker) {
+    private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker, Clock clock) {
         // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
         TokenSource tokens = config.credential() instanceof ReadyToken ready
                 ? ready
                 : new EntraTokenClient(
-                        (ClientCredential) config.credential(),
-                        AduConfig.TOKEN_SCOPE,
-                        transport,
-                        masker,
-                        Clock.systemUTC());
+                        (ClientCredential) config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, clock);
         return new AduProvider(config, tokens, transport);
     }
 
     /**
      * @param operation what the provider will be asked to do: refused first, if the provider has no such thing
      * @param masker learns every credential the provider will send, so that no output can show it
+     * @param clock what a token's lifetime is measured on
      */
     public static FleetProvider create(
             TargetSettings target,
@@ -45,7 +42,8 @@ public final class Providers {
             Environment env,
             ServerLookup servers,
             HttpTransport transport,
-            SecretMasker masker) {
+            SecretMasker masker,
+            Clock clock) {
         CommonSettings common = target.common();
         ProviderKind kind = ProviderKind.parse(
                 common.provider().optional(), common.provider().name());
@@ -54,7 +52,7 @@ public final class Providers {
                 new DatadogProvider(
                         DatadogConfig.resolve(common, target.datadog(), operation, env, servers, masker), transport);
             case AZURE_DEVICE_UPDATE ->
-                adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker);
+                adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker, clock);
         };
     }
 }

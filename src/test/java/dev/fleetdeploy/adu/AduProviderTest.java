@@ -24,6 +24,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -94,6 +95,7 @@ class AduProviderTest {
                         2,
                         List.of()),
                 log,
+                MavenTerms.TERMS,
                 time,
                 time.clock());
         transports.add(transport);

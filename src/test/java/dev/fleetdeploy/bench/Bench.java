@@ -14,6 +14,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.providers.TargetSettings;
@@ -26,6 +27,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +212,8 @@ public final class Bench {
                 goalOptions(parallelism),
                 KEYS,
                 ServerLookup.NONE,
-                false);
+                false,
+                MavenTerms.TERMS);
         return execution.run(log, new SecretMasker());
     }
 
@@ -313,9 +316,15 @@ public final class Bench {
         OkHttpClient sharedClient = new OkHttpClient();
         Request sharedRequest = bareCancel("per-call");
         Unit floorShared = () -> bare(sharedClient, sharedRequest);
-        HttpTransport transport = new HttpTransport(goalHttp(8), QUIET);
+        HttpTransport transport = new HttpTransport(goalHttp(8), QUIET, MavenTerms.TERMS);
         FleetProvider provider = Providers.create(
-                target("per-call"), Operation.CANCEL, KEYS, ServerLookup.NONE, transport, new SecretMasker());
+                target("per-call"),
+                Operation.CANCEL,
+                KEYS,
+                ServerLookup.NONE,
+                transport,
+                new SecretMasker(),
+                Clock.systemUTC());
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));
         Unit coreShared = () -> {
             ActionResult result = provider.cancel(part);

@@ -2,6 +2,7 @@ package dev.fleetdeploy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.time.Duration;
@@ -14,7 +15,8 @@ class DeploymentRunnerTest {
     private final FakeTime time = new FakeTime();
 
     private RunReport run(Operation operation, RunOptions options, FleetTarget... targets) throws InterruptedException {
-        return new DeploymentRunner(log, options, time, time.clock()).run(operation, List.of(targets));
+        return new DeploymentRunner(log, options, MavenTerms.TERMS, time, time.clock())
+                .run(operation, List.of(targets));
     }
 
     private static RunOptions options(boolean wait, int parallelism, boolean failuresAsWarnings) {

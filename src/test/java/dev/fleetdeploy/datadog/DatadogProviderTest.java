@@ -17,6 +17,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -73,6 +74,7 @@ class DatadogProviderTest {
                         2,
                         List.of()),
                 log,
+                MavenTerms.TERMS,
                 time,
                 time.clock());
         return new DatadogProvider(config, transport);

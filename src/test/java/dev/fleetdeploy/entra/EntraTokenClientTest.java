@@ -12,6 +12,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import dev.fleetdeploy.testing.StatusLine;
@@ -89,6 +90,7 @@ class EntraTokenClientTest {
                         4,
                         List.of()),
                 log,
+                MavenTerms.TERMS,
                 time,
                 time.clock());
         transports.add(transport);

@@ -13,6 +13,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.datadog.DatadogSite;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import dev.fleetdeploy.testing.TestIds;
@@ -123,7 +124,8 @@ class BadInputTest {
                 options,
                 env,
                 ServerLookup.NONE,
-                false);
+                false,
+                MavenTerms.TERMS);
 
         Throwable refused = catchThrowable(() -> execution.run(log, new SecretMasker()));
 

@@ -11,6 +11,7 @@ import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.time.Duration;
@@ -118,7 +119,7 @@ class BodyFaultsTest {
         RecordingFleetLog log = new RecordingFleetLog();
         HttpSettings settings = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of());
-        try (HttpTransport transport = new HttpTransport(settings, log, time, time.clock())) {
+        try (HttpTransport transport = new HttpTransport(settings, log, MavenTerms.TERMS, time, time.clock())) {
             ApiResponse response = transport.send(ApiRequest.post(server.url("/api/v2/fleet/deployments/dep-1/cancel"))
                     .secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY))
                     .build());

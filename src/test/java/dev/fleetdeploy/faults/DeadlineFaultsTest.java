@@ -16,6 +16,7 @@ import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -240,8 +241,8 @@ class DeadlineFaultsTest {
                 List.of());
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
-        try (HttpTransport transport =
-                new HttpTransport(settings, log, Sleeper.SYSTEM, clock, Deadline.after(Duration.ofSeconds(1), clock))) {
+        try (HttpTransport transport = new HttpTransport(
+                settings, log, MavenTerms.TERMS, Sleeper.SYSTEM, clock, Deadline.after(Duration.ofSeconds(1), clock))) {
             ApiRequest cancel = ApiRequest.post(server.url(DD_CANCEL))
                     .secretHeader("DD-API-KEY", Secret.of(FaultRig.DD_API_KEY))
                     .build();

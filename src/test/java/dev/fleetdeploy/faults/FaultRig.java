@@ -2,23 +2,17 @@ package dev.fleetdeploy.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetdeploy.core.Deadline;
-import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentOutcome;
-import dev.fleetdeploy.core.DeploymentRunner;
 import dev.fleetdeploy.core.Environment;
-import dev.fleetdeploy.core.FleetProvider;
-import dev.fleetdeploy.core.FleetTarget;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.core.TargetName;
 import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -33,8 +27,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * One goal execution as {@code FleetExecution} runs it (providers built from raw settings, one shared transport, the
- * runner over every id), but on {@link FakeTime}: every retry wait, rate-limit pause and poll is recorded instead of
+ * One goal execution, run by {@code FleetExecution} itself (providers built from raw settings, one shared transport,
+ * the runner over every id), but on {@link FakeTime}: every retry wait, rate-limit pause and poll is recorded instead of
  * spent, and the execution's deadline is measured on the same fake clock. The log records debug too, unmasked, so
  * that a secret the core ever formats would show.
  */
@@ -136,23 +130,26 @@ final class FaultRig {
 
     Run run(Operation operation, String ids) throws InterruptedException {
         TargetSettings target = TestTargets.of(null, values, TestIds.of(ids), TestTargets.PLAIN);
-        Deadline deadline = executionTimeout == null ? Deadline.NONE : Deadline.after(executionTimeout, time.clock());
         HttpSettings http = new HttpSettings(
                 connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter), 1, List.of());
         RunOptions options = new RunOptions(
                 false, waitForFinalState, Duration.ofSeconds(600), pollInterval, 1, false, executionTimeout);
+        FleetExecution execution = new FleetExecution(
+                operation,
+                List.of(target),
+                http,
+                options,
+                env(),
+                ServerLookup.NONE,
+                false,
+                MavenTerms.TERMS,
+                time.clock(),
+                time);
         long started = System.nanoTime();
-        try (HttpTransport transport = new HttpTransport(http, log, time, time.clock(), deadline)) {
-            FleetProvider provider =
-                    Providers.create(target, operation, env(), ServerLookup.NONE, transport, new SecretMasker());
-            List<DeploymentId> deploymentIds = target.common().deploymentIds().collect();
-            deploymentIds.forEach(provider::checkDeploymentId);
-            RunReport report = new DeploymentRunner(log, options, time, time.clock(), deadline)
-                    .run(operation, List.of(new FleetTarget(TargetName.TOP_LEVEL, provider, deploymentIds)));
-            // Whatever the fault, no credential may show in the log or in what the report says.
-            assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));
-            return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps());
-        }
+        RunReport report = execution.run(log, new SecretMasker());
+        // Whatever the fault, no credential may show in the log or in what the report says.
+        assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));
+        return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps());
     }
 
     /** Everything the report would show a user: the summary, each failure, each action and status. */

@@ -7,12 +7,14 @@ import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.RecordingFleetLog;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +158,8 @@ class TlsFaultsTest {
         try (HttpTransport transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
-                new RecordingFleetLog())) {
+                new RecordingFleetLog(),
+                MavenTerms.TERMS)) {
             TargetSettings datadog =
                     TestTargets.of(null, Map.of("provider", "datadog", "site", "EU1"), TestIds.NONE, TestTargets.PLAIN);
             TargetSettings adu = TestTargets.of(
@@ -177,18 +181,28 @@ class TlsFaultsTest {
                     TestTargets.PLAIN);
             DeploymentId id = new DeploymentId("dep-1");
 
-            assertThat(Providers.create(
-                                    datadog, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                            .plan(Operation.CANCEL, id))
+            assertThat(cancelPlan(datadog, env, transport, id))
                     .singleElement()
                     .satisfies(request -> assertThat(request.url())
                             .isEqualTo("https://api.datadoghq.eu/api/v2/fleet/deployments/dep-1/cancel"));
-            assertThat(Providers.create(adu, Operation.CANCEL, env, ServerLookup.NONE, transport, new SecretMasker())
-                            .plan(Operation.CANCEL, id))
+            assertThat(cancelPlan(adu, env, transport, id))
                     .singleElement()
                     .satisfies(request -> assertThat(request.url())
                             .startsWith("https://contoso.api.adu.microsoft.com/deviceUpdate/blue/"));
         }
+    }
+
+    private static List<PlannedRequest> cancelPlan(
+            TargetSettings target, Environment env, HttpTransport transport, DeploymentId id) {
+        return Providers.create(
+                        target,
+                        Operation.CANCEL,
+                        env,
+                        ServerLookup.NONE,
+                        transport,
+                        new SecretMasker(),
+                        Clock.systemUTC())
+                .plan(Operation.CANCEL, id);
     }
 
     @Test

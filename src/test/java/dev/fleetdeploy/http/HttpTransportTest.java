@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import java.io.IOException;
@@ -38,6 +39,7 @@ class HttpTransportTest {
                         4,
                         proxies),
                 log,
+                MavenTerms.TERMS,
                 time,
                 time.clock());
         return transport;

@@ -14,21 +14,19 @@ class RateLimitGateTest {
 
     @Test
     void rateLimitHalvesConcurrencyHoldsEveryoneAndRecoversStepByStep() throws InterruptedException {
-        gate.acquire();
-        gate.release(Duration.ofSeconds(5));
+        gate.acquire().release(Duration.ofSeconds(5));
         assertThat(gate.limit()).isEqualTo(4);
         assertThat(log.lines())
                 .contains(
                         "[INFO] The API signalled its rate limit: working on at most 4 deployments at once for now, after a pause of 5 s.");
 
-        gate.acquire(); // Must wait out the window first.
+        RateLimitGate.Permit permit = gate.acquire(); // Must wait out the window first.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5));
-        gate.release(null);
+        permit.release(null);
         assertThat(gate.limit()).isEqualTo(5);
 
         for (int i = 0; i < 10; i++) {
-            gate.acquire();
-            gate.release(null);
+            gate.acquire().release(null);
         }
         assertThat(gate.limit()).isEqualTo(8);
     }
@@ -36,8 +34,7 @@ class RateLimitGateTest {
     @Test
     void concurrencyNeverDropsBelowOne() throws InterruptedException {
         for (int i = 0; i < 6; i++) {
-            gate.acquire();
-            gate.release(Duration.ofSeconds(1));
+            gate.acquire().release(Duration.ofSeconds(1));
         }
         assertThat(gate.limit()).isEqualTo(1);
         assertThat(log.lines()).last().asString().contains("at most 1 deployment at once for now");

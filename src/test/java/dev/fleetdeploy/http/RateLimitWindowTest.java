@@ -48,11 +48,10 @@ class RateLimitWindowTest {
 
     @Test
     void aUsedUpWindowHoldsOnlyUntilTheEarliestEndItsAnswersGave() throws InterruptedException {
-        gate.acquire();
-        gate.release(null, answer(200, "40", "1")); // the window ends by now + 1 s
+        gate.acquire().release(null, answer(200, "40", "1")); // the window ends by now + 1 s
         advance(600);
-        gate.acquire();
-        gate.release(null, answer(200, "0", "1")); // "1" again, but the first answer already said 0.4 s from now
+        gate.acquire()
+                .release(null, answer(200, "0", "1")); // "1" again, but the first answer already said 0.4 s from now
 
         gate.acquire();
         assertThat(lastSleep()).isEqualTo(Duration.ofMillis(400));
@@ -61,40 +60,31 @@ class RateLimitWindowTest {
 
     @Test
     void a429FromTheWindowHoldsTheOthersUntilItEndsWhileARetryAfterIsObeyed() throws InterruptedException {
-        gate.acquire();
-        gate.release(null, answer(200, "30", "1"));
+        gate.acquire().release(null, answer(200, "30", "1"));
         advance(700);
-        gate.acquire();
-        gate.release(Duration.ofSeconds(1), answer(429, "0", "1"));
-        gate.acquire();
+        gate.acquire().release(Duration.ofSeconds(1), answer(429, "0", "1"));
+        RateLimitGate.Permit held = gate.acquire();
         assertThat(lastSleep()).isEqualTo(Duration.ofMillis(300));
-        gate.release(null, answer(200, "49", "1"));
+        held.release(null, answer(200, "49", "1"));
 
-        gate.acquire();
-        gate.release(Duration.ofSeconds(9), answer(429, "0", "1", "Retry-After", "9"));
+        gate.acquire().release(Duration.ofSeconds(9), answer(429, "0", "1", "Retry-After", "9"));
         gate.acquire();
         assertThat(lastSleep()).isEqualTo(Duration.ofSeconds(9));
     }
 
     @Test
     void anAnswerToARequestSentBeforeTheWindowEndedDoesNotShortenTheNext() throws Exception {
-        gate.acquire();
-        gate.release(null, answer(200, "40", "10")); // this window ends by t+10 s
+        gate.acquire().release(null, answer(200, "40", "10")); // this window ends by t+10 s
         advance(6_000);
-        other.submit(() -> {
-                    gate.acquire();
-                    return null;
-                })
-                .get(); // sent at t+6 s, counted in the first window
+        RateLimitGate.Permit late =
+                other.submit(() -> gate.acquire()).get(); // sent at t+6 s, counted in the first window
 
         advance(4_200); // t+10.2 s: the first window is over
-        gate.acquire();
-        gate.release(null, answer(200, "49", "10")); // the second window ends by t+20.2 s
+        gate.acquire().release(null, answer(200, "49", "10")); // the second window ends by t+20.2 s
         advance(100);
         // The late answer (reset 4: its window ended at t+10 s) says nothing about the second window.
-        other.submit(() -> gate.release(null, answer(200, "5", "4"))).get();
-        gate.acquire();
-        gate.release(null, answer(200, "0", "10"));
+        other.submit(() -> late.release(null, answer(200, "5", "4"))).get();
+        gate.acquire().release(null, answer(200, "0", "10"));
 
         gate.acquire();
         assertThat(lastSleep()).isEqualTo(Duration.ofMillis(9_900)); // until t+20.2 s, not t+14.3 s
@@ -102,8 +92,7 @@ class RateLimitWindowTest {
 
     @Test
     void withoutAnEarlierAnswerTheResetIsWaitedInFull() throws InterruptedException {
-        gate.acquire();
-        gate.release(null, answer(200, "0", "7"));
+        gate.acquire().release(null, answer(200, "0", "7"));
         gate.acquire();
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
     }

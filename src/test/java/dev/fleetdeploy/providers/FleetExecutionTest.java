@@ -12,6 +12,7 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
+import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
@@ -47,7 +48,8 @@ class FleetExecutionTest {
                 List.of());
         RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
         Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
-        return new FleetExecution(Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline);
+        return new FleetExecution(
+                Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline, MavenTerms.TERMS);
     }
 
     @Test
@@ -104,7 +106,8 @@ class FleetExecutionTest {
                 new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
                 Environment.of(Map.of()),
                 ServerLookup.NONE,
-                true);
+                true,
+                MavenTerms.TERMS);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
     }
@@ -130,7 +133,8 @@ class FleetExecutionTest {
                 new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
                 Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1")),
                 ServerLookup.NONE,
-                false);
+                false,
+                MavenTerms.TERMS);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
