@@ -9,8 +9,10 @@ package dev.fleetdeploy.core;
  * @param warning something the user should know although the request succeeded (an answer that could not be read),
  *     or null
  * @param attempts how many requests it took, retries and any check of the deployment included
+ * @param createdDeploymentId the deployment the operation created (a Datadog retry creates a new one), or null
  */
-public record ActionResult(int httpStatus, String state, String message, String warning, int attempts) {
+public record ActionResult(
+        int httpStatus, String state, String message, String warning, int attempts, String createdDeploymentId) {
 
     /** The answer to a single request. */
     public ActionResult(int httpStatus, String state, String message) {
@@ -19,12 +21,17 @@ public record ActionResult(int httpStatus, String state, String message, String 
 
     /** The answer to a single request. */
     public ActionResult(int httpStatus, String state, String message, String warning) {
-        this(httpStatus, state, message, warning, 1);
+        this(httpStatus, state, message, warning, 1, null);
+    }
+
+    /** An answer that created no deployment. */
+    public ActionResult(int httpStatus, String state, String message, String warning, int attempts) {
+        this(httpStatus, state, message, warning, attempts, null);
     }
 
     /** The same answer, after {@code attempts} requests in all. */
     public ActionResult withAttempts(int attempts) {
-        return new ActionResult(httpStatus, state, message, warning, attempts);
+        return new ActionResult(httpStatus, state, message, warning, attempts, createdDeploymentId);
     }
 
     /** "HTTP 200, state stopping: Cancellation has been requested." */

@@ -66,6 +66,7 @@ public final class ReportWriter {
                 putIfPresent(node, "state", done.action().state());
                 putIfPresent(node, "message", done.action().message());
                 putIfPresent(node, "warning", done.action().warning());
+                putIfPresent(node, "createdDeploymentId", done.action().createdDeploymentId());
             }
             if (done.status() != null) {
                 // The state read last (after a wait) is the one that holds.
