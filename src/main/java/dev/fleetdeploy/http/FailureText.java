@@ -1,6 +1,5 @@
 package dev.fleetdeploy.http;
 
-import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.core.UserTerms;
 import java.io.IOException;
@@ -14,18 +13,10 @@ import javax.net.ssl.SSLException;
 /**
  * What the transport tells the user when a request got no answer, or was not sent (again) for lack of time: what
  * happened, in the user's words for the settings involved, and what to check next.
+ *
+ * @param deadline the execution's deadline as the user knows it: "executionTimeout (300 s)"
  */
-final class FailureText {
-    private final HttpSettings settings;
-    private final UserTerms terms;
-    /** "executionTimeout (300 s)". */
-    private final String deadline;
-
-    FailureText(HttpSettings settings, UserTerms terms, Deadline deadline) {
-        this.settings = settings;
-        this.terms = terms;
-        this.deadline = deadline.describe(terms.executionTimeout());
-    }
+record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
 
     /** "could not connect to host:443 (Connection refused)". */
     String describe(ApiRequest request, NoAnswer noAnswer) {

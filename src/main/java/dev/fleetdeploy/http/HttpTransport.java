@@ -44,7 +44,7 @@ public final class HttpTransport implements AutoCloseable {
                 new SingleExchange(client, callTimeout, log, clock, deadline),
                 settings.retryPolicy(),
                 new RateLimitGate(settings.parallelism(), log, sleeper, clock),
-                new FailureText(settings, terms, deadline),
+                new FailureText(settings, terms, deadline.describe(terms.executionTimeout())),
                 log,
                 sleeper,
                 clock,

@@ -13,18 +13,12 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
-/** Turns a goal's outcome into its report file, its closing lines and the build's result. */
-final class BuildResult {
-    private final FleetLog log;
-    private final SecretMasker masker;
-    private final boolean failuresAsWarnings;
-
-    /** @param failuresAsWarnings {@code failOnError=false}: failed deployments let the build pass */
-    BuildResult(FleetLog log, SecretMasker masker, boolean failuresAsWarnings) {
-        this.log = log;
-        this.masker = masker;
-        this.failuresAsWarnings = failuresAsWarnings;
-    }
+/**
+ * Turns a goal's outcome into its report file, its closing lines and the build's result.
+ *
+ * @param failuresAsWarnings {@code failOnError=false}: failed deployments let the build pass
+ */
+record BuildResult(FleetLog log, SecretMasker masker, boolean failuresAsWarnings) {
 
     void finish(RunReport report, Optional<Path> reportPath) throws MojoExecutionException, MojoFailureException {
         if (reportPath.isPresent()) {

@@ -23,16 +23,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * Servers and proxies from settings.xml, decrypted as Maven decrypts them ({@code {...}} passwords and
  * settings-security.xml), handed to the core in its own terms. Every decrypted secret is registered with the masker.
  */
-final class MavenSettingsAccess implements ServerLookup {
-    private final Settings settings;
-    private final SettingsDecrypter decrypter;
-    private final SecretMasker masker;
-
-    MavenSettingsAccess(Settings settings, SettingsDecrypter decrypter, SecretMasker masker) {
-        this.settings = settings;
-        this.decrypter = decrypter;
-        this.masker = masker;
-    }
+record MavenSettingsAccess(Settings settings, SettingsDecrypter decrypter, SecretMasker masker)
+        implements ServerLookup {
 
     @Override
     public Optional<ServerCredentials> find(String serverId) {
