@@ -18,6 +18,7 @@ import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RefusedRepeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,27 +143,15 @@ public final class AduProvider implements FleetProvider {
             throw failure(operation, part, refusal).after(unreadable.attempts());
         }
         Optional<JsonNode> deployment = AduDeploymentReader.object(check.body());
-        int attempts = refusal.attempts() + check.attempts();
-        String apiText = ErrorText.of(refusal);
-        if (deployment.isPresent() && AduDeploymentReader.showsDone(deployment.get(), operation == Operation.CANCEL)) {
-            return new ActionResult(
-                    refusal.code(),
+        RefusedRepeat repeat = new RefusedRepeat(refusal, refusal.attempts() + check.attempts());
+        boolean cancel = operation == Operation.CANCEL;
+        if (deployment.isPresent() && AduDeploymentReader.showsDone(deployment.get(), cancel)) {
+            return repeat.tookEffect(
+                    cancel ? "canceled" : "retried",
                     null,
-                    "an earlier attempt, which got no clear answer, had already "
-                            + (operation == Operation.CANCEL ? "canceled" : "retried") + " it (the deployment says "
-                            + (operation == Operation.CANCEL ? "isCanceled" : "isRetried")
-                            + "=true); the repeat was refused"
-                            + (apiText.isEmpty() ? "" : " (" + apiText + ")"),
-                    null,
-                    attempts);
+                    " (the deployment says " + (cancel ? "isCanceled" : "isRetried") + "=true)");
         }
-        throw new ApiException(
-                        refusal.code(),
-                        refusal.statusText(),
-                        apiText,
-                        "An earlier attempt got no clear answer, and"
-                                + " the deployment does not show it took effect: check it with the deployment-status goal.")
-                .withAttempts(attempts);
+        throw repeat.stands("the deployment does not show it took effect: check it with the deployment-status goal.");
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RefusedRepeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,32 +103,19 @@ public final class DatadogProvider implements FleetProvider {
      * got no clear answer: that attempt may have done it. The deployment's state says whether it did.
      */
     private ActionResult reconcile(DeploymentPart part, ApiResponse refusal) throws OperationFailure {
-        String apiText = ErrorText.of(refusal);
         DeploymentStatus status;
         try {
             status = status(part);
         } catch (OperationFailure unreadable) {
             throw failure(Operation.CANCEL, refusal).after(unreadable.attempts());
         }
-        int attempts = refusal.attempts() + status.attempts();
+        RefusedRepeat repeat = new RefusedRepeat(refusal, refusal.attempts() + status.attempts());
         String state = status.state();
         if (state != null && CANCELED_STATES.contains(state.toLowerCase(java.util.Locale.ROOT))) {
-            return new ActionResult(
-                    refusal.code(),
-                    state,
-                    "an earlier attempt, which got no clear answer, had already"
-                            + " canceled it; the repeat was refused" + (apiText.isEmpty() ? "" : " (" + apiText + ")"),
-                    null,
-                    attempts);
+            return repeat.tookEffect("canceled", state, "");
         }
-        throw new ApiException(
-                        refusal.code(),
-                        refusal.statusText(),
-                        apiText,
-                        "An earlier attempt got no clear answer, and the deployment is now "
-                                + (state == null ? "in an unknown state" : "'" + state + "'")
-                                + ": check it with the deployment-status goal.")
-                .withAttempts(attempts);
+        throw repeat.stands("the deployment is now " + (state == null ? "in an unknown state" : "'" + state + "'")
+                + ": check it with the deployment-status goal.");
     }
 
     @Override
