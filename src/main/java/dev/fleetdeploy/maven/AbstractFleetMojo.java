@@ -6,11 +6,13 @@ import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -188,7 +190,9 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
                     environment,
                     mavenSettings,
                     session.isOffline(),
-                    MavenTerms.TERMS);
+                    MavenTerms.TERMS,
+                    Clock.systemUTC(),
+                    Sleeper.SYSTEM);
             new BuildResult(fleetLog, masker, !failOnError).finish(execution.run(fleetLog, masker), reportPath());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));

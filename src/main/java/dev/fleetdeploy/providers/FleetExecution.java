@@ -46,29 +46,6 @@ public record FleetExecution(
         targets = List.copyOf(targets);
     }
 
-    /** On the system clock, waiting for real: a build's execution. */
-    public FleetExecution(
-            Operation operation,
-            List<TargetSettings> targets,
-            HttpSettings http,
-            RunOptions options,
-            Environment environment,
-            ServerLookup servers,
-            boolean offline,
-            UserTerms terms) {
-        this(
-                operation,
-                targets,
-                http,
-                options,
-                environment,
-                servers,
-                offline,
-                terms,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM);
-    }
-
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
         Deadline deadline = options.deadline(clock);

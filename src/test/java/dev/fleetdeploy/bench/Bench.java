@@ -11,6 +11,7 @@ import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
@@ -213,7 +214,9 @@ public final class Bench {
                 KEYS,
                 ServerLookup.NONE,
                 false,
-                MavenTerms.TERMS);
+                MavenTerms.TERMS,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
         return execution.run(log, new SecretMasker());
     }
 

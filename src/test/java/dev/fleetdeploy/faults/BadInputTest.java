@@ -10,6 +10,7 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.datadog.DatadogSite;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,7 +127,9 @@ class BadInputTest {
                 env,
                 ServerLookup.NONE,
                 false,
-                MavenTerms.TERMS);
+                MavenTerms.TERMS,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
 
         Throwable refused = catchThrowable(() -> execution.run(log, new SecretMasker()));
 

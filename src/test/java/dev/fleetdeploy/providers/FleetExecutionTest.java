@@ -10,12 +10,14 @@ import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.RecordingFleetLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,16 @@ class FleetExecutionTest {
         RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
         Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
         return new FleetExecution(
-                Operation.CANCEL, targets, http, options, env, ServerLookup.NONE, offline, MavenTerms.TERMS);
+                Operation.CANCEL,
+                targets,
+                http,
+                options,
+                env,
+                ServerLookup.NONE,
+                offline,
+                MavenTerms.TERMS,
+                java.time.Clock.systemUTC(),
+                dev.fleetdeploy.core.Sleeper.SYSTEM);
     }
 
     @Test
@@ -107,7 +118,9 @@ class FleetExecutionTest {
                 Environment.of(Map.of()),
                 ServerLookup.NONE,
                 true,
-                MavenTerms.TERMS);
+                MavenTerms.TERMS,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
     }
@@ -134,7 +147,9 @@ class FleetExecutionTest {
                 Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1")),
                 ServerLookup.NONE,
                 false,
-                MavenTerms.TERMS);
+                MavenTerms.TERMS,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
