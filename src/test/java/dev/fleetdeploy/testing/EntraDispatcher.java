@@ -36,14 +36,14 @@ final class EntraDispatcher extends Dispatcher {
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final Set<String> issuedSet = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
-    private final ForcedAnswers forced = new ForcedAnswers();
+    private final ForcedAnswers<String> forced = new ForcedAnswers<>();
 
     void register(EntraClient client) {
         clients.computeIfAbsent(client.tenant(), tenant -> new ConcurrentHashMap<>())
                 .put(client.clientId(), client);
     }
 
-    ForcedAnswers forced() {
+    ForcedAnswers<String> forced() {
         return forced;
     }
 

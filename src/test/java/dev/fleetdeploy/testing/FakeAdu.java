@@ -1,8 +1,5 @@
 package dev.fleetdeploy.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockWebServer;
@@ -40,8 +37,7 @@ public final class FakeAdu implements AutoCloseable {
     private FakeAdu(String instance) {
         this.instance = instance;
         this.dispatcher = new AduDispatcher(instance, state);
-        this.server = new MockWebServer();
-        server.setDispatcher(dispatcher);
+        this.server = LoopbackServer.start(dispatcher, "fake ADU");
     }
 
     /** Starts a fake for instance "blue" (the spec examples' instance) on an ephemeral loopback port. */
@@ -51,19 +47,12 @@ public final class FakeAdu implements AutoCloseable {
 
     /** Starts a fake that knows only this instance: paths naming another one get 404. */
     public static FakeAdu start(String instance) {
-        FakeAdu fake = new FakeAdu(instance);
-        try {
-            // The literal address, not "localhost": that could resolve to ::1 while url() says 127.0.0.1.
-            fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake ADU server", e);
-        }
-        return fake;
+        return new FakeAdu(instance);
     }
 
     /** "http://127.0.0.1:PORT", to give the plugin in place of {@code https://{account}.api.adu.microsoft.com}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return LoopbackServer.url(server, false);
     }
 
     /** The one instance it serves, for scripts that build paths or plugin configuration from it. */
