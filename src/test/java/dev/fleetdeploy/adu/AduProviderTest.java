@@ -28,7 +28,7 @@ import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.StatusLine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ class AduProviderTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
     private final Map<String, String> parameters = new HashMap<>();
     private final List<HttpTransport> transports = new ArrayList<>();

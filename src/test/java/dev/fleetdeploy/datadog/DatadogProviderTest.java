@@ -21,7 +21,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ class DatadogProviderTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private HttpTransport transport;
 
     @AfterEach

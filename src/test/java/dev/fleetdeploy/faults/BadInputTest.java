@@ -17,7 +17,7 @@ import dev.fleetdeploy.datadog.DatadogSite;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
 
     private Map<String, String> datadog(String... overrides) {
         return with(Map.of("provider", "datadog", "baseUrl", FaultRig.baseUrl(server)), overrides);

@@ -12,7 +12,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -115,7 +115,7 @@ class BodyFaultsTest {
     void theTransportReadsOneMegabyteAndSaysItCutTheRest() throws Exception {
         server.enqueue(html(502, hugeHtml("502 Bad Gateway", TEN_MB)));
         FakeTime time = new FakeTime();
-        RecordingFleetLog log = new RecordingFleetLog();
+        RecordingLog log = new RecordingLog();
         HttpSettings settings = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of());
         try (HttpTransport transport = new HttpTransport(settings, log, time, time.clock())) {

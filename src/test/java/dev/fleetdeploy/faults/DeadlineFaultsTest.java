@@ -16,7 +16,7 @@ import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -231,7 +231,7 @@ class DeadlineFaultsTest {
     void noSingleExchangeOutlastsTheDeadlineInRealTime() throws IOException {
         // readTimeout is 30 s, but the execution has 1 s: the exchange is cut when the execution's time is up.
         server.enqueue(Answers.stall());
-        RecordingFleetLog log = new RecordingFleetLog();
+        RecordingLog log = new RecordingLog();
         HttpSettings settings = new HttpSettings(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),

@@ -22,7 +22,7 @@ import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ final class FaultRig {
     static final List<String> CREDENTIAL_HEADERS = List.of("DD-API-KEY", "DD-APPLICATION-KEY", "Authorization");
 
     final FakeTime time = new FakeTime();
-    final RecordingFleetLog log = new RecordingFleetLog();
+    final RecordingLog log = new RecordingLog();
     private final Map<String, String> values = new LinkedHashMap<>();
     private int maxRetries = 3;
     private Duration connectTimeout = Duration.ofSeconds(2);

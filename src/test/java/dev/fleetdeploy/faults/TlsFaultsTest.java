@@ -17,7 +17,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.Providers;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -155,7 +155,7 @@ class TlsFaultsTest {
         try (HttpTransport transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
-                new RecordingFleetLog())) {
+                new RecordingLog())) {
             TargetSettings datadog = new TargetSettings(
                     null,
                     Map.of("provider", "datadog", "site", "EU1"),

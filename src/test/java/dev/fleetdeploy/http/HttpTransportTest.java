@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class HttpTransportTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
     private HttpTransport transport;
 

@@ -7,6 +7,7 @@ import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.apache.maven.api.plugin.testing.InjectMojo;

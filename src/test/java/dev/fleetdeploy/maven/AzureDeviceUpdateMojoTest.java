@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.fleetdeploy.maven;
 import static dev.fleetdeploy.maven.FakeApi.noContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;

@@ -3,6 +3,7 @@ package dev.fleetdeploy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,7 @@ abstract class MojoTestSupport {
 
     /** Gives the Mojo the recording log and an environment with the given variables only. */
     <M extends AbstractFleetMojo> M prepare(M mojo, Map<String, String> environment) throws IllegalAccessException {
-        mojo.setLog(log);
+        mojo.setLog(log.mavenLog());
         MojoExtension.setVariableValueToObject(mojo, "environment", Environment.of(environment));
         return mojo;
     }

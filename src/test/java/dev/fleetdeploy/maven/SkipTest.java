@@ -2,6 +2,7 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -18,9 +19,7 @@ class SkipTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertNothingSent();
-        assertThat(log.lines())
-                .extracting(RecordingLog.Line::toString)
-                .containsExactly("[INFO] Skipping cancel-deployment: skip is set (fleet.skip).");
+        assertThat(log.lines()).containsExactly("[INFO] Skipping cancel-deployment: skip is set (fleet.skip).");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockWebServer;

@@ -14,7 +14,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.TargetSettings;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ class FleetExecutionTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
 
     private TargetSettings target(String label, Map<String, String> values, String id) {
