@@ -29,6 +29,7 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.SpecExample;
 import dev.fleetdeploy.testing.StatusLine;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.ReceivedRequest;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -23,7 +22,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
 
     @BeforeEach
     void answerTheCancel() {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+        api.deployment("abc-def-ghi", "running", 1);
     }
 
     @Test
@@ -93,12 +92,10 @@ class CredentialPrecedenceTest extends MojoTestSupport {
         assertNothingSent();
     }
 
-    private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
-        RecordedRequest sent = received().get(0);
-        assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY"))
-                .as("DD-APPLICATION-KEY")
-                .isEqualTo(applicationKey);
+    private void assertKeysSent(String apiKey, String applicationKey) {
+        ReceivedRequest sent = received().get(0);
+        assertThat(sent.header("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.header("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
         assertNoSecretShown();
     }
 }

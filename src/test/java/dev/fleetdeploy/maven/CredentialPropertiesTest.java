@@ -1,9 +1,8 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import mockwebserver3.RecordedRequest;
+import dev.fleetdeploy.testing.ReceivedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -20,7 +19,7 @@ class CredentialPropertiesTest extends MojoTestSupport {
 
     @BeforeEach
     void answerTheCancel() {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+        api.deployment("abc-def-ghi", "running", 1);
     }
 
     @Test
@@ -64,11 +63,9 @@ class CredentialPropertiesTest extends MojoTestSupport {
         assertKeysSent(POM_API_KEY, PROPERTY_APP_KEY);
     }
 
-    private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
-        RecordedRequest sent = received().get(0);
-        assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY"))
-                .as("DD-APPLICATION-KEY")
-                .isEqualTo(applicationKey);
+    private void assertKeysSent(String apiKey, String applicationKey) {
+        ReceivedRequest sent = received().get(0);
+        assertThat(sent.header("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.header("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
     }
 }

@@ -26,10 +26,10 @@ class DryRunTest extends MojoTestSupport {
         assertNothingSent();
         assertThat(log.at(RecordingLog.Level.INFO))
                 .containsSequence(
-                        "[dry run] Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                        "[dry run] Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
                         "[dry run] Datadog deployment 'abc-def-ghi': would send",
-                        "[dry run]   POST " + baseUrl(server) + "/api/v2/fleet/deployments/abc-def-ghi/cancel",
+                        "[dry run]   POST " + baseUrl() + "/api/v2/fleet/deployments/abc-def-ghi/cancel",
                         "[dry run]     DD-API-KEY: ****",
                         "[dry run]     DD-APPLICATION-KEY: ****",
                         "[dry run]     Accept: application/json");
@@ -48,9 +48,9 @@ class DryRunTest extends MojoTestSupport {
         assertNothingSent();
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "[dry run]   GET " + baseUrl(server) + "/api/unstable/fleet/deployments/dep-1?limit=100&page=0"
+                        "[dry run]   GET " + baseUrl() + "/api/unstable/fleet/deployments/dep-1?limit=100&page=0"
                                 + "  (and further pages while the deployment has more hosts)",
-                        "[dry run]   GET " + baseUrl(server) + "/api/unstable/fleet/deployments/dep-2?limit=100&page=0"
+                        "[dry run]   GET " + baseUrl() + "/api/unstable/fleet/deployments/dep-2?limit=100&page=0"
                                 + "  (and further pages while the deployment has more hosts)",
                         "Dry run: status of 2 deployments planned; nothing was sent.");
     }

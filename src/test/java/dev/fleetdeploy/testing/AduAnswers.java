@@ -37,6 +37,11 @@ public final class AduAnswers {
         return json(200, AduBodies.gaSubgroupDeployment(deployment, subgroup, false));
     }
 
+    /** The 200 of one of the spec's examples, e.g. {@code "2020-09-01/Deployments_RetryDeployment"}. */
+    public static CannedAnswer example(String path) {
+        return json(200, SpecExample.load(path).body(200));
+    }
+
     /** An error in the spec's shape: {@code {"error":{"code":"...","message":"..."}}}. */
     public static CannedAnswer error(int status, String code, String message) {
         return json(status, AduErrors.azure(code, message));
