@@ -145,7 +145,7 @@ class BadRangeMojoTest {
     @MojoParameter(name = "parallelism", value = "64")
     @MojoParameter(name = "executionTimeout", value = "10")
     void theBoundsThemselvesAreAccepted(CancelDeploymentMojo mojo) throws Exception {
-        server.enqueue(Answers.datadogCanceled());
+        server.enqueue(FaultAnswers.datadogCanceled());
 
         prepare(mojo).execute();
 

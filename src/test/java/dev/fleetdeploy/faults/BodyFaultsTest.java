@@ -1,6 +1,6 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.status;
+import static dev.fleetdeploy.faults.FaultAnswers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -132,7 +132,7 @@ class BodyFaultsTest {
 
     @Test
     void aHugeJsonErrorIsCutToOneLine() throws Exception {
-        server.enqueue(Answers.json(500, "{\"errors\":[\"" + "boom ".repeat(400_000) + "\"]}"));
+        server.enqueue(FaultAnswers.json(500, "{\"errors\":[\"" + "boom ".repeat(400_000) + "\"]}"));
 
         Run run = datadog().retries(0).cancel("dep-1");
 
@@ -175,7 +175,7 @@ class BodyFaultsTest {
 
     @Test
     void lineBreaksInAnErrorBodyCannotForgeLogLines() throws Exception {
-        server.enqueue(Answers.json(403, "{\"errors\":[\"denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good\"]}"));
+        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good\"]}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
@@ -189,7 +189,7 @@ class BodyFaultsTest {
 
     @Test
     void terminalEscapesInAnErrorBodyDoNotReachTheLog() throws Exception {
-        server.enqueue(Answers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
+        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
@@ -218,7 +218,7 @@ class BodyFaultsTest {
 
     @Test
     void aCancelAnswered200WithAnEndlessJsonIsASuccessWithAShortWarning() throws Exception {
-        server.enqueue(Answers.json(
+        server.enqueue(FaultAnswers.json(
                 200,
                 "{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "z".repeat(3_000_000) + "\"}}}"));
         FaultRig rig = datadog();

@@ -1,12 +1,12 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.DD_STATUS;
-import static dev.fleetdeploy.faults.Answers.aduConflict;
-import static dev.fleetdeploy.faults.Answers.aduDeployment;
-import static dev.fleetdeploy.faults.Answers.datadogDeployment;
-import static dev.fleetdeploy.faults.Answers.datadogNotCancelable;
-import static dev.fleetdeploy.faults.Answers.errors;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_STATUS;
+import static dev.fleetdeploy.faults.FaultAnswers.aduConflict;
+import static dev.fleetdeploy.faults.FaultAnswers.aduDeployment;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogDeployment;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogNotCancelable;
+import static dev.fleetdeploy.faults.FaultAnswers.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -54,7 +54,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogTimeoutThenNotCancelableThenStoppingIsASuccess() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "stopping"));
         server.enqueue(datadogDeployment("stopping"));
         FaultRig rig = datadog();
@@ -92,7 +92,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogDroppedConnectionThenUnprocessableThenStoppedIsASuccess() throws Exception {
-        server.enqueue(Answers.dropAfterRequest());
+        server.enqueue(FaultAnswers.dropAfterRequest());
         server.enqueue(datadogNotCancelable(422, "stopped"));
         server.enqueue(datadogDeployment("stopped"));
 
@@ -104,7 +104,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogRefusedRepeatOfADeploymentStillRunningIsAFailureNamingTheState() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "running"));
         server.enqueue(datadogDeployment("running"));
         FaultRig rig = datadog();
@@ -124,7 +124,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogRefusalWhenTheStateCannotBeReadIsReportedAsTheRefusal() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "stopping"));
         server.enqueue(errors(500, "status unavailable"));
         server.enqueue(errors(500, "status unavailable"));
@@ -179,7 +179,7 @@ class ReconcileFaultsTest {
 
     @Test
     void aduTimeoutThenConflictThenIsCanceledIsASuccess() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(aduConflict("The deployment has already been canceled."));
         server.enqueue(aduDeployment(true, false));
         FaultRig rig = adu();
@@ -194,15 +194,15 @@ class ReconcileFaultsTest {
                 "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep-1?api-version=2022-10-01";
         assertThat(received(3))
                 .containsExactly(
-                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
-                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
                         "GET " + subgroupDeployment);
         rig.assertNoSecretShown(run.report().summary());
     }
 
     @Test
     void aduRefusedRepeatOfADeploymentNotCanceledIsAFailure() throws Exception {
-        server.enqueue(Answers.json(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"Try later.\"}}"));
+        server.enqueue(FaultAnswers.aduError(503, "ServiceUnavailable", "Try later."));
         server.enqueue(aduConflict("The deployment cannot be canceled now."));
         server.enqueue(aduDeployment(false, false));
         FaultRig rig = adu();
@@ -220,7 +220,7 @@ class ReconcileFaultsTest {
 
     @Test
     void aduRetryWhoseFirstAttemptWasDroppedIsReconciledWithIsRetried() throws Exception {
-        server.enqueue(Answers.dropAfterRequest());
+        server.enqueue(FaultAnswers.dropAfterRequest());
         server.enqueue(aduConflict("The deployment is already being retried."));
         server.enqueue(aduDeployment(false, true));
 
@@ -234,10 +234,9 @@ class ReconcileFaultsTest {
 
     @Test
     void aduV2CancelIsReconciledOnTheWholeDeployment() throws Exception {
-        server.enqueue(Answers.stall());
-        server.enqueue(
-                Answers.json(412, "{\"error\":{\"code\":\"PreconditionFailed\",\"message\":\"Already canceled.\"}}"));
-        server.enqueue(Answers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
+        server.enqueue(FaultAnswers.stall());
+        server.enqueue(FaultAnswers.aduError(412, "PreconditionFailed", "Already canceled."));
+        server.enqueue(FaultAnswers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
 
         Run run = adu().set("apiVersion", "v2")
                 .set("groupId", null)

@@ -1,9 +1,9 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.datadogCanceled;
-import static dev.fleetdeploy.faults.Answers.errors;
-import static dev.fleetdeploy.faults.Answers.status;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogCanceled;
+import static dev.fleetdeploy.faults.FaultAnswers.errors;
+import static dev.fleetdeploy.faults.FaultAnswers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.faults.FaultRig.Run;
@@ -218,7 +218,7 @@ class RetryFaultsTest {
     @Test
     void aSuccessThatSaysTheWindowIsUsedUpHoldsTheNextRequestUntilItResets() throws Exception {
         // Datadog counts down x-ratelimit-remaining on every answer: at 0, the next request would earn a 429.
-        server.enqueue(Answers.datadogCanceled()
+        server.enqueue(FaultAnswers.datadogCanceled()
                 .newBuilder()
                 .addHeader("x-ratelimit-remaining", "0")
                 .addHeader("x-ratelimit-reset", "5")
@@ -383,7 +383,7 @@ class RetryFaultsTest {
     @Test
     void aStatusReadIsRetriedLikeACancel() throws Exception {
         server.enqueue(errors(504, "gateway timeout"));
-        server.enqueue(Answers.datadogDeployment("running"));
+        server.enqueue(FaultAnswers.datadogDeployment("running"));
 
         Run run = rig().run(dev.fleetdeploy.core.Operation.STATUS, "dep-1");
 
@@ -393,10 +393,9 @@ class RetryFaultsTest {
     }
 
     private static MockResponse aduError(int code, String retryAfter) {
-        return status(code)
-                .addHeader("Content-Type", "application/json")
+        return FaultAnswers.aduError(code, "Transient", "Please retry.")
+                .newBuilder()
                 .addHeader("retry-after", retryAfter)
-                .body("{\"error\":{\"code\":\"Transient\",\"message\":\"Please retry.\"}}")
                 .build();
     }
 
@@ -405,7 +404,7 @@ class RetryFaultsTest {
     void aduTransientStatusWithTheServicesRetryAfterZeroWaitsOneSecond(int code) throws Exception {
         // The live service sends retry-after: 0 on every answer: a zero hint, raised to 1 s.
         server.enqueue(aduError(code, "0"));
-        server.enqueue(Answers.aduDeployment(true, false));
+        server.enqueue(FaultAnswers.aduDeployment(true, false));
         FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
         Run run = rig.cancel("dep-1");
@@ -422,7 +421,7 @@ class RetryFaultsTest {
     @Test
     void aduServiceUnavailableWithTheServicesRetryAfterZeroWaitsOneSecondToo() throws Exception {
         server.enqueue(aduError(503, "0"));
-        server.enqueue(Answers.aduDeployment(true, false));
+        server.enqueue(FaultAnswers.aduDeployment(true, false));
 
         Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
@@ -434,7 +433,7 @@ class RetryFaultsTest {
     @ValueSource(ints = {400, 401, 403, 404, 409, 412, 422})
     void aduAnyOtherStatusIsNeverRetriedEvenWithItsRetryAfter(int code) throws Exception {
         server.enqueue(aduError(code, "0"));
-        server.enqueue(Answers.aduDeployment(true, false));
+        server.enqueue(FaultAnswers.aduDeployment(true, false));
         FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
         Run run = rig.cancel("dep-1");

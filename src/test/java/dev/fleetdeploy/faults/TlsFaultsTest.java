@@ -17,24 +17,17 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.Providers;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,29 +42,13 @@ class TlsFaultsTest {
             "Check that the host presents a certificate this JVM trusts; a TLS-inspecting"
                     + " proxy needs its CA in the JVM's trust store.";
 
-    private final MockWebServer server = new MockWebServer();
-    /** What reached the server's HTTP layer: nothing may, over a connection the JVM does not trust. */
-    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    /** The fake Datadog over HTTPS, with a self-signed certificate for localhost that no JVM trusts. */
+    private final FakeDatadog server = FakeDatadog.startHttps(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY, "localhost")
+            .deployment("dep-1", "running", 3);
 
-    @BeforeEach
-    void startSelfSignedServer() throws IOException {
-        HeldCertificate selfSigned = new HeldCertificate.Builder()
-                .commonName("fleet fault suite, self-signed")
-                .addSubjectAlternativeName("localhost")
-                .duration(1, java.util.concurrent.TimeUnit.HOURS)
-                .build();
-        server.useHttps(new HandshakeCertificates.Builder()
-                .heldCertificate(selfSigned)
-                .build()
-                .sslSocketFactory());
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                received.add(request);
-                return Answers.datadogCanceled();
-            }
-        });
-        server.start(InetAddress.getByName("localhost"), 0);
+    /** What reached the server's HTTP layer: nothing may, over a connection the JVM does not trust. */
+    private List<ReceivedRequest> received() {
+        return server.requests();
     }
 
     @AfterEach
@@ -80,7 +57,7 @@ class TlsFaultsTest {
     }
 
     private String httpsBase() {
-        return "https://localhost:" + server.getPort();
+        return "https://localhost:" + server.port();
     }
 
     @Test
@@ -91,10 +68,10 @@ class TlsFaultsTest {
 
         assertThat(run.message())
                 .startsWith("Datadog cancel of deployment 'dep-1' failed: the TLS handshake with localhost:"
-                        + server.getPort() + " failed (")
+                        + server.port() + " failed (")
                 .contains("PKIX path building failed")
                 .endsWith("). " + TLS_HINT);
-        assertThat(received).as("requests that got past the handshake").isEmpty();
+        assertThat(received()).as("requests that got past the handshake").isEmpty();
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.message());
     }
@@ -106,10 +83,10 @@ class TlsFaultsTest {
         Run run = rig.cancel("dep-1");
 
         assertThat(run.message())
-                .contains("the TLS handshake with localhost:" + server.getPort() + " failed (")
+                .contains("the TLS handshake with localhost:" + server.port() + " failed (")
                 .doesNotContain("attempts");
         assertThat(run.sleeps()).isEmpty();
-        assertThat(received).isEmpty();
+        assertThat(received()).isEmpty();
     }
 
     @Test
@@ -120,9 +97,9 @@ class TlsFaultsTest {
 
         assertThat(run.message())
                 .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: the TLS"
-                        + " handshake with localhost:" + server.getPort() + " failed (")
+                        + " handshake with localhost:" + server.port() + " failed (")
                 .endsWith("). " + TLS_HINT);
-        assertThat(received).isEmpty();
+        assertThat(received()).isEmpty();
         rig.assertNoSecretShown(run.message());
     }
 
@@ -145,7 +122,7 @@ class TlsFaultsTest {
                 .hasMessageEndingWith(
                         "' uses plain http to a host that is not this machine: use https (plain http is allowed"
                                 + " only to localhost, 127.0.0.1 or [::1]).");
-        assertThat(received).isEmpty();
+        assertThat(received()).isEmpty();
         assertThat(rig.log.lines()).isEmpty();
     }
 
