@@ -52,7 +52,7 @@ public final class FakeAdu implements AutoCloseable {
 
     /** "http://127.0.0.1:PORT", to give the plugin in place of {@code https://{account}.api.adu.microsoft.com}. */
     public String url() {
-        return LoopbackServer.url(server, false);
+        return LoopbackServer.url(server.getPort());
     }
 
     /** The one instance it serves, for scripts that build paths or plugin configuration from it. */

@@ -38,17 +38,17 @@ public final class FakeDatadog implements AutoCloseable {
         GET
     }
 
-    private final MockWebServer server;
     private final FleetState state = new FleetState();
     private final FleetDispatcher dispatcher;
     private final HeldCertificate certificate;
+    private final MockWebServer server;
     private Thread drain;
 
     private FakeDatadog(String apiKey, String applicationKey, HeldCertificate certificate) {
         this.dispatcher = new FleetDispatcher(apiKey, applicationKey, state);
         this.certificate = certificate;
         this.server = LoopbackServer.start(
-                dispatcher,
+                new AnswerDispatcher(dispatcher::answer),
                 "fake Datadog",
                 certificate == null
                         ? null
@@ -110,7 +110,7 @@ public final class FakeDatadog implements AutoCloseable {
 
     /** "http://127.0.0.1:PORT", to give the plugin as {@code baseUrl}. */
     public String url() {
-        return LoopbackServer.url(server, false);
+        return LoopbackServer.url(server.getPort());
     }
 
     /** Accepts one more key pair (an IT that sends keys from two places, say), besides the one it started with. */
@@ -191,7 +191,7 @@ public final class FakeDatadog implements AutoCloseable {
      * Keeps no requests, only the {@link #traffic}: for benchmarks, whose hundreds of thousands of requests would
      * fill the memory. {@link #requests} stays empty.
      */
-    public FakeDatadog keepNoRequests() {
+    public synchronized FakeDatadog keepNoRequests() {
         dispatcher.stopRecording();
         if (drain == null) {
             // MockWebServer queues every request for takeRequest(): take them as they come.
@@ -253,7 +253,7 @@ public final class FakeDatadog implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.close();
         if (drain != null) {
             drain.interrupt();

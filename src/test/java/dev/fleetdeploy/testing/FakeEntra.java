@@ -34,7 +34,7 @@ public final class FakeEntra implements AutoCloseable {
 
     /** "http://127.0.0.1:PORT". */
     public String url() {
-        return LoopbackServer.url(server, false);
+        return LoopbackServer.url(server.getPort());
     }
 
     /** {@code url() + "/"}, to give the plugin as {@code AZURE_AUTHORITY_HOST}: it appends {@code {tenant}/oauth2/v2.0/token}. */

@@ -7,16 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
  * Answers as Datadog's Fleet deployments API does: records the request, checks the keys and any rate-limit window,
- * then answers from a forced answer if the test set one for the id, else from the fleet's state.
+ * then answers from a forced answer if the test set one for the id, else from the fleet's state. It knows nothing of
+ * the server that carries requests and answers ({@link Listener}).
  */
-final class FleetDispatcher extends Dispatcher {
+final class FleetDispatcher {
     /** Accepted API key to its application key: one organization's key pairs. */
     private final Map<String, String> keyPairs = new ConcurrentHashMap<>();
 
@@ -77,37 +75,34 @@ final class FleetDispatcher extends Dispatcher {
         return traffic;
     }
 
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getUrl().encodedPath();
+    CannedAnswer answer(ReceivedRequest request) {
         for (Map.Entry<String, Function<ReceivedRequest, CannedAnswer>> endpoint : endpoints.entrySet()) {
-            if (path.startsWith(endpoint.getKey())) {
-                return CannedResponses.response(endpoint.getValue().apply(RequestRecorder.record(request)));
+            if (request.path().startsWith(endpoint.getKey())) {
+                return endpoint.getValue().apply(request);
             }
         }
         traffic.arrived(System.nanoTime());
         int code = 503;
         try {
             if (recording) {
-                received.add(RequestRecorder.record(request));
+                received.add(request);
             }
             if (!thinkTime.isZero()) {
                 Thread.sleep(thinkTime.toMillis());
             }
-            CannedAnswer answer = answer(request);
+            CannedAnswer answer = checked(request);
             code = answer.code();
-            return CannedResponses.response(answer);
+            return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CannedResponses.response(CannedAnswer.errors(code, "interrupted"));
+            return CannedAnswer.errors(code, "interrupted");
         } finally {
             traffic.answered(code);
         }
     }
 
-    private CannedAnswer answer(RecordedRequest request) {
-        if (!authorized(
-                request.getHeaders().get("DD-API-KEY"), request.getHeaders().get("DD-APPLICATION-KEY"))) {
+    private CannedAnswer checked(ReceivedRequest request) {
+        if (!authorized(request.header("DD-API-KEY"), request.header("DD-APPLICATION-KEY"))) {
             return CannedAnswer.errors(401, "Unauthorized");
         }
         RateLimitWindow limit = window;
@@ -131,13 +126,14 @@ final class FleetDispatcher extends Dispatcher {
                 : keyPairs.getOrDefault(apiKey, "").equals(applicationKey);
     }
 
-    private CannedAnswer route(RecordedRequest request) {
-        Optional<Route> route = Route.of(request.getUrl());
+    private CannedAnswer route(ReceivedRequest request) {
+        HttpUrl url = HttpUrl.parse("http://" + LoopbackServer.HOST + request.target());
+        Optional<Route> route = url == null ? Optional.empty() : Route.of(url);
         if (route.isEmpty()) {
             return CannedAnswer.errors(404, "Not Found");
         }
         Route to = route.get();
-        if (!request.getMethod().equals(to.method())) {
+        if (!request.method().equals(to.method())) {
             return CannedAnswer.errors(405, "Method Not Allowed");
         }
         FakeDatadog.Call call = to.cancel() ? FakeDatadog.Call.CANCEL : FakeDatadog.Call.GET;
@@ -146,7 +142,7 @@ final class FleetDispatcher extends Dispatcher {
         if (answer.isPresent()) {
             return answer.get();
         }
-        return to.cancel() ? cancel(to) : read(to, request.getUrl());
+        return to.cancel() ? cancel(to) : read(to, url);
     }
 
     private CannedAnswer cancel(Route route) {

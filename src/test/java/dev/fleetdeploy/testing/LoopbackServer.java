@@ -43,9 +43,9 @@ final class LoopbackServer {
         return server;
     }
 
-    /** "http://127.0.0.1:PORT" (or https). */
-    static String url(MockWebServer server, boolean https) {
-        return (https ? "https://" : "http://") + HOST + ":" + server.getPort();
+    /** "http://127.0.0.1:PORT", to give the plugin as its baseUrl. */
+    static String url(int port) {
+        return "http://" + HOST + ":" + port;
     }
 
     /** Server sockets whose accepted connections send each write at once. */
