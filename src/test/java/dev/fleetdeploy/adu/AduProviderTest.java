@@ -2,6 +2,7 @@ package dev.fleetdeploy.adu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,19 +156,9 @@ class AduProviderTest {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    private static ApiException apiFailure(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("expected an ApiException, got " + e, e);
-        }
-        throw new AssertionError("expected an ApiException");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
+    /** The ApiException the call throws; fails when it throws nothing or something else. */
+    private static ApiException apiFailure(ThrowingCallable call) {
+        return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
     }
 
     private static void assertSentWithToken(RecordedRequest request) {

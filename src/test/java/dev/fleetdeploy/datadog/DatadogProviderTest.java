@@ -1,6 +1,7 @@
 package dev.fleetdeploy.datadog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ActionResult;
@@ -30,6 +31,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,19 +94,9 @@ class DatadogProviderTest {
                 .build();
     }
 
-    private static ApiException apiFailure(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("expected an ApiException, got " + e, e);
-        }
-        throw new AssertionError("expected an ApiException");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
+    /** The ApiException the call throws; fails when it throws nothing or something else. */
+    private static ApiException apiFailure(ThrowingCallable call) {
+        return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
     }
 
     @Test

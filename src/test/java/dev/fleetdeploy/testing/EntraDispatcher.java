@@ -21,7 +21,7 @@ import mockwebserver3.RecordedRequest;
  * order and issues a token that linked fake ADUs accept.
  */
 final class EntraDispatcher extends Dispatcher {
-    static final String SCOPE = "https://api.adu.microsoft.com/.default";
+    static final String SCOPE = AzureIds.SCOPE;
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** The one key forced answers use: the fake serves one endpoint. */
     static final String TOKEN_ENDPOINT = "token";

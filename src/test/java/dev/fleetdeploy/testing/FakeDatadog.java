@@ -29,7 +29,7 @@ import okhttp3.tls.HeldCertificate;
  * server.close()
  * </pre>
  */
-public final class FakeDatadog implements AutoCloseable {
+public final class FakeDatadog implements RecordsRequests, AutoCloseable {
     /** The two operations on a deployment, for answers forced on one of them only. */
     public enum Call {
         /** {@code POST .../deployments/{id}/cancel}. */
@@ -237,19 +237,9 @@ public final class FakeDatadog implements AutoCloseable {
         return traffic().maxInFlight();
     }
 
-    /** Every request received, in order, including refused ones. */
+    @Override
     public List<ReceivedRequest> requests() {
         return dispatcher.received();
-    }
-
-    /** The requests with this method to exactly this path (percent-encoded, as sent; query ignored). */
-    public List<ReceivedRequest> requests(String method, String path) {
-        return RequestRecorder.matching(requests(), method, path);
-    }
-
-    /** The only request with this method to this path; fails, listing what was received, when there are 0 or more. */
-    public ReceivedRequest onlyRequest(String method, String path) {
-        return RequestRecorder.only(requests(), method, path);
     }
 
     @Override

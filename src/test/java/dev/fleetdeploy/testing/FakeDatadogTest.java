@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -21,7 +18,7 @@ class FakeDatadogTest {
     private static final String API_KEY = "test-api-key-1";
     private static final String APP_KEY = "test-app-key-2";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeClient client = new FakeClient();
     private FakeDatadog fake;
 
     @BeforeEach
@@ -91,16 +88,13 @@ class FakeDatadogTest {
         fake.deployment("abc", "running", 1);
 
         HttpResponse<String> wrong = client.send(
-                request("POST", "/api/v2/fleet/deployments/abc/cancel")
-                        .header("DD-API-KEY", API_KEY)
-                        .header("DD-APPLICATION-KEY", "wrong")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> none = client.send(
-                HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/abc"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                "POST",
+                fake.url() + "/api/v2/fleet/deployments/abc/cancel",
+                "DD-API-KEY",
+                API_KEY,
+                "DD-APPLICATION-KEY",
+                "wrong");
+        HttpResponse<String> none = client.send("GET", fake.url() + "/api/v2/fleet/deployments/abc");
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
@@ -282,10 +276,7 @@ class FakeDatadogTest {
                 "/_control/",
                 request -> CannedAnswer.of(200, "application/json", "{\"seen\":\"" + request.query() + "\"}"));
 
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(fake.url() + "/_control/x?a=1"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send("GET", fake.url() + "/_control/x?a=1");
 
         assertThat(response.body()).isEqualTo("{\"seen\":\"a=1\"}");
         assertThat(fake.requests()).isEmpty();
@@ -416,25 +407,16 @@ class FakeDatadogTest {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest request = request(method, pathAndQuery)
-                .header("DD-API-KEY", API_KEY)
-                .header("DD-APPLICATION-KEY", APP_KEY)
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(method, fake.url() + pathAndQuery, "DD-API-KEY", API_KEY, "DD-APPLICATION-KEY", APP_KEY);
     }
 
     private HttpResponse<String> sendWithKeys(String apiKey, String appKey) throws IOException, InterruptedException {
         return client.send(
-                request("GET", "/api/v2/fleet/deployments/abc")
-                        .header("DD-API-KEY", apiKey)
-                        .header("DD-APPLICATION-KEY", appKey)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String method, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery))
-                .header("User-Agent", "fake-test/1")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                "GET",
+                fake.url() + "/api/v2/fleet/deployments/abc",
+                "DD-API-KEY",
+                apiKey,
+                "DD-APPLICATION-KEY",
+                appKey);
     }
 }

@@ -1,93 +1,41 @@
 package dev.fleetdeploy.testing;
 
 import dev.fleetdeploy.testing.RecordingLog.Level;
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import org.apache.maven.plugin.logging.Log;
 
-/** A {@link RecordingLog} as Maven's {@link Log}: every level enabled, a logged throwable kept with its trace. */
-final class MavenLogView implements Log {
-    private final RecordingLog log;
+/**
+ * A {@link RecordingLog} as Maven's {@link Log}: every level enabled, a logged throwable kept with its trace. Each of
+ * Log's twelve methods is {@code debug|info|warn|error(CharSequence)}, {@code (CharSequence, Throwable)},
+ * {@code (Throwable)} or {@code is...Enabled()}, so one handler serves them all.
+ */
+final class MavenLogView {
+    private static final Map<String, Level> LEVELS =
+            Map.of("debug", Level.DEBUG, "info", Level.INFO, "warn", Level.WARNING, "error", Level.ERROR);
 
-    MavenLogView(RecordingLog log) {
-        this.log = log;
-    }
+    private MavenLogView() {}
 
-    @Override
-    public boolean isDebugEnabled() {
-        return true;
-    }
-
-    @Override
-    public void debug(CharSequence content) {
-        log.record(Level.DEBUG, content, null);
-    }
-
-    @Override
-    public void debug(CharSequence content, Throwable error) {
-        log.record(Level.DEBUG, content, error);
-    }
-
-    @Override
-    public void debug(Throwable error) {
-        log.record(Level.DEBUG, null, error);
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-        return true;
-    }
-
-    @Override
-    public void info(CharSequence content) {
-        log.record(Level.INFO, content, null);
-    }
-
-    @Override
-    public void info(CharSequence content, Throwable error) {
-        log.record(Level.INFO, content, error);
-    }
-
-    @Override
-    public void info(Throwable error) {
-        log.record(Level.INFO, null, error);
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-        return true;
-    }
-
-    @Override
-    public void warn(CharSequence content) {
-        log.record(Level.WARNING, content, null);
-    }
-
-    @Override
-    public void warn(CharSequence content, Throwable error) {
-        log.record(Level.WARNING, content, error);
-    }
-
-    @Override
-    public void warn(Throwable error) {
-        log.record(Level.WARNING, null, error);
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-        return true;
-    }
-
-    @Override
-    public void error(CharSequence content) {
-        log.record(Level.ERROR, content, null);
-    }
-
-    @Override
-    public void error(CharSequence content, Throwable error) {
-        log.record(Level.ERROR, content, error);
-    }
-
-    @Override
-    public void error(Throwable error) {
-        log.record(Level.ERROR, null, error);
+    static Log of(RecordingLog log) {
+        return (Log) Proxy.newProxyInstance(
+                Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "the Maven Log of " + log.getClass().getSimpleName();
+                        };
+                    }
+                    Level level = LEVELS.get(method.getName());
+                    if (level == null) {
+                        return method.getName().startsWith("is")
+                                ? Boolean.TRUE
+                                : null; // is...Enabled(), and nothing else
+                    }
+                    CharSequence content = args[0] instanceof CharSequence text ? text : null;
+                    Throwable error = args[args.length - 1] instanceof Throwable thrown ? thrown : null;
+                    log.record(level, content, error);
+                    return null;
+                });
     }
 }

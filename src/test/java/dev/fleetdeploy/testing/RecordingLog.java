@@ -31,7 +31,7 @@ public final class RecordingLog implements FleetLog {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
-    private final Log mavenLog = new MavenLogView(this);
+    private final Log mavenLog = MavenLogView.of(this);
 
     /** The same recorder as a Maven {@link Log}, to hand a Mojo with {@code setLog}. */
     public Log mavenLog() {
@@ -43,6 +43,11 @@ public final class RecordingLog implements FleetLog {
         return lines.stream().map(Line::toString).toList();
     }
 
+    @Override
+    public void debug(String message) {
+        record(Level.DEBUG, message, null);
+    }
+
     /** The text of the lines at one level. */
     public List<String> at(Level level) {
         return lines.stream()
@@ -51,14 +56,29 @@ public final class RecordingLog implements FleetLog {
                 .toList();
     }
 
+    @Override
+    public void info(String message) {
+        record(Level.INFO, message, null);
+    }
+
     /** Everything logged, one line per entry, for containsSubsequence-style assertions and readable failures. */
     public String text() {
         return String.join("\n", lines());
     }
 
     @Override
+    public void warn(String message) {
+        record(Level.WARNING, message, null);
+    }
+
+    @Override
     public String toString() {
         return text();
+    }
+
+    @Override
+    public void error(String message) {
+        record(Level.ERROR, message, null);
     }
 
     /** Records a line; a throwable's stack trace goes with it whole, as Maven prints it, so a secret in it shows. */
@@ -70,26 +90,6 @@ public final class RecordingLog implements FleetLog {
             text.append(text.length() == 0 ? "" : System.lineSeparator()).append(trace);
         }
         lines.add(new Line(level, text.toString()));
-    }
-
-    @Override
-    public void debug(String message) {
-        record(Level.DEBUG, message, null);
-    }
-
-    @Override
-    public void info(String message) {
-        record(Level.INFO, message, null);
-    }
-
-    @Override
-    public void warn(String message) {
-        record(Level.WARNING, message, null);
-    }
-
-    @Override
-    public void error(String message) {
-        record(Level.ERROR, message, null);
     }
 
     @Override
