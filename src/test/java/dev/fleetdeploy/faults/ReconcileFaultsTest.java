@@ -7,6 +7,7 @@ import static dev.fleetdeploy.faults.FaultAnswers.aduDeployment;
 import static dev.fleetdeploy.faults.FaultAnswers.datadogDeployment;
 import static dev.fleetdeploy.faults.FaultAnswers.datadogNotCancelable;
 import static dev.fleetdeploy.faults.FaultAnswers.errors;
+import static dev.fleetdeploy.testing.CannedResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -15,12 +16,15 @@ import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.FakeDatadog;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A cancel (or retry) whose first attempt may have taken effect (no answer in time, a 5xx, a dropped connection) is
@@ -52,54 +56,39 @@ class ReconcileFaultsTest {
         return targets;
     }
 
-    @Test
-    void datadogTimeoutThenNotCancelableThenStoppingIsASuccess() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(datadogNotCancelable(400, "stopping"));
-        server.enqueue(datadogDeployment("stopping"));
+    /** A first attempt without a clear answer, the repeat's refusal, and the state the read then finds. */
+    static Stream<Arguments> firstAttemptTookEffect() {
+        return Stream.of(
+                Arguments.of(Named.of("no answer within readTimeout", CannedAnswer.noAnswer()), 400, "stopping"),
+                Arguments.of(Named.of("a dropped connection", CannedAnswer.dropConnection()), 422, "stopped"),
+                Arguments.of(Named.of("500", CannedAnswer.errors(500, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("502", CannedAnswer.errors(502, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("503", CannedAnswer.errors(503, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("504", CannedAnswer.errors(504, "upstream hiccup")), 409, "canceled"));
+    }
+
+    @ParameterizedTest(name = "first attempt: {0}; the repeat answered {1}; the deployment {2}")
+    @MethodSource("firstAttemptTookEffect")
+    void datadogRepeatRefusedBecauseTheFirstAttemptCanceledItIsASuccess(
+            CannedAnswer firstAttempt, int refusal, String state) throws Exception {
+        server.enqueue(response(firstAttempt));
+        server.enqueue(datadogNotCancelable(refusal, state));
+        server.enqueue(datadogDeployment(state));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.success().action().summary())
-                .isEqualTo("HTTP 400, state stopping: an earlier attempt, which got no"
-                        + " clear answer, had already canceled it; the repeat was refused (" + DD_REFUSAL + ")");
+        String summary = "HTTP " + refusal + ", state " + state + ": an earlier attempt, which got no clear answer, had"
+                + " already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled: its status is "
+                + state + ")";
+        assertThat(run.success().action().summary()).isEqualTo(summary);
+        assertThat(run.success().action().state()).isEqualTo(state);
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines())
-                .contains("[INFO] Datadog deployment 'dep-1': cancel requested (HTTP 400, state stopping:"
-                        + " an earlier attempt, which got no clear answer, had already canceled it; the repeat was refused ("
-                        + DD_REFUSAL + "))");
+        assertThat(rig.log.lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (" + summary + ")");
         assertThat(run.report().summary()).isEqualTo("Cancel: 1 of 1 deployment done.");
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.report().summary());
-    }
-
-    @ParameterizedTest(name = "first attempt answered {0}")
-    @ValueSource(ints = {500, 502, 503, 504})
-    void datadogServerErrorThenConflictThenCanceledIsASuccess(int firstCode) throws Exception {
-        server.enqueue(errors(firstCode, "upstream hiccup"));
-        server.enqueue(datadogNotCancelable(409, "canceled"));
-        server.enqueue(datadogDeployment("canceled"));
-
-        Run run = datadog().cancel("dep-1");
-
-        assertThat(run.success().action().state()).isEqualTo("canceled");
-        assertThat(run.success().action().message())
-                .startsWith("an earlier attempt, which got no clear answer, had already canceled it");
-        assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void datadogDroppedConnectionThenUnprocessableThenStoppedIsASuccess() throws Exception {
-        server.enqueue(FaultAnswers.dropAfterRequest());
-        server.enqueue(datadogNotCancelable(422, "stopped"));
-        server.enqueue(datadogDeployment("stopped"));
-
-        Run run = datadog().cancel("dep-1");
-
-        assertThat(run.success().action().state()).isEqualTo("stopped");
-        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

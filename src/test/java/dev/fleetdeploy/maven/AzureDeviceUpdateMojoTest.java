@@ -18,8 +18,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,21 +34,8 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     private static final String VERSION = "?api-version=2022-10-01";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final FakeAdu adu = FakeAdu.start().acceptToken(TOKEN);
-    final FakeEntra entra = FakeEntra.start();
-
-    @BeforeEach
-    void pointAtTheFakes() {
-        adu.trust(entra);
-        request.getUserProperties().setProperty("fake.api", baseUrl(adu.url()));
-        request.getUserProperties().setProperty("fake.entra", baseUrl(entra.url()));
-    }
-
-    @AfterEach
-    void stopTheFakes() {
-        adu.close();
-        entra.close();
-    }
+    final FakeEntra entra = serving("fake.entra", FakeEntra.start());
+    final FakeAdu adu = serving("fake.api", FakeAdu.start().acceptToken(TOKEN).trust(entra));
 
     @Override
     String baseUrl() {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.LoopbackFake;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.di.Provides;
@@ -60,8 +62,9 @@ abstract class MojoTestSupport {
     /** Environment variables that give both Datadog keys. */
     static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
 
-    final FakeDatadog api = FakeDatadog.startAcceptingAnyKeys();
     final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    private final List<LoopbackFake> fakes = new ArrayList<>();
+    final FakeDatadog api = serving("fake.api", FakeDatadog.startAcceptingAnyKeys());
     final MavenSession session = newSession(request);
     final RecordingLog log = new RecordingLog();
 
@@ -89,7 +92,6 @@ abstract class MojoTestSupport {
      */
     @BeforeEach
     void prepareBuild(TestInfo test) {
-        request.getUserProperties().setProperty("fake.api", baseUrl(api.url()));
         request.getUserProperties().setProperty("work.dir", workDir.toString());
 
         // As a pipeline runs the goals: from some folder, no pom.xml. Maven injects a stand-in project even then.
@@ -105,15 +107,27 @@ abstract class MojoTestSupport {
                         .setProperty(
                                 property.name(),
                                 property.value()
-                                        .replace("${fake.api}", baseUrl(api.url()))
+                                        .replace(
+                                                "${fake.api}",
+                                                request.getUserProperties().getProperty("fake.api"))
                                         .replace("${work.dir}", workDir.toString()));
             }
         });
     }
 
+    /**
+     * A fake for this test, closed after it: its baseUrl, as a user writes one ("http://localhost:PORT"), is the
+     * user property {@code property} that the test POMs name.
+     */
+    <F extends LoopbackFake> F serving(String property, F fake) {
+        fakes.add(fake);
+        request.getUserProperties().setProperty(property, baseUrl(fake.url()));
+        return fake;
+    }
+
     @AfterEach
     void stopFakes() {
-        api.close();
+        fakes.forEach(LoopbackFake::close);
     }
 
     /** A fake's "http://127.0.0.1:PORT" as a user would write a local baseUrl: "http://localhost:PORT". */

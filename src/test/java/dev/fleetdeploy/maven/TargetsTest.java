@@ -14,8 +14,6 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +26,10 @@ class TargetsTest extends MojoTestSupport {
     private static final String ADU_TOKEN = "env-adu-token-1a2b3c";
 
     /** A second Datadog, for the second target ({@code ${fake.api2}}). */
-    final FakeDatadog api2 = FakeDatadog.startAcceptingAnyKeys();
+    final FakeDatadog api2 = serving("fake.api2", FakeDatadog.startAcceptingAnyKeys());
 
     /** An Azure Device Update account ({@code ${fake.adu}}). */
-    final FakeAdu adu = FakeAdu.start().acceptToken(ADU_TOKEN);
-
-    @BeforeEach
-    void pointAtTheOtherFakes() {
-        request.getUserProperties().setProperty("fake.api2", baseUrl(api2.url()));
-        request.getUserProperties().setProperty("fake.adu", baseUrl(adu.url()));
-    }
-
-    @AfterEach
-    void stopTheOtherFakes() {
-        api2.close();
-        adu.close();
-    }
+    final FakeAdu adu = serving("fake.adu", FakeAdu.start().acceptToken(ADU_TOKEN));
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-datadog-and-adu/pom.xml")

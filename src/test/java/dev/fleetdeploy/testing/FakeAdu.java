@@ -23,7 +23,7 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Every answer carries {@code retry-after: 0}, as the live service's do, so that the plugin is tested against it.
  */
-public final class FakeAdu implements RecordsRequests, AutoCloseable {
+public final class FakeAdu implements RecordsRequests, LoopbackFake {
     /** The start-time forms the service mixes; deployments take them in turn, so a client must read all three. */
     static final List<String> START_TIMES =
             List.of("2020-04-22T12:12:12.0000000+00:00", "2020-07-01T12:13:14Z", "2020-04-22T05:12:12-07:00");

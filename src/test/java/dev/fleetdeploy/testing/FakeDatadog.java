@@ -29,7 +29,7 @@ import okhttp3.tls.HeldCertificate;
  * server.close()
  * </pre>
  */
-public final class FakeDatadog implements RecordsRequests, AutoCloseable {
+public final class FakeDatadog implements RecordsRequests, LoopbackFake {
     /** The two operations on a deployment, for answers forced on one of them only. */
     public enum Call {
         /** {@code POST .../deployments/{id}/cancel}. */

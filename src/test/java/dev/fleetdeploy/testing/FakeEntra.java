@@ -19,7 +19,7 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Errors come in Entra's shape with its AADSTS codes; no error repeats a secret or an assertion.
  */
-public final class FakeEntra implements AutoCloseable {
+public final class FakeEntra implements LoopbackFake {
     private final MockWebServer server;
     private final EntraDispatcher dispatcher = new EntraDispatcher();
 
