@@ -10,9 +10,43 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** {@code dryRun}: the log shows each request that would go out, keys as ****, and nothing is sent. */
+/**
+ * The three ways a goal sends nothing, and says so.
+ *
+ * <ul>
+ *   <li>{@code skip}: nothing is sent, nothing is checked, and the log says the goal was skipped;
+ *   <li>{@code dryRun}: the log shows each request that would go out, keys as ****, and nothing is sent;
+ *   <li>{@code mvn -o}: a goal that must reach the API fails clearly and sends nothing, instead of skipping silently.
+ * </ul>
+ */
 @MojoTest
-class DryRunTest extends MojoTestSupport {
+class SendsNothingTest extends MojoTestSupport {
+
+    // skip
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipInThePom(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertNothingSent();
+        assertThat(log.lines()).containsExactly("[INFO] Skipping cancel-deployment: skip is set (fleet.skip).");
+    }
+
+    @Test
+    @InjectMojo(goal = "deployment-status")
+    @UserProperty(name = "fleet.skip", value = "true")
+    void skipOnTheCommandLineNeedsNoOtherConfiguration(DeploymentStatusMojo mojo) throws Exception {
+        // No provider, no id, no key: a pipeline that switches the step off must not have to fill them in.
+        prepare(mojo).execute();
+
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .containsExactly("Skipping deployment-status: skip is set (fleet.skip).");
+    }
+
+    // dryRun
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
@@ -63,5 +97,45 @@ class DryRunTest extends MojoTestSupport {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("No Datadog API key found (set apiKey");
         assertNothingSent();
+    }
+
+    // mvn -o
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void offlineCancelFails(CancelDeploymentMojo mojo) throws Exception {
+        request.setOffline(true);
+
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                // The wording may change; what the user must learn may not.
+                .hasMessageContainingAll(
+                        "offline", "cancel-deployment must reach the provider's API", "without -o", "nothing was sent");
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void offlineStatusFails(DeploymentStatusMojo mojo) throws Exception {
+        request.setOffline(true);
+
+        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContainingAll("offline", "deployment-status must reach the provider's API", "without -o");
+        assertNothingSent();
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void aDryRunNeedsNoNetworkSoItWorksOffline(CancelDeploymentMojo mojo) throws Exception {
+        request.setOffline(true);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertNothingSent();
+        assertThat(log.at(RecordingLog.Level.INFO))
+                .last()
+                .isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
     }
 }
