@@ -12,7 +12,7 @@ import okhttp3.HttpUrl;
 /**
  * Answers as Datadog's Fleet deployments API does: records the request, checks the keys and any rate-limit window,
  * then answers from a forced answer if the test set one for the id, else from the fleet's state. It knows nothing of
- * the server that carries requests and answers ({@link Listener}).
+ * the server that carries requests and answers ({@link AnswerDispatcher} puts it on MockWebServer).
  */
 final class FleetDispatcher {
     /** Accepted API key to its application key: one organization's key pairs. */
