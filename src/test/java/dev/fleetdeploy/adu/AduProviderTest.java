@@ -2,6 +2,7 @@ package dev.fleetdeploy.adu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,8 @@ import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.SpecExample;
 import dev.fleetdeploy.testing.StatusLine;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
@@ -42,6 +44,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,7 @@ class AduProviderTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
     private final Map<String, String> parameters = new HashMap<>();
     private final List<HttpTransport> transports = new ArrayList<>();
@@ -153,19 +156,9 @@ class AduProviderTest {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    private static ApiException apiFailure(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("expected an ApiException, got " + e, e);
-        }
-        throw new AssertionError("expected an ApiException");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
+    /** The ApiException the call throws; fails when it throws nothing or something else. */
+    private static ApiException apiFailure(ThrowingCallable call) {
+        return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
     }
 
     private static void assertSentWithToken(RecordedRequest request) {

@@ -19,6 +19,7 @@ import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
@@ -42,8 +43,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The benchmarks that drive the plugin's core in this JVM, against a {@link BenchServer} (its own, or the one
- * {@code --server URL} names). Plain {@code System.nanoTime} timing: warm-up first, then several rounds in which
+ * The benchmarks that drive the plugin's core in this JVM, against the fake Datadog of
+ * {@link StandaloneFakeDatadog} (its own, or the one {@code --server URL} names). Plain {@code System.nanoTime} timing: warm-up first, then several rounds in which
  * the variants being compared take turns, and the median of the rounds. Each figure is printed as
  * {@code name<TAB>value}, for {@code bench/run} to collect; progress goes to stderr.
  *
@@ -74,7 +75,7 @@ public final class Bench {
             throw new IllegalArgumentException("usage: Bench percall|batch|ratelimit|heap [--server URL] [options]");
         }
         Map<String, String> options = Args.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
-        BenchServer own = options.containsKey("server") ? null : BenchServer.start();
+        FakeDatadog own = options.containsKey("server") ? null : StandaloneFakeDatadog.start();
         try {
             Bench bench = new Bench(own == null ? options.get("server") : own.url());
             if (options.containsKey("verbose")) {
@@ -222,7 +223,7 @@ public final class Bench {
 
     private Request bareCancel(String id) {
         return new Request.Builder()
-                .url(baseUrl + BenchServer.CANCEL_PREFIX + id + "/cancel")
+                .url(baseUrl + StandaloneFakeDatadog.CANCEL_PREFIX + id + "/cancel")
                 .header("Accept", "application/json")
                 .header("DD-API-KEY", API_KEY)
                 .header("DD-APPLICATION-KEY", APP_KEY)

@@ -89,7 +89,9 @@ public final class BenchReport {
         out.append(
                 "\nMedians of rounds; the ratio is the median of the rounds' own ratios where the two ran side by side"
                         + " in each round, else the ratio of the medians. All requests go to one fake Datadog on 127.0.0.1 (real"
-                        + " HTTP/1.1, `src/test/java/dev/fleetdeploy/bench/BenchServer.java`). Raw figures: `target/benchmarks/raw.tsv`.\n");
+                        + " HTTP/1.1, `src/test/java/dev/fleetdeploy/testing/FakeDatadog.java`, run by"
+                        + " `src/test/java/dev/fleetdeploy/bench/StandaloneFakeDatadog.java`). Raw figures:"
+                        + " `target/benchmarks/raw.tsv`.\n");
         return out.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.datadog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ActionResult;
@@ -20,7 +21,7 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +49,7 @@ class DatadogProviderTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private HttpTransport transport;
 
     @AfterEach
@@ -92,19 +94,9 @@ class DatadogProviderTest {
                 .build();
     }
 
-    private static ApiException apiFailure(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("expected an ApiException, got " + e, e);
-        }
-        throw new AssertionError("expected an ApiException");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
+    /** The ApiException the call throws; fails when it throws nothing or something else. */
+    private static ApiException apiFailure(ThrowingCallable call) {
+        return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.fleetdeploy.entra;
 
+import static dev.fleetdeploy.testing.AzureIds.ASSERTION;
+import static dev.fleetdeploy.testing.AzureIds.CLIENT_ID;
+import static dev.fleetdeploy.testing.AzureIds.SCOPE;
+import static dev.fleetdeploy.testing.AzureIds.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.ApiException;
@@ -14,7 +18,7 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.StatusLine;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,15 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client credentials grant against a fake Microsoft Entra ID token endpoint. */
 class EntraTokenClientTest {
-    private static final String SCOPE = "https://api.adu.microsoft.com/.default";
-    private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-    private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     /** Entra's secrets hold '~' and '.', which a form must encode ('~') or may keep ('.'). */
     private static final String SECRET = "Zx8Q~s3cr3t.value_0123456789";
 
     private static final String SECRET_IN_FORM = "Zx8Q%7Es3cr3t.value_0123456789";
-    private static final String ASSERTION =
-            "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2lnLWZlZA";
     private static final String TOKEN =
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.Zmlyc3Q";
     private static final String SECOND_TOKEN =
@@ -59,7 +58,7 @@ class EntraTokenClientTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
     private final List<HttpTransport> transports = new ArrayList<>();
 

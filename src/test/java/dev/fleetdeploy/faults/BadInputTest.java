@@ -16,7 +16,7 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
@@ -70,7 +70,7 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
 
     private Map<String, String> datadog(String... overrides) {
         return with(Map.of("provider", "datadog", "baseUrl", FaultRig.baseUrl(server)), overrides);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.maven.CancelDeploymentMojo;
-import java.lang.reflect.Proxy;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.fleetdeploy.testing.RecordingLog;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -15,7 +12,6 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +26,13 @@ class BadRangeMojoTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    /** Everything the goal logged, as "method: [arguments]". */
-    private final List<String> logged = new CopyOnWriteArrayList<>();
+    /** Everything the goal logged. */
+    private final RecordingLog log = new RecordingLog();
 
     private CancelDeploymentMojo prepare(CancelDeploymentMojo mojo) throws IllegalAccessException {
         MojoExtension.setVariableValueToObject(mojo, "baseUrl", FaultRig.baseUrl(server));
         MojoExtension.setVariableValueToObject(mojo, "environment", FaultRig.env());
-        mojo.setLog((Log) Proxy.newProxyInstance(
-                Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("is")) {
-                        return true;
-                    }
-                    logged.add(method.getName() + ": " + (args == null ? "" : Arrays.toString(args)));
-                    return null;
-                }));
+        mojo.setLog(log.mavenLog());
         return mojo;
     }
 
@@ -53,7 +42,7 @@ class BadRangeMojoTest {
                 .hasMessage(message)
                 .hasNoCause();
         assertThat(server.getRequestCount()).as("requests sent").isZero();
-        assertThat(logged).as("lines logged").isEmpty();
+        assertThat(log.lines()).as("lines logged").isEmpty();
     }
 
     @Test
@@ -156,13 +145,13 @@ class BadRangeMojoTest {
     @MojoParameter(name = "parallelism", value = "64")
     @MojoParameter(name = "executionTimeout", value = "10")
     void theBoundsThemselvesAreAccepted(CancelDeploymentMojo mojo) throws Exception {
-        server.enqueue(Answers.datadogCanceled());
+        server.enqueue(FaultAnswers.datadogCanceled());
 
         prepare(mojo).execute();
 
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(server.takeRequest().getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
-        assertThat(logged).anyMatch(line -> line.contains("Cancel: 1 of 1 deployment done."));
-        FaultRig.assertNoSecretIn(String.join("\n", logged));
+        assertThat(log.lines()).anyMatch(line -> line.contains("Cancel: 1 of 1 deployment done."));
+        FaultRig.assertNoSecretIn(log.text());
     }
 }

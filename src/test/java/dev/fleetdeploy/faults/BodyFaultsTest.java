@@ -1,6 +1,6 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.status;
+import static dev.fleetdeploy.faults.FaultAnswers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -13,7 +13,7 @@ import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -116,7 +116,7 @@ class BodyFaultsTest {
     void theTransportReadsOneMegabyteAndSaysItCutTheRest() throws Exception {
         server.enqueue(html(502, hugeHtml("502 Bad Gateway", TEN_MB)));
         FakeTime time = new FakeTime();
-        RecordingFleetLog log = new RecordingFleetLog();
+        RecordingLog log = new RecordingLog();
         HttpSettings settings = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of());
         try (HttpTransport transport = new HttpTransport(settings, log, MavenTerms.TERMS, time, time.clock())) {
@@ -133,7 +133,7 @@ class BodyFaultsTest {
 
     @Test
     void aHugeJsonErrorIsCutToOneLine() throws Exception {
-        server.enqueue(Answers.json(500, "{\"errors\":[\"" + "boom ".repeat(400_000) + "\"]}"));
+        server.enqueue(FaultAnswers.json(500, "{\"errors\":[\"" + "boom ".repeat(400_000) + "\"]}"));
 
         Run run = datadog().retries(0).cancel("dep-1");
 
@@ -176,7 +176,7 @@ class BodyFaultsTest {
 
     @Test
     void lineBreaksInAnErrorBodyCannotForgeLogLines() throws Exception {
-        server.enqueue(Answers.json(403, "{\"errors\":[\"denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good\"]}"));
+        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good\"]}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
@@ -190,7 +190,7 @@ class BodyFaultsTest {
 
     @Test
     void terminalEscapesInAnErrorBodyDoNotReachTheLog() throws Exception {
-        server.enqueue(Answers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
+        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
@@ -219,7 +219,7 @@ class BodyFaultsTest {
 
     @Test
     void aCancelAnswered200WithAnEndlessJsonIsASuccessWithAShortWarning() throws Exception {
-        server.enqueue(Answers.json(
+        server.enqueue(FaultAnswers.json(
                 200,
                 "{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "z".repeat(3_000_000) + "\"}}}"));
         FaultRig rig = datadog();

@@ -1,7 +1,7 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.datadogCanceled;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogCanceled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -73,7 +73,7 @@ class ConnectionFaultsTest {
 
     @Test
     void aConnectionDroppedAfterTheCancelArrivedIsRepeatedAndTheRepeatSucceeds() throws Exception {
-        server.enqueue(Answers.closeAfterRequest());
+        server.enqueue(FaultAnswers.closeAfterRequest());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -93,7 +93,7 @@ class ConnectionFaultsTest {
     @Test
     void aConnectionShutDownOnEveryAttemptEndsSayingTheCancelMayHaveBeenApplied() throws Exception {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(Answers.dropAfterRequest());
+            server.enqueue(FaultAnswers.dropAfterRequest());
         }
         FaultRig rig = rig().retries(2);
 
@@ -112,7 +112,7 @@ class ConnectionFaultsTest {
 
     @Test
     void noAnswerWithinReadTimeoutIsRetriedAndTheRepeatSucceeds() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig().readTimeout(SHORT_READ);
 
@@ -130,7 +130,7 @@ class ConnectionFaultsTest {
     @Test
     void noAnswerOnAnyAttemptEndsWithinTheTimeoutsAndSaysTheCancelMayHaveBeenApplied() throws Exception {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(Answers.stall());
+            server.enqueue(FaultAnswers.stall());
         }
         FaultRig rig = rig().retries(2).readTimeout(SHORT_READ);
 
@@ -148,7 +148,8 @@ class ConnectionFaultsTest {
 
     @Test
     void headersThatComeAfterReadTimeoutCountAsNoAnswer() throws Exception {
-        server.enqueue(Answers.status(200).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(
+                FaultAnswers.status(200).headersDelay(2, TimeUnit.SECONDS).build());
         server.enqueue(datadogCanceled());
 
         Run run = rig().readTimeout(SHORT_READ).cancel("dep-1");
@@ -160,7 +161,7 @@ class ConnectionFaultsTest {
 
     @Test
     void aBodyThatStallsAfterTheHeadersIsRetried() throws Exception {
-        server.enqueue(Answers.status(200)
+        server.enqueue(FaultAnswers.status(200)
                 .addHeader("Content-Type", "application/json")
                 .body("{\"data\":{\"attributes\":{\"status\":\"stopping\"}}}")
                 .onResponseBody(SocketEffect.Stall.INSTANCE)
@@ -177,7 +178,7 @@ class ConnectionFaultsTest {
 
     @Test
     void aBodyCutShortIsRetried() throws Exception {
-        server.enqueue(Answers.status(200)
+        server.enqueue(FaultAnswers.status(200)
                 .addHeader("Content-Type", "application/json")
                 .body("{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "x".repeat(50_000)
                         + "\"}}}")
@@ -197,7 +198,7 @@ class ConnectionFaultsTest {
     void aBodyThatTricklesInCannotHoldTheBuildPastTheCallTimeout() throws Exception {
         // One byte every 100 ms keeps each read within readTimeout; only the bound on the whole exchange
         // (connectTimeout + readTimeout + 5 s = 5.6 s here) ends it.
-        server.enqueue(Answers.status(200)
+        server.enqueue(FaultAnswers.status(200)
                 .addHeader("Content-Type", "application/json")
                 .body("{\"x\":\"" + "y".repeat(500) + "\"}")
                 .throttleBody(1, 100, TimeUnit.MILLISECONDS)
@@ -250,9 +251,9 @@ class ConnectionFaultsTest {
 
     @Test
     void aStatusReadIsRepeatedAfterTimeoutsAndResetsAlike() throws Exception {
-        server.enqueue(Answers.stall());
-        server.enqueue(Answers.closeAfterRequest());
-        server.enqueue(Answers.datadogDeployment("running"));
+        server.enqueue(FaultAnswers.stall());
+        server.enqueue(FaultAnswers.closeAfterRequest());
+        server.enqueue(FaultAnswers.datadogDeployment("running"));
 
         Run run = rig().readTimeout(SHORT_READ).run(Operation.STATUS, "dep-1");
 
@@ -264,8 +265,8 @@ class ConnectionFaultsTest {
 
     @Test
     void aduIsRetriedAfterADroppedConnectionAndItsTokenGoesOnlyToItsHost() throws Exception {
-        server.enqueue(Answers.dropAfterRequest());
-        server.enqueue(Answers.aduDeployment(true, false));
+        server.enqueue(FaultAnswers.dropAfterRequest());
+        server.enqueue(FaultAnswers.aduDeployment(true, false));
         FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
         Run run = rig.cancel("dep-1");
@@ -275,7 +276,7 @@ class ConnectionFaultsTest {
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
         for (int i = 0; i < 2; i++) {
             RecordedRequest request = server.takeRequest();
-            assertThat(request.getTarget()).isEqualTo(Answers.ADU_CANCEL + "?api-version=2022-10-01");
+            assertThat(request.getTarget()).isEqualTo(FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01");
             assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + FaultRig.ADU_TOKEN);
         }
         rig.assertNoSecretShown();

@@ -1,8 +1,8 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.datadogCanceled;
-import static dev.fleetdeploy.faults.Answers.status;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogCanceled;
+import static dev.fleetdeploy.faults.FaultAnswers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,9 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.FakeDeployment;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -128,25 +130,27 @@ class DeadlineFaultsTest {
         assertThat(run.sleeps()).isEmpty();
     }
 
-    private static Dispatcher cancelThenAlwaysStopping() {
-        return new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getMethod().equals("POST") ? datadogCanceled() : Answers.datadogDeployment("stopping");
-            }
-        };
+    /** The fake Datadog, whose deployments accept the cancel and then stay stopping for good. */
+    private static FakeDatadog stoppingForGood(String... ids) {
+        FakeDatadog fake = FakeDatadog.start(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY);
+        for (String id : ids) {
+            fake.addDeployment(FakeDeployment.withHosts(id, "running", 3).withFinalStatus("canceled", 1_000));
+        }
+        return fake;
     }
 
     @Test
     void waitingStopsBeforeTheDeadlineSoThatLaterDeploymentsAreStillCanceled() throws Exception {
-        server.setDispatcher(cancelThenAlwaysStopping());
-        FaultRig rig = rig().waitForFinalState(Duration.ofSeconds(3));
+        FaultRig rig;
+        Run run;
+        try (FakeDatadog fake = stoppingForGood("dep-1", "dep-2", "dep-3")) {
+            rig = FaultRig.datadog(fake.url()).executionTimeout(TEN_SECONDS).waitForFinalState(Duration.ofSeconds(3));
 
-        Run run = rig.cancel("dep-1,dep-2,dep-3");
+            run = rig.cancel("dep-1,dep-2,dep-3");
+        }
 
         // dep-1's wait gives up when no poll is left before the deadline (polls at 3 s, then 4.5 s later): the cancels
-        // of
-        // dep-2 and dep-3 still go out, and only their waits are cut short.
+        // of dep-2 and dep-3 still go out, and only their waits are cut short.
         List<DeploymentOutcome.Failed> failures = run.report().failures();
         assertThat(failures)
                 .hasSize(3)
@@ -164,9 +168,13 @@ class DeadlineFaultsTest {
 
     @Test
     void waitingThatRunsIntoTheDeadlineNamesTheLastStateItSaw() throws Exception {
-        server.setDispatcher(cancelThenAlwaysStopping());
-
-        Run run = rig().waitForFinalState(Duration.ofSeconds(3)).cancel("dep-1");
+        Run run;
+        try (FakeDatadog fake = stoppingForGood("dep-1")) {
+            run = FaultRig.datadog(fake.url())
+                    .executionTimeout(TEN_SECONDS)
+                    .waitForFinalState(Duration.ofSeconds(3))
+                    .cancel("dep-1");
+        }
 
         assertThat(run.message())
                 .isEqualTo("Datadog deployment 'dep-1': cancel was requested, but waiting for its final state"
@@ -213,7 +221,7 @@ class DeadlineFaultsTest {
 
     @Test
     void aduRetryAfterPastTheDeadlineIsNotWaitedForEither() throws Exception {
-        server.enqueue(Answers.json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Try later.\"}}")
+        server.enqueue(FaultAnswers.aduError(500, "InternalServerError", "Try later.")
                 .newBuilder()
                 .addHeader("retry-after", "45")
                 .build());
@@ -231,8 +239,8 @@ class DeadlineFaultsTest {
     @Test
     void noSingleExchangeOutlastsTheDeadlineInRealTime() throws IOException {
         // readTimeout is 30 s, but the execution has 1 s: the exchange is cut when the execution's time is up.
-        server.enqueue(Answers.stall());
-        RecordingFleetLog log = new RecordingFleetLog();
+        server.enqueue(FaultAnswers.stall());
+        RecordingLog log = new RecordingLog();
         HttpSettings settings = new HttpSettings(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),

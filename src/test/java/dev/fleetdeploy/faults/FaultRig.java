@@ -15,7 +15,7 @@ import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
@@ -44,7 +44,7 @@ final class FaultRig {
     static final List<String> CREDENTIAL_HEADERS = List.of("DD-API-KEY", "DD-APPLICATION-KEY", "Authorization");
 
     final FakeTime time = new FakeTime();
-    final RecordingFleetLog log = new RecordingFleetLog();
+    final RecordingLog log = new RecordingLog();
     private final Map<String, String> values = new LinkedHashMap<>();
     private int maxRetries = 3;
     private Duration connectTimeout = Duration.ofSeconds(2);

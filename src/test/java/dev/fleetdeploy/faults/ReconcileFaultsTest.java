@@ -1,12 +1,13 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.DD_STATUS;
-import static dev.fleetdeploy.faults.Answers.aduConflict;
-import static dev.fleetdeploy.faults.Answers.aduDeployment;
-import static dev.fleetdeploy.faults.Answers.datadogDeployment;
-import static dev.fleetdeploy.faults.Answers.datadogNotCancelable;
-import static dev.fleetdeploy.faults.Answers.errors;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_STATUS;
+import static dev.fleetdeploy.faults.FaultAnswers.aduConflict;
+import static dev.fleetdeploy.faults.FaultAnswers.aduDeployment;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogDeployment;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogNotCancelable;
+import static dev.fleetdeploy.faults.FaultAnswers.errors;
+import static dev.fleetdeploy.testing.CannedResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -15,12 +16,15 @@ import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.FakeDatadog;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A cancel (or retry) whose first attempt may have taken effect (no answer in time, a 5xx, a dropped connection) is
@@ -52,59 +56,44 @@ class ReconcileFaultsTest {
         return targets;
     }
 
-    @Test
-    void datadogTimeoutThenNotCancelableThenStoppingIsASuccess() throws Exception {
-        server.enqueue(Answers.stall());
-        server.enqueue(datadogNotCancelable(400, "stopping"));
-        server.enqueue(datadogDeployment("stopping"));
+    /** A first attempt without a clear answer, the repeat's refusal, and the state the read then finds. */
+    static Stream<Arguments> firstAttemptTookEffect() {
+        return Stream.of(
+                Arguments.of(Named.of("no answer within readTimeout", CannedAnswer.noAnswer()), 400, "stopping"),
+                Arguments.of(Named.of("a dropped connection", CannedAnswer.dropConnection()), 422, "stopped"),
+                Arguments.of(Named.of("500", CannedAnswer.errors(500, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("502", CannedAnswer.errors(502, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("503", CannedAnswer.errors(503, "upstream hiccup")), 409, "canceled"),
+                Arguments.of(Named.of("504", CannedAnswer.errors(504, "upstream hiccup")), 409, "canceled"));
+    }
+
+    @ParameterizedTest(name = "first attempt: {0}; the repeat answered {1}; the deployment {2}")
+    @MethodSource("firstAttemptTookEffect")
+    void datadogRepeatRefusedBecauseTheFirstAttemptCanceledItIsASuccess(
+            CannedAnswer firstAttempt, int refusal, String state) throws Exception {
+        server.enqueue(response(firstAttempt));
+        server.enqueue(datadogNotCancelable(refusal, state));
+        server.enqueue(datadogDeployment(state));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
 
-        assertThat(run.success().action().summary())
-                .isEqualTo("HTTP 400, state stopping: an earlier attempt, which got no"
-                        + " clear answer, had already canceled it; the repeat was refused (" + DD_REFUSAL + ")");
+        String summary = "HTTP " + refusal + ", state " + state + ": an earlier attempt, which got no clear answer, had"
+                + " already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled: its status is "
+                + state + ")";
+        assertThat(run.success().action().summary()).isEqualTo(summary);
+        assertThat(run.success().action().state()).isEqualTo(state);
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines())
-                .contains("[INFO] Datadog deployment 'dep-1': cancel requested (HTTP 400, state stopping:"
-                        + " an earlier attempt, which got no clear answer, had already canceled it; the repeat was refused ("
-                        + DD_REFUSAL + "))");
+        assertThat(rig.log.lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (" + summary + ")");
         assertThat(run.report().summary()).isEqualTo("Cancel: 1 of 1 deployment done.");
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.report().summary());
     }
 
-    @ParameterizedTest(name = "first attempt answered {0}")
-    @ValueSource(ints = {500, 502, 503, 504})
-    void datadogServerErrorThenConflictThenCanceledIsASuccess(int firstCode) throws Exception {
-        server.enqueue(errors(firstCode, "upstream hiccup"));
-        server.enqueue(datadogNotCancelable(409, "canceled"));
-        server.enqueue(datadogDeployment("canceled"));
-
-        Run run = datadog().cancel("dep-1");
-
-        assertThat(run.success().action().state()).isEqualTo("canceled");
-        assertThat(run.success().action().message())
-                .startsWith("an earlier attempt, which got no clear answer, had already canceled it");
-        assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void datadogDroppedConnectionThenUnprocessableThenStoppedIsASuccess() throws Exception {
-        server.enqueue(Answers.dropAfterRequest());
-        server.enqueue(datadogNotCancelable(422, "stopped"));
-        server.enqueue(datadogDeployment("stopped"));
-
-        Run run = datadog().cancel("dep-1");
-
-        assertThat(run.success().action().state()).isEqualTo("stopped");
-        assertThat(server.getRequestCount()).isEqualTo(3);
-    }
-
     @Test
     void datadogRefusedRepeatOfADeploymentStillRunningIsAFailureNamingTheState() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "running"));
         server.enqueue(datadogDeployment("running"));
         FaultRig rig = datadog();
@@ -124,7 +113,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogRefusalWhenTheStateCannotBeReadIsReportedAsTheRefusal() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "stopping"));
         server.enqueue(errors(500, "status unavailable"));
         server.enqueue(errors(500, "status unavailable"));
@@ -179,7 +168,7 @@ class ReconcileFaultsTest {
 
     @Test
     void aduTimeoutThenConflictThenIsCanceledIsASuccess() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(aduConflict("The deployment has already been canceled."));
         server.enqueue(aduDeployment(true, false));
         FaultRig rig = adu();
@@ -194,15 +183,15 @@ class ReconcileFaultsTest {
                 "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/dep-1?api-version=2022-10-01";
         assertThat(received(3))
                 .containsExactly(
-                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
-                        "POST " + Answers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
+                        "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
                         "GET " + subgroupDeployment);
         rig.assertNoSecretShown(run.report().summary());
     }
 
     @Test
     void aduRefusedRepeatOfADeploymentNotCanceledIsAFailure() throws Exception {
-        server.enqueue(Answers.json(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"Try later.\"}}"));
+        server.enqueue(FaultAnswers.aduError(503, "ServiceUnavailable", "Try later."));
         server.enqueue(aduConflict("The deployment cannot be canceled now."));
         server.enqueue(aduDeployment(false, false));
         FaultRig rig = adu();
@@ -220,7 +209,7 @@ class ReconcileFaultsTest {
 
     @Test
     void aduRetryWhoseFirstAttemptWasDroppedIsReconciledWithIsRetried() throws Exception {
-        server.enqueue(Answers.dropAfterRequest());
+        server.enqueue(FaultAnswers.dropAfterRequest());
         server.enqueue(aduConflict("The deployment is already being retried."));
         server.enqueue(aduDeployment(false, true));
 
@@ -234,10 +223,9 @@ class ReconcileFaultsTest {
 
     @Test
     void aduV2CancelIsReconciledOnTheWholeDeployment() throws Exception {
-        server.enqueue(Answers.stall());
-        server.enqueue(
-                Answers.json(412, "{\"error\":{\"code\":\"PreconditionFailed\",\"message\":\"Already canceled.\"}}"));
-        server.enqueue(Answers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
+        server.enqueue(FaultAnswers.stall());
+        server.enqueue(FaultAnswers.aduError(412, "PreconditionFailed", "Already canceled."));
+        server.enqueue(FaultAnswers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
 
         Run run = adu().set("apiVersion", "v2")
                 .set("groupId", null)

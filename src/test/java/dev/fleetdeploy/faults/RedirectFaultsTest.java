@@ -1,9 +1,9 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.DD_CANCEL;
-import static dev.fleetdeploy.faults.Answers.DD_STATUS;
-import static dev.fleetdeploy.faults.Answers.datadogCanceled;
-import static dev.fleetdeploy.faults.Answers.status;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_CANCEL;
+import static dev.fleetdeploy.faults.FaultAnswers.DD_STATUS;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogCanceled;
+import static dev.fleetdeploy.faults.FaultAnswers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
@@ -207,7 +207,7 @@ class RedirectFaultsTest {
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void aSameOriginRedirectOfAStatusReadIsFollowed(int code) throws Exception {
         server.enqueue(redirect(code, DD_STATUS + "-moved"));
-        server.enqueue(Answers.datadogDeployment("running"));
+        server.enqueue(FaultAnswers.datadogDeployment("running"));
 
         Run run = FaultRig.datadog(base()).run(Operation.STATUS, "dep-1");
 
@@ -251,8 +251,8 @@ class RedirectFaultsTest {
 
     @Test
     void aduSameOriginTemporaryRedirectIsFollowed() throws Exception {
-        server.enqueue(redirect(307, Answers.ADU_CANCEL + "?api-version=2022-10-01&moved=1"));
-        server.enqueue(Answers.aduDeployment(true, false));
+        server.enqueue(redirect(307, FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01&moved=1"));
+        server.enqueue(FaultAnswers.aduDeployment(true, false));
 
         Run run = FaultRig.adu(base()).cancel("dep-1");
 

@@ -1,10 +1,10 @@
 package dev.fleetdeploy.faults;
 
-import static dev.fleetdeploy.faults.Answers.datadogCanceled;
-import static dev.fleetdeploy.faults.Answers.datadogDeployment;
-import static dev.fleetdeploy.faults.Answers.datadogNotCancelable;
-import static dev.fleetdeploy.faults.Answers.errors;
-import static dev.fleetdeploy.faults.Answers.json;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogCanceled;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogDeployment;
+import static dev.fleetdeploy.faults.FaultAnswers.datadogNotCancelable;
+import static dev.fleetdeploy.faults.FaultAnswers.errors;
+import static dev.fleetdeploy.faults.FaultAnswers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.DeploymentOutcome;
@@ -44,7 +44,7 @@ class ReportedAttemptsTest {
 
     @Test
     void theRefusedRepeatAndTheStateReadThatReconcilesItCount() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "stopping"));
         server.enqueue(datadogDeployment("stopping"));
 
@@ -53,7 +53,7 @@ class ReportedAttemptsTest {
 
     @Test
     void aRefusedRepeatWhoseStateCannotBeReadCountsTheReadsToo() throws Exception {
-        server.enqueue(Answers.stall());
+        server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogNotCancelable(400, "stopping"));
         server.enqueue(errors(500, "status unavailable"));
         server.enqueue(errors(500, "status unavailable"));

@@ -17,29 +17,26 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.providers.TargetSettings;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -52,29 +49,13 @@ class TlsFaultsTest {
             "Check that the host presents a certificate this JVM trusts; a TLS-inspecting"
                     + " proxy needs its CA in the JVM's trust store.";
 
-    private final MockWebServer server = new MockWebServer();
-    /** What reached the server's HTTP layer: nothing may, over a connection the JVM does not trust. */
-    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    /** The fake Datadog over HTTPS, with a self-signed certificate for localhost that no JVM trusts. */
+    private final FakeDatadog server = FakeDatadog.startHttps(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY, "localhost")
+            .deployment("dep-1", "running", 3);
 
-    @BeforeEach
-    void startSelfSignedServer() throws IOException {
-        HeldCertificate selfSigned = new HeldCertificate.Builder()
-                .commonName("fleet fault suite, self-signed")
-                .addSubjectAlternativeName("localhost")
-                .duration(1, java.util.concurrent.TimeUnit.HOURS)
-                .build();
-        server.useHttps(new HandshakeCertificates.Builder()
-                .heldCertificate(selfSigned)
-                .build()
-                .sslSocketFactory());
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                received.add(request);
-                return Answers.datadogCanceled();
-            }
-        });
-        server.start(InetAddress.getByName("localhost"), 0);
+    /** What reached the server's HTTP layer: nothing may, over a connection the JVM does not trust. */
+    private List<ReceivedRequest> received() {
+        return server.requests();
     }
 
     @AfterEach
@@ -83,21 +64,33 @@ class TlsFaultsTest {
     }
 
     private String httpsBase() {
-        return "https://localhost:" + server.getPort();
+        return "https://localhost:" + server.port();
     }
 
-    @Test
-    void aSelfSignedCertificateFailsWithTheTlsMessageAndNothingIsSent() throws Exception {
-        FaultRig rig = FaultRig.datadog(httpsBase()).retries(0);
+    /** Each provider's rig, and how its failure sentence begins. */
+    static Stream<Arguments> providers() {
+        Function<String, FaultRig> datadog = FaultRig::datadog;
+        Function<String, FaultRig> adu = FaultRig::adu;
+        return Stream.of(
+                Arguments.of(Named.of("Datadog", datadog), "Datadog cancel of deployment 'dep-1' failed"),
+                Arguments.of(
+                        Named.of("Azure Device Update, whose token stays home", adu),
+                        "Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aSelfSignedCertificateFailsWithTheTlsMessageAndNothingIsSent(Function<String, FaultRig> rigAt, String lead)
+            throws Exception {
+        FaultRig rig = rigAt.apply(httpsBase()).retries(0);
 
         Run run = rig.cancel("dep-1");
 
         assertThat(run.message())
-                .startsWith("Datadog cancel of deployment 'dep-1' failed: the TLS handshake with localhost:"
-                        + server.getPort() + " failed (")
+                .startsWith(lead + ": the TLS handshake with localhost:" + server.port() + " failed (")
                 .contains("PKIX path building failed")
                 .endsWith("). " + TLS_HINT);
-        assertThat(received).as("requests that got past the handshake").isEmpty();
+        assertThat(received()).as("requests that got past the handshake").isEmpty();
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
         rig.assertNoSecretShown(run.message());
     }
@@ -109,24 +102,10 @@ class TlsFaultsTest {
         Run run = rig.cancel("dep-1");
 
         assertThat(run.message())
-                .contains("the TLS handshake with localhost:" + server.getPort() + " failed (")
+                .contains("the TLS handshake with localhost:" + server.port() + " failed (")
                 .doesNotContain("attempts");
         assertThat(run.sleeps()).isEmpty();
-        assertThat(received).isEmpty();
-    }
-
-    @Test
-    void aduOverASelfSignedCertificateFailsAlikeAndItsTokenStaysHome() throws Exception {
-        FaultRig rig = FaultRig.adu(httpsBase()).retries(0);
-
-        Run run = rig.cancel("dep-1");
-
-        assertThat(run.message())
-                .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: the TLS"
-                        + " handshake with localhost:" + server.getPort() + " failed (")
-                .endsWith("). " + TLS_HINT);
-        assertThat(received).isEmpty();
-        rig.assertNoSecretShown(run.message());
+        assertThat(received()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,7 +127,7 @@ class TlsFaultsTest {
                 .hasMessageEndingWith(
                         "' uses plain http to a host that is not this machine: use https (plain http is allowed"
                                 + " only to localhost, 127.0.0.1 or [::1]).");
-        assertThat(received).isEmpty();
+        assertThat(received()).isEmpty();
         assertThat(rig.log.lines()).isEmpty();
     }
 
@@ -158,7 +137,7 @@ class TlsFaultsTest {
         try (HttpTransport transport = new HttpTransport(
                 new HttpSettings(
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
-                new RecordingFleetLog(),
+                new RecordingLog(),
                 MavenTerms.TERMS)) {
             TargetSettings datadog =
                     TestTargets.of(null, Map.of("provider", "datadog", "site", "EU1"), TestIds.NONE, TestTargets.PLAIN);

@@ -7,7 +7,7 @@ import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class HttpTransportTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
     private HttpTransport transport;
 

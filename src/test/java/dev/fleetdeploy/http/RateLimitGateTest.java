@@ -3,13 +3,13 @@ package dev.fleetdeploy.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimitGateTest {
     private final FakeTime time = new FakeTime();
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final RateLimitGate gate = new RateLimitGate(8, log, time, time.clock());
 
     @Test

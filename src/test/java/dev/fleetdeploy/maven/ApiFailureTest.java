@@ -1,19 +1,22 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.answer;
-import static dev.fleetdeploy.maven.FakeApi.json;
-import static dev.fleetdeploy.maven.FakeApi.notFound;
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.DatadogAnswers;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.RecordingLog;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The API said no: {@code MojoFailureException} naming the provider, operation, id, HTTP status, the API's own
@@ -21,137 +24,90 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 class ApiFailureTest extends MojoTestSupport {
+    private static final String ID = "abc-def-ghi";
     private static final String CANCEL = "/api/v2/fleet/deployments/abc-def-ghi/cancel";
 
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void notFound404(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, notFound());
+    /** Each refusal, in the body shape it came in, and the one sentence the build fails with ({base} the baseUrl). */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refusal(
+                        "404, the deployment unknown",
+                        DatadogAnswers.notFound(),
+                        "HTTP 404 Not Found: Deployment not found. Check the deployment id (a 404 also means the keys'"
+                                + " owner cannot see it), the baseUrl ({base}) and the API generation (datadogApi=v2;"
+                                + " the older Preview endpoints are datadogApi=unstable)."),
+                refusal(
+                        "401 with JSON:API error objects",
+                        CannedAnswer.jsonApiError(401, "Unauthorized", "API key is invalid"),
+                        "HTTP 401 Unauthorized: Unauthorized: API key is invalid. Check the API key and the application"
+                                + " key: both must be valid keys of the Datadog organization on datadoghq.com."),
+                refusal(
+                        "403 names the permissions",
+                        CannedAnswer.statusError(403, "Forbidden"),
+                        "HTTP 403 Forbidden: Forbidden. Check that the application key has the agent_upgrade_write and"
+                                + " fleet_policies_write permissions and that both keys belong to the organization on"
+                                + " datadoghq.com."),
+                refusal(
+                        "400 on a finished deployment",
+                        CannedAnswer.errorObject(400, "deployment is already completed", "invalid_state"),
+                        "HTTP 400 Bad Request: deployment is already completed (invalid_state). A deployment can be"
+                                + " canceled only while its status is pending or running: check its status with the"
+                                + " deployment-status goal, and check the deployment id."),
+                refusal(
+                        "429 explains the limit",
+                        DatadogAnswers.rateLimited(30, "Rate limit exceeded"),
+                        "HTTP 429 Too Many Requests: Rate limit exceeded. Datadog's rate limit was reached"
+                                + " (fleet_deployments): 100 requests per 60 s; wait 30 s before running again, or raise"
+                                + " maxRetries."),
+                refusal(
+                        "500 from a proxy shows the page's title",
+                        CannedAnswer.html(500, "502 Bad Gateway"),
+                        "HTTP 500 Internal Server Error: an HTML page: 502 Bad Gateway. Datadog had an error on its"
+                                + " side: try again later, and see https://status.datadoghq.com."),
+                // Following it would carry DD-API-KEY to whatever host the Location names.
+                refusal(
+                        "a redirect is not followed",
+                        CannedAnswer.empty(302).withHeader("Location", "https://login.example.com/sso"),
+                        "HTTP 302 Found with no error text. Datadog answered with a redirect to"
+                                + " https://login.example.com/sso, which the plugin does not follow so that the keys"
+                                + " reach no other host: check the baseUrl ({base})."));
+    }
 
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found."
-                        + " Check the deployment id (a 404 also means the keys' owner cannot see it), the baseUrl ("
-                        + baseUrl(server)
-                        + ") and the API generation (datadogApi=v2; the older Preview endpoints are datadogApi=unstable).");
+    private static Arguments refusal(String name, CannedAnswer answer, String message) {
+        return Arguments.of(Named.of(name, answer), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "maxRetries", value = "0")
+    void aRefusalFailsTheBuildWithOneSentence(CannedAnswer answer, String message, CancelDeploymentMojo mojo)
+            throws Exception {
+        if (answer.code() != 404) {
+            api.answerAlways(ID, answer);
+        } // else: the fake holds no deployment 'abc-def-ghi'.
+        String expected = "Datadog cancel of deployment 'abc-def-ghi' failed: " + message.replace("{base}", baseUrl());
+
+        assertFailure(mojo, expected);
+        assertThat(received()).hasSize(1);
         // The one line the user reads in the log is the same sentence.
         assertThat(log.at(RecordingLog.Level.ERROR))
                 .singleElement()
                 .asString()
-                .startsWith(
-                        "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 404 Not Found: Deployment not found.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void unauthorized401WithJsonApiErrorObjects(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                answer(401)
-                        .setHeader("Content-Type", "application/vnd.api+json")
-                        .body(
-                                "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\",\"detail\":\"API key is invalid\"}]}")
-                        .build());
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 401 Unauthorized: Unauthorized: API key"
-                        + " is invalid. Check the API key and the application key: both must be valid keys of the Datadog"
-                        + " organization on datadoghq.com.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void forbidden403NamesThePermissions(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                json(403, "{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"],\"statuspage\":\"x\"}"));
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 403 Forbidden: Forbidden. Check that"
-                        + " the application key has the agent_upgrade_write and fleet_policies_write permissions and that both"
-                        + " keys belong to the organization on datadoghq.com.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void badRequest400OnAFinishedDeployment(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                json(400, "{\"error\":{\"message\":\"deployment is already completed\",\"code\":\"invalid_state\"}}"));
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 400 Bad Request: deployment is"
-                        + " already completed (invalid_state). A deployment can be canceled only while its status is pending or"
-                        + " running: check its status with the deployment-status goal, and check the deployment id.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "maxRetries", value = "0")
-    void rateLimited429ExplainsTheLimit(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, rateLimited("{\"errors\":[\"Rate limit exceeded\"]}", "30"));
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 429 Too Many Requests: Rate limit"
-                        + " exceeded. Datadog's rate limit was reached (fleet_deployments): 100 requests per 60 s; wait 30 s"
-                        + " before running again, or raise maxRetries.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "maxRetries", value = "0")
-    void serverError500FromAProxyShowsThePageTitle(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                answer(500)
-                        .setHeader("Content-Type", "text/html")
-                        .body("<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>")
-                        .build());
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 500 Internal Server Error: an HTML"
-                        + " page: 502 Bad Gateway. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void aRedirectIsNotFollowed(CancelDeploymentMojo mojo) throws Exception {
-        // Following it would carry DD-API-KEY to whatever host the Location names.
-        api.on(
-                "POST",
-                CANCEL,
-                answer(302)
-                        .setHeader("Location", "https://login.example.com/sso")
-                        .build());
-
-        assertFailure(
-                mojo,
-                "Datadog cancel of deployment 'abc-def-ghi' failed: HTTP 302 Found with no error text. Datadog"
-                        + " answered with a redirect to https://login.example.com/sso, which the plugin does not follow so that"
-                        + " the keys reach no other host: check the baseUrl (" + baseUrl(server) + ").");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+                .startsWith(expected.substring(0, expected.indexOf(". ") + 1));
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void aRateLimitedRequestIsRepeatedAfterTheWaitDatadogAsksFor(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", CANCEL, rateLimited("{\"errors\":[\"Rate limit exceeded\"]}", "1"), v2Canceled("abc-def-ghi"));
+        api.deployment(ID, "running", 3).answerOnce(ID, DatadogAnswers.rateLimited(1, "Rate limit exceeded"));
 
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(receivedTargets()).containsExactly("POST " + CANCEL, "POST " + CANCEL);
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "POST " + baseUrl(server) + CANCEL
+                        "POST " + baseUrl() + CANCEL
                                 + " answered 429 Too Many Requests; retrying in 1 s (retry 1 of 3).",
                         "Cancel: 1 of 1 deployment done.");
     }
@@ -176,17 +132,9 @@ class ApiFailureTest extends MojoTestSupport {
             throws Exception {
         // The cancel reached the server, which then dropped the connection; the repeat is refused, as the first one
         // had done it: the deployment's state shows it, and that is what the user is told.
-        api.on(
-                "POST",
-                CANCEL,
-                answer(200).onResponseStart(new SocketEffect.CloseSocket()).build(),
-                json(400, "{\"errors\":[\"Deployment abc-def-ghi cannot be canceled: its status is stopping\"]}"));
-        api.on(
-                "GET",
-                "/api/v2/fleet/deployments/abc-def-ghi",
-                json(
-                        200,
-                        "{\"data\":{\"id\":\"abc-def-ghi\",\"type\":\"deployment\",\"attributes\":{\"status\":\"stopping\"}}}"));
+        api.deployment(ID, "stopping", 3)
+                .answerOnce(ID, FakeDatadog.Call.CANCEL, CannedAnswer.resetConnection())
+                .answerOnce(ID, FakeDatadog.Call.CANCEL, DatadogAnswers.notCancelable(ID, 400, "stopping"));
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -204,17 +152,5 @@ class ApiFailureTest extends MojoTestSupport {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage(message);
-    }
-
-    private static MockResponse rateLimited(String body, String resetSeconds) {
-        return answer(429)
-                .setHeader("Content-Type", "application/json")
-                .setHeader("x-ratelimit-limit", "100")
-                .setHeader("x-ratelimit-period", "60")
-                .setHeader("x-ratelimit-remaining", "0")
-                .setHeader("x-ratelimit-reset", resetSeconds)
-                .setHeader("x-ratelimit-name", "fleet_deployments")
-                .body(body)
-                .build();
     }
 }

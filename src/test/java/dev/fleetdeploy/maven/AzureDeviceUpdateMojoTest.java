@@ -1,19 +1,19 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.answer;
-import static dev.fleetdeploy.maven.FakeApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.fleetdeploy.testing.AduAnswers;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.FakeAdu;
+import dev.fleetdeploy.testing.FakeEntra;
+import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -21,29 +21,51 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three goals with Azure Device Update, through the real Mojos and a loopback API answering with the spec's own
- * examples: the same Mojos as Datadog's, with ADU's parameters.
+ * The three goals with Azure Device Update, through the real Mojos, the fake ADU and the fake Entra ID: the same
+ * Mojos as Datadog's, with ADU's parameters. Here {@code ${fake.api}} is the fake ADU and {@code ${fake.entra}} the
+ * fake Entra ID's authority host.
  */
 @MojoTest
 class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     private static final String TOKEN = "env-adu-token-5f6e7d";
     private static final String CLIENT_SECRET = "server-client-secret-8c9d0e";
-    private static final String ISSUED_TOKEN = "issued-token-1f2e3d4c";
     private static final Map<String, String> ENV_TOKEN = Map.of("AZURE_ACCESS_TOKEN", TOKEN);
     private static final String GA = "/deviceUpdate/blue/management/groups/TestGroup";
     private static final String VERSION = "?api-version=2022-10-01";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    final FakeEntra entra = serving("fake.entra", FakeEntra.start());
+    final FakeAdu adu = serving("fake.api", FakeAdu.start().acceptToken(TOKEN).trust(entra));
+
+    @Override
+    String baseUrl() {
+        return baseUrl(adu.url());
+    }
+
+    @Override
+    List<ReceivedRequest> received() {
+        return adu.requests();
+    }
+
+    @Override
+    List<String> receivedTargets() {
+        return targets(adu.requests());
+    }
+
+    @Override
+    void assertNothingSent() {
+        super.assertNothingSent();
+        assertThat(adu.requests()).as("requests the fake ADU received").isEmpty();
+        assertThat(entra.tokenRequests())
+                .as("requests the fake Entra ID received")
+                .isEmpty();
+    }
+
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
     @MojoParameter(name = "reportFile", value = "${work.dir}/report.json")
     void gaCancelActsOnEverySubgroupTheDeploymentLists(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "GET",
-                GA + "/deployments/dep1" + VERSION,
-                example("stable-2022-10-01/DeviceManagement_GetDeployment.json"));
-        api.on("POST", GA + "/deviceClassSubgroups/deviceClassId1/deployments/dep1:cancel" + VERSION, canceled());
-        api.on("POST", GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION, canceled());
+        adu.deployment("TestGroup", "dep1", List.of("deviceClassId1", "deviceClassId2"));
 
         prepare(mojo, ENV_TOKEN).execute();
 
@@ -53,10 +75,10 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                         "POST " + GA + "/deviceClassSubgroups/deviceClassId1/deployments/dep1:cancel" + VERSION,
                         "POST " + GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION);
         assertThat(received())
-                .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN));
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "Canceling Azure Device Update deployment 'dep1' on " + baseUrl(server)
+                        "Canceling Azure Device Update deployment 'dep1' on " + baseUrl()
                                 + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2022-10-01.",
                         "Authenticating with a ready access token (from the AZURE_ACCESS_TOKEN environment variable).",
                         "Azure Device Update deployment 'dep1' has 2 subgroups (deviceClassId1, deviceClassId2): each gets its own cancel.",
@@ -78,15 +100,8 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
     void aSubgroupThatFailsFailsTheBuildAfterTheOthersWereCanceled(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "GET",
-                GA + "/deployments/dep1" + VERSION,
-                json(
-                        200,
-                        "{\"deploymentId\":\"dep1\",\"groupId\":\"TestGroup\",\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"]}"));
-        api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep1:cancel" + VERSION, canceled());
-        api.on("POST", GA + "/deviceClassSubgroups/dc2/deployments/dep1:cancel" + VERSION, problemNotFound());
-        api.on("POST", GA + "/deviceClassSubgroups/dc3/deployments/dep1:cancel" + VERSION, canceled());
+        adu.deployment("TestGroup", "dep1", List.of("dc1", "dc2", "dc3"))
+                .answerAlways("dep1/dc2", AduAnswers.problemNotFound());
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_TOKEN).execute());
 
@@ -110,7 +125,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "apiVersion", value = "2023-10-01-preview")
     void gaRetryOfOneSubgroupSendsOneRequest(RetryDeploymentMojo mojo) throws Exception {
         String retry = GA + "/deviceClassSubgroups/deviceClassId/deployments/dep1:retry?api-version=2023-10-01-preview";
-        api.on("POST", retry, example("2023-10-01-preview/DeviceManagement_RetryDeployment.json"));
+        adu.deployment("TestGroup", "dep1", List.of("deviceClassId"));
 
         prepare(mojo, ENV_TOKEN).execute();
 
@@ -125,16 +140,18 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/adu-v2/pom.xml")
     void v2RetrySendsTheSeedsRequest(RetryDeploymentMojo mojo) throws Exception {
         String retry = "/deviceupdate/blue/v2/management/deployments/deploymentId?action=retry";
-        api.on("POST", retry, example("2020-09-01/Deployments_RetryDeployment.json"));
+        // The 2020 spec example, which says isRetried where the live v2 service (and so the fake) says isRetry.
+        adu.deployment("TestGroup", "deploymentId", List.of("deviceClassId"))
+                .answerAlways("deploymentId", AduAnswers.example("2020-09-01/Deployments_RetryDeployment"));
 
         prepare(mojo, ENV_TOKEN).execute();
 
-        RecordedRequest sent = received().get(0);
-        assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST " + retry);
-        assertThat(sent.getBody() == null ? 0 : sent.getBody().size()).isZero();
+        ReceivedRequest sent = received().get(0);
+        assertThat(sent.method() + " " + sent.target()).isEqualTo("POST " + retry);
+        assertThat(sent.body()).isEmpty();
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "Retrying Azure Device Update deployment 'deploymentId' on " + baseUrl(server)
+                        "Retrying Azure Device Update deployment 'deploymentId' on " + baseUrl()
                                 + " (in place of contoso.api.adu.microsoft.com), instance 'blue', v2 management API.",
                         "Azure Device Update deployment 'deploymentId': retry requested (HTTP 200: isCanceled=false, isRetried=true, isCompleted=false)",
                         "Retry: 1 of 1 deployment done.");
@@ -146,40 +163,32 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "deviceClassId", value = "dc1")
     @MojoParameter(name = "serverId", value = "adu")
     @MojoParameter(name = "tenantId", value = "tenant-1")
-    @MojoParameter(name = "authorityHost", value = "${fake.api}")
+    @MojoParameter(name = "authorityHost", value = "${fake.entra}")
     void aClientSecretFromASettingsServerGetsOneTokenForEveryDeployment(CancelDeploymentMojo mojo) throws Exception {
         addServer("adu", "client-1", CLIENT_SECRET);
-        api.on(
-                "POST",
-                "/tenant-1/oauth2/v2.0/token",
-                json(
-                        200,
-                        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
-                                + ISSUED_TOKEN + "\"}"));
-        api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep1:cancel" + VERSION, canceled());
-        api.on("POST", GA + "/deviceClassSubgroups/dc1/deployments/dep2:cancel" + VERSION, canceled());
+        entra.client("tenant-1", "client-1", CLIENT_SECRET);
+        adu.deployment("TestGroup", "dep1", List.of("dc1")).deployment("TestGroup", "dep2", List.of("dc1"));
 
         prepare(mojo).execute();
 
-        List<RecordedRequest> sent = received();
-        List<RecordedRequest> tokenRequests =
-                sent.stream().filter(r -> r.getTarget().endsWith("/token")).toList();
-        assertThat(tokenRequests).singleElement().satisfies(r -> {
-            assertThat(r.getHeaders().get("Authorization")).isNull();
-            assertThat(r.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-            assertThat(r.getBody().utf8())
+        assertThat(entra.tokenRequests()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo("/tenant-1/oauth2/v2.0/token");
+            assertThat(r.header("Authorization")).isNull();
+            assertThat(r.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+            assertThat(r.body())
                     .isEqualTo("grant_type=client_credentials&client_id=client-1"
                             + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default&client_secret=" + CLIENT_SECRET);
         });
-        assertThat(sent)
-                .filteredOn(r -> r.getTarget().contains(":cancel"))
+        String issued = entra.issuedTokens().get(0);
+        assertThat(adu.requests())
+                .filteredOn(r -> r.target().contains(":cancel"))
                 .hasSize(2)
-                .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + ISSUED_TOKEN));
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + issued));
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
                         "Authenticating with a client secret of client 'client-1' in"
                                 + " tenant 'tenant-1' (from the <password> of server 'adu' in settings.xml), through localhost.");
-        assertThat(log.text()).doesNotContain(CLIENT_SECRET).doesNotContain(ISSUED_TOKEN);
+        assertThat(log.text()).doesNotContain(CLIENT_SECRET).doesNotContain(issued);
     }
 
     @Test
@@ -187,18 +196,16 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "deviceClassId", value = "dc1")
     @MojoParameter(name = "tenantId", value = "tenant-1")
     @MojoParameter(name = "clientId", value = "client-1")
-    @MojoParameter(name = "authorityHost", value = "${fake.api}")
+    @MojoParameter(name = "authorityHost", value = "${fake.entra}")
     @UserProperty(name = "fleet.clientSecret", value = CLIENT_SECRET)
     void aRefusedTokenRequestFailsWithEntrasWordsAndNoSecret(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                "/tenant-1/oauth2/v2.0/token",
-                json(
-                        401,
-                        "{\"error\":\"invalid_client\",\"error_description\":"
-                                + "\"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client"
-                                + " secret value, not the client secret ID, for a secret added to app 'client-1'.\\r\\nTrace ID: 0a1b\","
-                                + "\"error_codes\":[7000215]}"));
+        entra.answerAlways(CannedAnswer.of(
+                401,
+                "application/json",
+                "{\"error\":\"invalid_client\",\"error_description\":"
+                        + "\"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client"
+                        + " secret value, not the client secret ID, for a secret added to app 'client-1'.\\r\\nTrace ID: 0a1b\","
+                        + "\"error_codes\":[7000215]}"));
 
         Throwable failure = catchThrowable(() -> prepare(mojo).execute());
 
@@ -210,7 +217,8 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                                 + " being sent in the request is the client secret value, not the client secret ID, for a secret added"
                                 + " to app 'client-1'. Trace ID: 0a1b (invalid_client). Check the client secret (its value, not its"
                                 + " secret id; it may have expired), clientId ('client-1') and tenantId ('tenant-1').");
-        assertThat(receivedTargets()).containsExactly("POST /tenant-1/oauth2/v2.0/token");
+        assertThat(targets(entra.tokenRequests())).containsExactly("POST /tenant-1/oauth2/v2.0/token");
+        assertThat(adu.requests()).isEmpty();
         assertThat(failure.getMessage()).doesNotContain(CLIENT_SECRET);
         assertThat(log.text()).doesNotContain(CLIENT_SECRET);
     }
@@ -219,10 +227,15 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/adu-ga/pom.xml")
     @UserProperty(name = "fleet.accessToken", value = TOKEN)
     void gaStatusShowsEverySubgroupsStateAndDeviceCounts(DeploymentStatusMojo mojo) throws Exception {
-        api.on(
-                "GET",
-                GA + "/deployments/dep1/status" + VERSION,
-                example("stable-2022-10-01/DeviceManagement_GetDeploymentStatus.json"));
+        // As in the spec's example of this answer: one subgroup active, one that failed to be created.
+        adu.deployment("TestGroup", "dep1", List.of("deviceClassId1", "deviceClassId2"))
+                .subgroup("dep1", "deviceClassId1", "Active", 1, 0, 1, 0, 0)
+                .subgroup("dep1", "deviceClassId2", "Failed", 2, 0, 1, 1, 0)
+                .subgroupError(
+                        "dep1",
+                        "deviceClassId2",
+                        "ADMConfigurationLimitExceeded",
+                        "The subgroup deployment failed to be created due to hitting the ADM configuration limit");
 
         prepare(mojo).execute();
 
@@ -234,7 +247,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                                 + " subgroup deployment failed to be created due to hitting the ADM configuration limit (ADMConfigurationLimitExceeded)");
         assertThat(received())
                 .singleElement()
-                .satisfies(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN));
         assertThat(log.text()).doesNotContain(TOKEN);
     }
 
@@ -252,9 +265,9 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                 .contains(
                         "[dry run]   POST https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token  (once per execution, for the token)",
                         "[dry run]     body: grant_type=client_credentials&client_id=client-1&scope=https://api.adu.microsoft.com/.default&client_secret=****",
-                        "[dry run]   GET " + baseUrl(server) + GA + "/deployments/dep1" + VERSION
+                        "[dry run]   GET " + baseUrl() + GA + "/deployments/dep1" + VERSION
                                 + "  (to list the deployment's subgroups)",
-                        "[dry run]   POST " + baseUrl(server) + GA
+                        "[dry run]   POST " + baseUrl() + GA
                                 + "/deviceClassSubgroups/{deviceClassId}/deployments/dep1:cancel" + VERSION
                                 + "  (for each subgroup it lists)",
                         "[dry run]     Authorization: Bearer ****");
@@ -273,33 +286,5 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                         + " replaces the whole https://host:port).")
                 .hasNoCause();
         assertNothingSent();
-    }
-
-    /** The GA answer to a cancel, from the spec's example. */
-    private static MockResponse canceled() throws IOException {
-        return example("stable-2022-10-01/DeviceManagement_StopDeployment.json");
-    }
-
-    /** The live service's 404: RFC 7807 problem details, with the retry-after: 0 it sends on every answer. */
-    private static MockResponse problemNotFound() {
-        return answer(404)
-                .setHeader("Content-Type", "application/problem+json; charset=utf-8")
-                .setHeader("retry-after", "0")
-                .body(
-                        "{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
-                                + "\"traceId\":\"00-3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c-1a2b3c4d5e6f7a8b-00\"}")
-                .build();
-    }
-
-    /** The 200 body of one of the spec's examples (src/test/resources/adu/examples), with ADU's retry-after: 0. */
-    static MockResponse example(String path) throws IOException {
-        try (InputStream in = AzureDeviceUpdateMojoTest.class.getResourceAsStream("/adu/examples/" + path)) {
-            JsonNode body = JSON.readTree(in).path("responses").path("200").path("body");
-            return answer(200)
-                    .setHeader("Content-Type", "application/json; charset=utf-8")
-                    .setHeader("retry-after", "0")
-                    .body(JSON.writeValueAsString(body))
-                    .build();
-        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.noContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -25,8 +25,7 @@ class CommandLineTest extends MojoTestSupport {
     @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
     @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
     void everyParameterFromUserProperties(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/unstable/fleet/deployments/one/cancel", noContent())
-                .on("POST", "/api/unstable/fleet/deployments/two/cancel", noContent());
+        api.deployment("one", "running", 1).deployment("two", "pending", 1);
 
         prepare(mojo).execute();
 
@@ -35,12 +34,12 @@ class CommandLineTest extends MojoTestSupport {
                         "POST /api/unstable/fleet/deployments/one/cancel",
                         "POST /api/unstable/fleet/deployments/two/cancel");
         assertThat(received()).allSatisfy(sent -> {
-            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
-            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
+            assertThat(sent.header("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
+            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
         });
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl(server)
+                        "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl()
                                 + " (in place of api.us5.datadoghq.com), API unstable.",
                         "Cancel: 2 of 2 deployments done.");
         assertNoSecretShown();
@@ -55,11 +54,11 @@ class CommandLineTest extends MojoTestSupport {
     void idsFromAFileAndKeysFromSettings(CancelDeploymentMojo mojo) throws Exception {
         Files.writeString(workDir.resolve("deployments.txt"), "\uFEFFk7Q-3mX-p9Z\r\n# done\r\n");
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
-        api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", FakeApi.v2Canceled("k7Q-3mX-p9Z"));
+        api.deployment("k7Q-3mX-p9Z", "running", 2);
 
         prepare(mojo).execute();
 
         assertThat(receivedTargets()).containsExactly("POST /api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
-        assertThat(received().get(0).getHeaders().get("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
+        assertThat(received().get(0).header("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
     }
 }

@@ -3,12 +3,19 @@ package dev.fleetdeploy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A configuration mistake fails with {@code MojoExecutionException}, before anything is sent, with one sentence
@@ -16,6 +23,64 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 class ConfigurationMistakeTest extends MojoTestSupport {
+
+    /** A value the POM's configuration sets, and the sentence the goal refuses it with. */
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                mistake(
+                        "provider",
+                        "datdog",
+                        "Unknown provider 'datdog' in provider (-Dfleet.provider): use datadog or azure-device-update (alias adu)."),
+                mistake(
+                        "provider",
+                        "adu",
+                        "No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name."),
+                mistake(
+                        "site",
+                        "datadoghq.mars",
+                        "Unknown Datadog site 'datadoghq.mars' in site (-Dfleet.site): use one of datadoghq.com (US1),"
+                                + " us3.datadoghq.com (US3), us5.datadoghq.com (US5), datadoghq.eu (EU1), ap1.datadoghq.com (AP1),"
+                                + " ap2.datadoghq.com (AP2), uk1.datadoghq.com (UK1), ddog-gov.com (US1-FED), us2.ddog-gov.com (US2-FED)."),
+                mistake(
+                        "datadogApi",
+                        "v1",
+                        "Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi): use v2 (current) or unstable (the Preview endpoints)."),
+                mistake(
+                        "baseUrl",
+                        "http://gateway.example.com:8080",
+                        "baseUrl (-Dfleet.baseUrl) 'http://gateway.example.com:8080' uses plain http to a host that is not"
+                                + " this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1])."),
+                mistake(
+                        "baseUrl",
+                        "https://gateway.example.com/api/v2",
+                        "baseUrl (-Dfleet.baseUrl) 'https://gateway.example.com/api/v2' has a path, query or fragment:"
+                                + " give only scheme://host[:port]; the plugin adds the API's path itself."),
+                mistake(
+                        "deploymentId",
+                        "abc,,def",
+                        "deploymentId (-Dfleet.deploymentId) 'abc,,def' has an empty entry: give every id, separated by single commas."),
+                mistake(
+                        "deploymentId",
+                        "..",
+                        "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
+                                + " the provider returned when the deployment was created."),
+                mistake("parallelism", 0, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64."));
+    }
+
+    private static Arguments mistake(String parameter, Object value, String message) {
+        return Arguments.of(Named.of(parameter + " " + value, parameter), value, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    void aMistakenValueIsRefusedBeforeAnythingIsSent(
+            String parameter, Object value, String message, CancelDeploymentMojo mojo) throws Exception {
+        // On top of datadog-v2's configuration, as a <configuration> entry sets it: a plain value, copied as it is.
+        MojoExtension.setVariableValueToObject(mojo, parameter, value);
+
+        assertMistake(mojo, message);
+    }
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
@@ -27,33 +92,6 @@ class ConfigurationMistakeTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "provider", value = "datdog")
-    void unknownProvider(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "Unknown provider 'datdog' in provider (-Dfleet.provider): use datadog or azure-device-update (alias adu).");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "provider", value = "adu")
-    void aduWithoutAnInstance(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "site", value = "datadoghq.mars")
-    void unknownSite(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "Unknown Datadog site 'datadoghq.mars' in site (-Dfleet.site): use one of datadoghq.com (US1),"
-                        + " us3.datadoghq.com (US3), us5.datadoghq.com (US5), datadoghq.eu (EU1), ap1.datadoghq.com (AP1),"
-                        + " ap2.datadoghq.com (AP2), uk1.datadoghq.com (UK1), ddog-gov.com (US1-FED), us2.ddog-gov.com (US2-FED).");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void unknownSiteFromTheEnvironmentSaysSo(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "DD_SITE", "eu2"));
 
@@ -61,35 +99,6 @@ class ConfigurationMistakeTest extends MojoTestSupport {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("Unknown Datadog site 'eu2' in the DD_SITE environment variable: use one of ");
         assertNothingSent();
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "datadogApi", value = "v1")
-    void unknownApiGeneration(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "Unknown Datadog API generation 'v1' in datadogApi (-Dfleet.datadogApi): use v2 (current) or unstable (the Preview endpoints).");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "baseUrl", value = "http://gateway.example.com:8080")
-    void plainHttpToAnotherHost(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "baseUrl (-Dfleet.baseUrl) 'http://gateway.example.com:8080' uses plain http to a host that is not"
-                        + " this machine: use https (plain http is allowed only to localhost, 127.0.0.1 or [::1]).");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "baseUrl", value = "https://gateway.example.com/api/v2")
-    void baseUrlWithAPath(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "baseUrl (-Dfleet.baseUrl) 'https://gateway.example.com/api/v2' has a path, query or fragment:"
-                        + " give only scheme://host[:port]; the plugin adds the API's path itself.");
     }
 
     @Test
@@ -113,28 +122,9 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "deploymentId", value = "abc,,def")
-    void emptyEntryInTheCommaList(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "deploymentId (-Dfleet.deploymentId) 'abc,,def' has an empty entry: give every id, separated by single commas.");
-    }
-
-    @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/deployment-ids-blank-entry/pom.xml")
     void blankEntryInTheIdList(CancelDeploymentMojo mojo) throws Exception {
         assertMistake(mojo, "Entry 2 of deploymentIds is blank: remove it or fill in the deployment id.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "deploymentId", value = "..")
-    void dotDotIsNoId(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
-                        + " the provider returned when the deployment was created.");
     }
 
     @Test
@@ -145,13 +135,6 @@ class ConfigurationMistakeTest extends MojoTestSupport {
                 mojo,
                 "deploymentIdFile (-Dfleet.deploymentIdFile) '" + workDir.resolve("missing-ids.txt")
                         + "' does not exist: check the path (a relative path is taken from the project folder) and that the step that writes the ids ran.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "parallelism", value = "0")
-    void parallelismBelowOne(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(mojo, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64.");
     }
 
     @Test

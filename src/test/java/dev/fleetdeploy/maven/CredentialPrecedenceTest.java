@@ -1,12 +1,12 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.ReceivedRequest;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
  * Where the Datadog keys come from: the explicit parameter, then the settings.xml server named by {@code serverId}
  * ({@code <username>} the API key, {@code <password>} the application key, through Maven's real
  * {@code SettingsDecrypter}), then {@code DD_API_KEY}/{@code DD_APP_KEY}. Each key on its own.
+ *
+ * <p>{@code fleet.apiKey} and {@code fleet.applicationKey} count as the explicit parameter: Maven injects them as
+ * {@link SecretParameter}s, whose {@code toString()} (all that {@code -X} prints of them) is a mask.
  */
 @MojoTest
 class CredentialPrecedenceTest extends MojoTestSupport {
 
     @BeforeEach
     void answerTheCancel() {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+        api.deployment("abc-def-ghi", "running", 1);
     }
 
     @Test
@@ -93,12 +96,50 @@ class CredentialPrecedenceTest extends MojoTestSupport {
         assertNothingSent();
     }
 
-    private void assertKeysSent(String apiKey, String applicationKey) throws InterruptedException {
-        RecordedRequest sent = received().get(0);
-        assertThat(sent.getHeaders().get("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY"))
-                .as("DD-APPLICATION-KEY")
-                .isEqualTo(applicationKey);
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "serverId", value = "datadog")
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void userPropertiesBeatSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
+        addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
+
+        prepare(mojo, ENV_KEYS).execute();
+
+        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void injectedKeysShowOnlyAMask(CancelDeploymentMojo mojo) throws Exception {
+        // What Maven's -X output prints for each parameter: "(f) apiKey = " + value.toString().
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "apiKey"))
+                .hasToString("****");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "applicationKey"))
+                .hasToString("****");
+
+        prepare(mojo).execute();
+
+        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    @Test
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "apiKey", value = POM_API_KEY)
+    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
+    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    void pomParameterBeatsProperty(CancelDeploymentMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        assertKeysSent(POM_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    private void assertKeysSent(String apiKey, String applicationKey) {
+        ReceivedRequest sent = received().get(0);
+        assertThat(sent.header("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.header("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
         assertNoSecretShown();
     }
 }

@@ -1,13 +1,13 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.json;
-import static dev.fleetdeploy.maven.FakeApi.notFound;
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.RecordingLog;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** {@code fleet:deployment-status}: the log shows each deployment's state and host counts. */
 @MojoTest
 class DeploymentStatusTest extends MojoTestSupport {
+    private static final String ID = "abc-def-ghi";
+    /** Counts and hosts that need not agree: the plugin reports what the API says. */
     private static final String V2_RUNNING = """
             {"data":{"id":"abc-def-ghi","type":"deployment","attributes":{
               "high_level_status":"running","total_hosts":5,
@@ -28,14 +30,14 @@ class DeploymentStatusTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     void v2StateAndHostCounts(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(200, V2_RUNNING));
+        api.answerAlways(ID, json(V2_RUNNING));
 
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(receivedTargets()).containsExactly("GET /api/v2/fleet/deployments/abc-def-ghi");
         assertThat(log.at(RecordingLog.Level.INFO))
                 .containsExactly(
-                        "Reading the status of Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                        "Reading the status of Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
                         "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped",
                         "  error summary: 1 host failed to upgrade",
@@ -48,10 +50,10 @@ class DeploymentStatusTest extends MojoTestSupport {
     @MojoParameter(name = "datadogApi", value = "unstable")
     void unstableCountsHostsOverEveryPage(DeploymentStatusMojo mojo) throws Exception {
         String base = "/api/unstable/fleet/deployments/abc-def-ghi?limit=100&page=";
-        api.on("GET", base + "0", json(200, """
+        api.answerOnce(ID, json("""
                         {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"done_with_errors","total_hosts":4,
                           "hosts":[{"hostname":"a","status":"succeeded"},{"hostname":"b","status":"failed","error":"timeout"}]}},
-                         "meta":{"hosts":{"total_pages":2}}}""")).on("GET", base + "1", json(200, """
+                         "meta":{"hosts":{"total_pages":2}}}""")).answerOnce(ID, json("""
                         {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"done_with_errors","total_hosts":4,
                           "hosts":[{"hostname":"c","status":"succeeded"},{"hostname":"d","status":"canceled"}]}},
                          "meta":{"hosts":{"total_pages":2}}}"""));
@@ -69,7 +71,7 @@ class DeploymentStatusTest extends MojoTestSupport {
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "reportFile", value = "${work.dir}/status.json")
     void theReportCarriesTheCounts(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(200, V2_RUNNING));
+        api.answerAlways(ID, json(V2_RUNNING));
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -87,7 +89,7 @@ class DeploymentStatusTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     void forbiddenNamesTheReadPermission(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(403, "{\"errors\":[\"Forbidden\"]}"));
+        api.answerAlways(ID, CannedAnswer.errors(403, "Forbidden"));
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
@@ -100,13 +102,7 @@ class DeploymentStatusTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     void anAnswerThatIsNotDatadogsJsonFails(DeploymentStatusMojo mojo) throws Exception {
-        api.on(
-                "GET",
-                "/api/v2/fleet/deployments/abc-def-ghi",
-                FakeApi.answer(200)
-                        .setHeader("Content-Type", "text/html")
-                        .body("<html><title>Corporate login</title></html>")
-                        .build());
+        api.answerAlways(ID, CannedAnswer.html(200, "Corporate login"));
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
@@ -120,10 +116,10 @@ class DeploymentStatusTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "wait", value = "true")
     void cancelWithWaitReadsTheStatusAfterwards(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"))
-                .on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(200, """
-                        {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"canceled","total_hosts":2,
-                          "succeeded_hosts":1,"canceled_hosts":1}}}"""));
+        // The cancel goes to the fake's state; the read after it shows only the counts Datadog sent.
+        api.deployment(ID, "running", 2).answerAlways(ID, FakeDatadog.Call.GET, json("""
+                {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"canceled","total_hosts":2,
+                  "succeeded_hosts":1,"canceled_hosts":1}}}"""));
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -139,8 +135,7 @@ class DeploymentStatusTest extends MojoTestSupport {
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentId", value = "abc-def-ghi,gone")
     void oneUnknownIdAmongSeveral(DeploymentStatusMojo mojo) throws Exception {
-        api.on("GET", "/api/v2/fleet/deployments/abc-def-ghi", json(200, V2_RUNNING))
-                .on("GET", "/api/v2/fleet/deployments/gone", notFound());
+        api.answerAlways(ID, json(V2_RUNNING)); // and no deployment 'gone'
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
@@ -148,5 +143,9 @@ class DeploymentStatusTest extends MojoTestSupport {
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
                         "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
+    }
+
+    private static CannedAnswer json(String body) {
+        return CannedAnswer.of(200, "application/json", body);
     }
 }

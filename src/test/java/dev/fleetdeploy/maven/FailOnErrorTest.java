@@ -1,24 +1,21 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.RecordingLog;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code failOnError=false}: an API failure becomes a warning and the build goes on; a broken setup still fails. */
+/**
+ * {@code failOnError=false}: an API failure (here a 404: the fake holds no deployment) becomes a warning and the build
+ * goes on; a broken setup still fails.
+ */
 @MojoTest
 class FailOnErrorTest extends MojoTestSupport {
-
-    @BeforeEach
-    void deploymentIsGone() {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", notFound());
-    }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
@@ -44,7 +41,7 @@ class FailOnErrorTest extends MojoTestSupport {
         prepare(mojo, ENV_KEYS).execute();
 
         assertThat(log.at(RecordingLog.Level.WARNING)).hasSize(2);
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(received()).hasSize(1);
     }
 
     @Test

@@ -3,14 +3,14 @@ package dev.fleetdeploy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.LoopbackFake;
+import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
@@ -19,12 +19,13 @@ import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every Mojo test shares: a fake Datadog API on loopback, a real {@link MavenSession} the test controls, a
+ * What every Mojo test shares: the fake Datadog on loopback, a real {@link MavenSession} the test controls, a
  * recording log and an environment of the test's own.
  *
  * <p>The session is a real one over a {@link DefaultMavenExecutionRequest}, handed to the harness by the
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Maven builds them from settings.xml and the command line, and tests change them with plain setters. (The
  * harness's own default session is a Mockito mock whose {@code getSettings()} returns null.)
  *
- * <p>Test POMs point {@code baseUrl} at the fake API with {@code ${fake.api}}, a user property set here, so the
- * value goes through Maven's own expression evaluation like any {@code -D}.
+ * <p>Test POMs point {@code baseUrl} at the fake Datadog with {@code ${fake.api}} (and at a fake ADU with
+ * {@code ${fake.adu}}, which the ADU tests set), a user property set here, so the value goes through Maven's own
+ * expression evaluation like any {@code -D}. The fake Datadog accepts any pair of keys: the tests check which keys
+ * each request carried.
  */
 abstract class MojoTestSupport {
     /** Credentials, distinct per source, so a request shows which one won and a leak check knows what to look for. */
@@ -59,14 +62,11 @@ abstract class MojoTestSupport {
     /** Environment variables that give both Datadog keys. */
     static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
 
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    final FakeApi api = new FakeApi();
     final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    private final List<LoopbackFake> fakes = new ArrayList<>();
+    final FakeDatadog api = serving("fake.api", FakeDatadog.startAcceptingAnyKeys());
     final MavenSession session = newSession(request);
     final RecordingLog log = new RecordingLog();
-    private final List<RecordedRequest> received = new ArrayList<>();
 
     /** The folder the build runs in; the project, when there is one, lives here. */
     @TempDir
@@ -92,8 +92,6 @@ abstract class MojoTestSupport {
      */
     @BeforeEach
     void prepareBuild(TestInfo test) {
-        server.setDispatcher(api);
-        request.getUserProperties().setProperty("fake.api", baseUrl(server));
         request.getUserProperties().setProperty("work.dir", workDir.toString());
 
         // As a pipeline runs the goals: from some folder, no pom.xml. Maven injects a stand-in project even then.
@@ -109,21 +107,42 @@ abstract class MojoTestSupport {
                         .setProperty(
                                 property.name(),
                                 property.value()
-                                        .replace("${fake.api}", baseUrl(server))
+                                        .replace(
+                                                "${fake.api}",
+                                                request.getUserProperties().getProperty("fake.api"))
                                         .replace("${work.dir}", workDir.toString()));
             }
         });
     }
 
-    /** "http://localhost:PORT", as a user would write a baseUrl. */
-    static String baseUrl(MockWebServer server) {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+    /**
+     * A fake for this test, closed after it: its baseUrl, as a user writes one ("http://localhost:PORT"), is the
+     * user property {@code property} that the test POMs name.
+     */
+    <F extends LoopbackFake> F serving(String property, F fake) {
+        fakes.add(fake);
+        request.getUserProperties().setProperty(property, baseUrl(fake.url()));
+        return fake;
+    }
+
+    @AfterEach
+    void stopFakes() {
+        fakes.forEach(LoopbackFake::close);
+    }
+
+    /** A fake's "http://127.0.0.1:PORT" as a user would write a local baseUrl: "http://localhost:PORT". */
+    static String baseUrl(String fakeUrl) {
+        return fakeUrl.replace("//127.0.0.1:", "//localhost:");
+    }
+
+    /** The fake Datadog's baseUrl. */
+    String baseUrl() {
+        return baseUrl(api.url());
     }
 
     /** Gives the Mojo the recording log and an environment with the given variables only. */
     <M extends AbstractFleetMojo> M prepare(M mojo, Map<String, String> environment) throws IllegalAccessException {
-        mojo.setLog(log);
+        mojo.setLog(log.mavenLog());
         MojoExtension.setVariableValueToObject(mojo, "environment", Environment.of(environment));
         return mojo;
     }
@@ -142,29 +161,23 @@ abstract class MojoTestSupport {
         request.addServer(server);
     }
 
-    /** Every request {@code server} received so far, in arrival order. */
-    List<RecordedRequest> received() throws InterruptedException {
-        return received(server, received);
+    /** Every request the fake Datadog received so far, in arrival order. */
+    List<ReceivedRequest> received() {
+        return api.requests();
     }
 
-    static List<RecordedRequest> received(MockWebServer server, List<RecordedRequest> sink)
-            throws InterruptedException {
-        // The Mojo has returned, so every request it sent is already queued: no waiting.
-        for (RecordedRequest next; (next = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
-            sink.add(next);
-        }
-        return List.copyOf(sink);
+    /** The targets ("METHOD /path?query") of every request the fake Datadog received so far. */
+    List<String> receivedTargets() {
+        return targets(api.requests());
     }
 
-    /** The targets ("METHOD /path?query") of every request received so far. */
-    List<String> receivedTargets() throws InterruptedException {
-        return received().stream().map(r -> r.getMethod() + " " + r.getTarget()).toList();
+    static List<String> targets(List<ReceivedRequest> requests) {
+        return requests.stream().map(r -> r.method() + " " + r.target()).toList();
     }
 
+    /** Nothing reached the fakes; a test with fakes of its own adds theirs. */
     void assertNothingSent() {
-        assertThat(server.getRequestCount())
-                .as("requests the fake API received")
-                .isZero();
+        assertThat(api.requests()).as("requests the fake Datadog received").isEmpty();
     }
 
     /** No credential in the log (at any level) nor in the given texts (exception messages, reports). */

@@ -1,14 +1,12 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.json;
-import static dev.fleetdeploy.maven.FakeApi.noContent;
-import static dev.fleetdeploy.maven.FakeApi.notFound;
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
-import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -22,19 +20,19 @@ class PomConfigurationTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void cancelsThroughApiV2ByDefault(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", v2Canceled("abc-def-ghi"));
+        api.deployment("abc-def-ghi", "running", 2);
 
         prepare(mojo, ENV_KEYS).execute();
 
-        RecordedRequest sent = received().get(0);
+        ReceivedRequest sent = received().get(0);
         assertThat(receivedTargets()).containsExactly("POST /api/v2/fleet/deployments/abc-def-ghi/cancel");
-        assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(ENV_API_KEY);
-        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(ENV_APP_KEY);
-        assertThat(sent.getHeaders().get("Accept")).isEqualTo("application/json");
-        assertThat(sent.getHeaders().get("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
+        assertThat(sent.header("DD-API-KEY")).isEqualTo(ENV_API_KEY);
+        assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(ENV_APP_KEY);
+        assertThat(sent.header("Accept")).isEqualTo("application/json");
+        assertThat(sent.header("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
         assertThat(log.at(RecordingLog.Level.INFO))
                 .containsExactly(
-                        "Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl(server)
+                        "Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
                         "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200, state stopping:"
                                 + " Cancellation has been requested; the deployment is stopping.)",
@@ -44,8 +42,7 @@ class PomConfigurationTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
     void siteApiGenerationAndIdListReachTheRequests(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/unstable/fleet/deployments/dep-1/cancel", noContent())
-                .on("POST", "/api/unstable/fleet/deployments/dep-2/cancel", noContent());
+        api.deployment("dep-1", "running", 2).deployment("dep-2", "pending", 2);
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -56,7 +53,7 @@ class PomConfigurationTest extends MojoTestSupport {
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
                         // The site (EU1) shows as the host baseUrl stands in for.
-                        "Canceling 2 Datadog deployments ('dep-1', 'dep-2') on " + baseUrl(server)
+                        "Canceling 2 Datadog deployments ('dep-1', 'dep-2') on " + baseUrl()
                                 + " (in place of api.datadoghq.eu), API unstable.",
                         "Datadog deployment 'dep-1': cancel requested (HTTP 204)",
                         "Datadog deployment 'dep-2': cancel requested (HTTP 204)",
@@ -66,8 +63,7 @@ class PomConfigurationTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
     void everyIdIsAttemptedThenTheBuildFailsNamingTheFailedOne(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/unstable/fleet/deployments/dep-1/cancel", notFound())
-                .on("POST", "/api/unstable/fleet/deployments/dep-2/cancel", noContent());
+        api.deployment("dep-2", "running", 2); // and no dep-1
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
@@ -88,8 +84,8 @@ class PomConfigurationTest extends MojoTestSupport {
     void idsFromCommaListListAndFileAreEachCanceledOnceAndEncodedAsOnePathSegment(CancelDeploymentMojo mojo)
             throws Exception {
         Files.writeString(workDir.resolve("ids.txt"), "# written by the deploy step\n\nd-4\n  a-1  \n");
-        for (String encoded : new String[] {"a-1", "b-2", "team%23c%203", "d-4"}) {
-            api.on("POST", "/api/v2/fleet/deployments/" + encoded + "/cancel", v2Canceled(encoded));
+        for (String id : new String[] {"a-1", "b-2", "team#c 3", "d-4"}) {
+            api.deployment(id, "running", 1);
         }
 
         prepare(mojo, ENV_KEYS).execute();
@@ -102,7 +98,7 @@ class PomConfigurationTest extends MojoTestSupport {
                         "POST /api/v2/fleet/deployments/d-4/cancel");
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl(server)
+                        "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
                         "Cancel: 4 of 4 deployments done.");
     }
@@ -112,7 +108,7 @@ class PomConfigurationTest extends MojoTestSupport {
     @MojoParameter(name = "datadogApi", value = "unstable")
     @MojoParameter(name = "site", value = "app.ddog-gov.com")
     void parametersGivenOnTopOfThePomWin(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/unstable/fleet/deployments/abc-def-ghi/cancel", noContent());
+        api.deployment("abc-def-ghi", "running", 1);
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -127,7 +123,7 @@ class PomConfigurationTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void aCancelWhoseAnswerIsNotJsonStillSucceeds(CancelDeploymentMojo mojo) throws Exception {
         // Any 2xx is success; the body only adds words.
-        api.on("POST", "/api/v2/fleet/deployments/abc-def-ghi/cancel", json(200, "<html>ok</html>"));
+        api.answerAlways("abc-def-ghi", CannedAnswer.of(200, "application/json", "<html>ok</html>"));
 
         prepare(mojo, ENV_KEYS).execute();
 

@@ -1,12 +1,11 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.notFound;
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ class ReportFileTest extends MojoTestSupport {
 
     @BeforeEach
     void oneCancelSucceedsOneIsNotFound() {
-        api.on("POST", "/api/v2/fleet/deployments/ok-1/cancel", v2Canceled("ok-1"))
-                .on("POST", "/api/v2/fleet/deployments/gone-2/cancel", notFound());
+        api.deployment("ok-1", "running", 2); // and no gone-2
     }
 
     @Test
@@ -108,7 +106,7 @@ class ReportFileTest extends MojoTestSupport {
         assertThat(planned.path("result").asText()).isEqualTo("planned");
         assertThat(planned.path("requests").get(0).path("method").asText()).isEqualTo("POST");
         assertThat(planned.path("requests").get(0).path("url").asText())
-                .isEqualTo(baseUrl(server) + "/api/v2/fleet/deployments/ok-1/cancel");
+                .isEqualTo(baseUrl() + "/api/v2/fleet/deployments/ok-1/cancel");
     }
 
     private static JsonNode read(Path file) throws IOException {

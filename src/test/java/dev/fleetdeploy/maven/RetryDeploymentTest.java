@@ -2,27 +2,23 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code fleet:retry-deployment} with Datadog, which has no retry operation: refused before anything is sent. */
 @MojoTest
 class RetryDeploymentTest extends MojoTestSupport {
     private static final String NO_RETRY = "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
             + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.";
-
-    @Test
-    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void refusedWithAMessageThatSaysWhy(RetryDeploymentMojo mojo) throws Exception {
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(NO_RETRY)
-                .hasNoCause();
-        assertNothingSent();
-    }
 
     @Test
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
@@ -35,27 +31,27 @@ class RetryDeploymentTest extends MojoTestSupport {
     }
 
     /*
-     * The two tests below ask that the refusal come first. Told to set keys (or drop -o) for an operation that can
+     * The refusal comes first, even without keys or offline: told to set keys (or drop -o) for an operation that can
      * never work, the user would fix that, run again, and only then learn that Datadog has no retry.
      */
-
-    @Test
-    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void refusedEvenBeforeTheKeysAreLookedFor(RetryDeploymentMojo mojo) throws Exception {
-        assertThatThrownBy(() -> prepare(mojo).execute())
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(NO_RETRY);
-        assertNothingSent();
+    static Stream<Arguments> builds() {
+        return Stream.of(
+                Arguments.of(Named.of("with keys", ENV_KEYS), false),
+                Arguments.of(Named.of("before the keys are looked for", Map.of()), false),
+                Arguments.of(Named.of("rather than told to go online", ENV_KEYS), true));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("builds")
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void refusedRatherThanToldToGoOnline(RetryDeploymentMojo mojo) throws Exception {
-        request.setOffline(true);
+    void refusedWithAMessageThatSaysWhy(Map<String, String> environment, boolean offline, RetryDeploymentMojo mojo)
+            throws Exception {
+        request.setOffline(offline);
 
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
+        assertThatThrownBy(() -> prepare(mojo, environment).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(NO_RETRY);
+                .hasMessage(NO_RETRY)
+                .hasNoCause();
         assertNothingSent();
     }
 }

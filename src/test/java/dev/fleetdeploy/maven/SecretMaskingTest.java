@@ -1,11 +1,12 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.answer;
-import static dev.fleetdeploy.maven.FakeApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -18,16 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 class SecretMaskingTest extends MojoTestSupport {
-    private static final String CANCEL = "/api/v2/fleet/deployments/abc-def-ghi/cancel";
+    private static final String ID = "abc-def-ghi";
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "reportFile", value = "${work.dir}/report.json")
     void keysEchoedInAnErrorBodyAreMaskedEverywhere(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                json(401, "{\"errors\":[\"Invalid key pair " + ENV_API_KEY + " / " + ENV_APP_KEY + "\"]}"));
+        api.answerAlways(ID, CannedAnswer.errors(401, "Invalid key pair " + ENV_API_KEY + " / " + ENV_APP_KEY));
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
@@ -52,13 +50,12 @@ class SecretMaskingTest extends MojoTestSupport {
     @MojoParameter(name = "failOnError", value = "false")
     void aSettingsServersKeysEchoedInAWarningAreMasked(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
-        api.on(
-                "POST",
-                CANCEL,
-                json(
+        api.answerAlways(
+                ID,
+                CannedAnswer.jsonApiError(
                         403,
-                        "{\"errors\":[{\"title\":\"Forbidden\",\"detail\":\"key " + SERVER_API_KEY
-                                + " lacks fleet_policies_write (app key " + SERVER_APP_KEY + ")\"}]}"));
+                        "Forbidden",
+                        "key " + SERVER_API_KEY + " lacks fleet_policies_write (app key " + SERVER_APP_KEY + ")"));
 
         prepare(mojo).execute();
 
@@ -74,11 +71,11 @@ class SecretMaskingTest extends MojoTestSupport {
     @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
     @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
     void keysEchoedInASuccessfulAnswerAreMaskedInTheDebugLog(DeploymentStatusMojo mojo) throws Exception {
-        api.on(
-                "GET",
-                "/api/v2/fleet/deployments/abc-def-ghi",
-                json(
+        api.answerAlways(
+                ID,
+                CannedAnswer.of(
                         200,
+                        "application/json",
                         "{\"data\":{\"attributes\":{" + "\"high_level_status\":\"running\",\"author\":\""
                                 + PROPERTY_API_KEY + "\",\"query\":\"" + PROPERTY_APP_KEY + "\"}}}"));
 
@@ -95,12 +92,9 @@ class SecretMaskingTest extends MojoTestSupport {
     @MojoParameter(name = "apiKey", value = POM_API_KEY)
     @MojoParameter(name = "applicationKey", value = POM_APP_KEY)
     void aKeyInARedirectsLocationIsMasked(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                answer(302)
-                        .setHeader("Location", "https://sso.example.com/login?api_key=" + POM_API_KEY)
-                        .build());
+        api.answerAlways(
+                ID,
+                CannedAnswer.empty(302).withHeader("Location", "https://sso.example.com/login?api_key=" + POM_API_KEY));
 
         Throwable failure = catchThrowable(() -> prepare(mojo).execute());
 
@@ -114,14 +108,8 @@ class SecretMaskingTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "maxRetries", value = "1")
     void keysEchoedInAnswersThatAreRetriedAreMasked(CancelDeploymentMojo mojo) throws Exception {
-        api.on(
-                "POST",
-                CANCEL,
-                answer(429)
-                        .setHeader("x-ratelimit-reset", "1")
-                        .body("slow down, " + ENV_API_KEY)
-                        .build(),
-                json(500, "{\"errors\":[\"internal error for " + ENV_APP_KEY + "\"]}"));
+        api.answerOnce(ID, new CannedAnswer(429, Map.of("x-ratelimit-reset", "1"), "slow down, " + ENV_API_KEY))
+                .answerAlways(ID, CannedAnswer.errors(500, "internal error for " + ENV_APP_KEY));
 
         Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 

@@ -1,13 +1,13 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.fleetdeploy.testing.FakeProxy;
+import dev.fleetdeploy.testing.ReceivedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A proxy from settings.xml is used, with its credentials, and the Datadog keys never reach it in the clear: HTTPS
- * goes through a CONNECT tunnel. The test's server plays the corporate proxy and refuses the tunnel, so nothing
- * leaves this machine.
+ * goes through a CONNECT tunnel. The fake proxy plays the corporate proxy: it checks the credentials and, with no
+ * route to Datadog, refuses the tunnel (502), so nothing leaves this machine.
  */
 @MojoTest
 class SettingsProxyTest extends MojoTestSupport {
@@ -30,33 +30,37 @@ class SettingsProxyTest extends MojoTestSupport {
     @UserProperty(name = "fleet.deploymentId", value = "abc-def-ghi")
     @UserProperty(name = "fleet.maxRetries", value = "0")
     void httpsToDatadogTunnelsThroughTheSettingsProxy(CancelDeploymentMojo mojo) throws Exception {
-        Proxy proxy = new Proxy();
-        proxy.setId("corporate");
-        proxy.setProtocol("https");
-        proxy.setHost(server.getHostName());
-        proxy.setPort(server.getPort());
-        proxy.setUsername("build-bot");
-        proxy.setPassword(PROXY_PASSWORD);
-        request.addProxy(proxy);
-        api.on("CONNECT", "api.datadoghq.eu:443", answer(403).build());
+        try (FakeProxy corporate = FakeProxy.start().requireCredentials("build-bot", PROXY_PASSWORD)) {
+            Proxy proxy = new Proxy();
+            proxy.setId("corporate");
+            proxy.setProtocol("https");
+            proxy.setHost("127.0.0.1");
+            proxy.setPort(corporate.port());
+            proxy.setUsername("build-bot");
+            proxy.setPassword(PROXY_PASSWORD);
+            request.addProxy(proxy);
 
-        Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
+            Throwable failure = catchThrowable(() -> prepare(mojo, ENV_KEYS).execute());
 
+            assertTunnelRefused(failure, corporate.requests());
+        }
+    }
+
+    private void assertTunnelRefused(Throwable failure, List<ReceivedRequest> atTheProxy) {
         assertThat(failure)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Datadog cancel of deployment 'abc-def-ghi' failed:")
                 .hasMessageContaining("api.datadoghq.eu:443");
-        List<RecordedRequest> atTheProxy = received();
         assertThat(atTheProxy).isNotEmpty().allSatisfy(seen -> {
-            assertThat(seen.getMethod() + " " + seen.getTarget()).isEqualTo("CONNECT api.datadoghq.eu:443");
-            assertThat(seen.getHeaders().get("DD-API-KEY")).isNull();
-            assertThat(seen.getHeaders().get("DD-APPLICATION-KEY")).isNull();
+            assertThat(seen.method() + " " + seen.target()).isEqualTo("CONNECT api.datadoghq.eu:443");
+            assertThat(seen.header("DD-API-KEY")).isNull();
+            assertThat(seen.header("DD-APPLICATION-KEY")).isNull();
         });
         String basic = "Basic "
                 + Base64.getEncoder().encodeToString(("build-bot:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(atTheProxy)
-                .anySatisfy(seen ->
-                        assertThat(seen.getHeaders().get("Proxy-Authorization")).isEqualTo(basic));
+                .anySatisfy(
+                        seen -> assertThat(seen.header("Proxy-Authorization")).isEqualTo(basic));
         assertNoSecretShown(failure.getMessage());
         assertThat(log.text()).doesNotContain(PROXY_PASSWORD);
         assertThat(failure.getMessage()).doesNotContain(PROXY_PASSWORD);

@@ -1,22 +1,19 @@
 package dev.fleetdeploy.maven;
 
-import static dev.fleetdeploy.maven.FakeApi.noContent;
-import static dev.fleetdeploy.maven.FakeApi.notFound;
-import static dev.fleetdeploy.maven.FakeApi.v2Canceled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import dev.fleetdeploy.testing.FakeAdu;
+import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,50 +23,34 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class TargetsTest extends MojoTestSupport {
 
-    /** A second Datadog, for the second target. */
-    @StartStop
-    final MockWebServer server2 = new MockWebServer();
+    private static final String ADU_TOKEN = "env-adu-token-1a2b3c";
 
-    final FakeApi api2 = new FakeApi();
-    private final List<RecordedRequest> received2 = new ArrayList<>();
+    /** A second Datadog, for the second target ({@code ${fake.api2}}). */
+    final FakeDatadog api2 = serving("fake.api2", FakeDatadog.startAcceptingAnyKeys());
 
-    @BeforeEach
-    void startSecondApi() {
-        server2.setDispatcher(api2);
-        request.getUserProperties().setProperty("fake.api2", baseUrl(server2));
-    }
+    /** An Azure Device Update account ({@code ${fake.adu}}). */
+    final FakeAdu adu = serving("fake.adu", FakeAdu.start().acceptToken(ADU_TOKEN));
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-datadog-and-adu/pom.xml")
     void aDatadogSiteAndAnAduAccountAreCanceledByOneExecution(CancelDeploymentMojo mojo) throws Exception {
-        api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", v2Canceled("k7Q-3mX-p9Z"));
+        api.deployment("k7Q-3mX-p9Z", "running", 2);
+        adu.deployment("TestGroup", "rollout-1", List.of("dc1"));
         String aduCancel =
                 "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
                         + "?api-version=2022-10-01";
-        api2.on(
-                "POST",
-                aduCancel,
-                FakeApi.json(200, "{\"deploymentId\":\"rollout-1\",\"groupId\":\"TestGroup\",\"isCanceled\":true}"));
 
-        prepare(
-                        mojo,
-                        java.util.Map.of(
-                                "DD_API_KEY",
-                                ENV_API_KEY,
-                                "DD_APP_KEY",
-                                ENV_APP_KEY,
-                                "AZURE_ACCESS_TOKEN",
-                                "env-adu-token-1a2b3c"))
+        prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "AZURE_ACCESS_TOKEN", ADU_TOKEN))
                 .execute();
 
         assertThat(received()).singleElement().satisfies(sent -> {
-            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(ENV_API_KEY);
-            assertThat(sent.getHeaders().get("Authorization")).isNull();
+            assertThat(sent.header("DD-API-KEY")).isEqualTo(ENV_API_KEY);
+            assertThat(sent.header("Authorization")).isNull();
         });
-        assertThat(received(server2, received2)).singleElement().satisfies(sent -> {
-            assertThat(sent.getMethod() + " " + sent.getTarget()).isEqualTo("POST " + aduCancel);
-            assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer env-adu-token-1a2b3c");
-            assertThat(sent.getHeaders().get("DD-API-KEY")).isNull();
+        assertThat(adu.requests()).singleElement().satisfies(sent -> {
+            assertThat(sent.method() + " " + sent.target()).isEqualTo("POST " + aduCancel);
+            assertThat(sent.header("Authorization")).isEqualTo("Bearer " + ADU_TOKEN);
+            assertThat(sent.header("DD-API-KEY")).isNull();
         });
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
@@ -84,9 +65,8 @@ class TargetsTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets/pom.xml")
     void eachTargetSendsToItsOwnApiWithItsOwnKeys(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
-        api.on("POST", "/api/v2/fleet/deployments/us-1/cancel", v2Canceled("us-1"))
-                .on("POST", "/api/v2/fleet/deployments/us-2/cancel", v2Canceled("us-2"));
-        api2.on("POST", "/api/unstable/fleet/deployments/eu-1/cancel", noContent());
+        api.deployment("us-1", "running", 2).deployment("us-2", "running", 2);
+        api2.deployment("eu-1", "running", 2);
 
         prepare(mojo, ENV_KEYS).execute();
 
@@ -94,21 +74,21 @@ class TargetsTest extends MojoTestSupport {
                 .containsExactlyInAnyOrder(
                         "POST /api/v2/fleet/deployments/us-1/cancel", "POST /api/v2/fleet/deployments/us-2/cancel");
         assertThat(received()).allSatisfy(sent -> {
-            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(POM_API_KEY);
-            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(POM_APP_KEY);
+            assertThat(sent.header("DD-API-KEY")).isEqualTo(POM_API_KEY);
+            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(POM_APP_KEY);
         });
-        List<RecordedRequest> euRequests = received(server2, received2);
+        List<ReceivedRequest> euRequests = api2.requests();
         assertThat(euRequests).singleElement().satisfies(sent -> {
-            assertThat(sent.getMethod() + " " + sent.getTarget())
+            assertThat(sent.method() + " " + sent.target())
                     .isEqualTo("POST /api/unstable/fleet/deployments/eu-1/cancel");
-            assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
-            assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
+            assertThat(sent.header("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
+            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
         });
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
-                        "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl(server)
+                        "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
-                        "targets[2]: Canceling Datadog deployment 'eu-1' on " + baseUrl(server2)
+                        "targets[2]: Canceling Datadog deployment 'eu-1' on " + baseUrl(api2.url())
                                 + " (in place of api.datadoghq.eu), API unstable.",
                         "targets[2]: Datadog deployment 'eu-1': cancel requested (HTTP 204)",
                         "Cancel: 3 of 3 deployments done.");
@@ -119,16 +99,14 @@ class TargetsTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets/pom.xml")
     void aFailureIsNamedByItsTarget(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
-        api.on("POST", "/api/v2/fleet/deployments/us-1/cancel", v2Canceled("us-1"))
-                .on("POST", "/api/v2/fleet/deployments/us-2/cancel", v2Canceled("us-2"));
-        api2.on("POST", "/api/unstable/fleet/deployments/eu-1/cancel", notFound());
+        api.deployment("us-1", "running", 2).deployment("us-2", "running", 2); // and no eu-1 at the second
 
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Cancel: 2 of 3 deployments done; failed: targets[2]:eu-1.")
                 .hasMessageContaining("targets[2]: Datadog cancel of deployment 'eu-1' failed: HTTP 404 Not Found:"
                         + " Deployment not found. Check the deployment id")
-                .hasMessageContaining("the baseUrl (" + baseUrl(server2) + ")");
+                .hasMessageContaining("the baseUrl (" + baseUrl(api2.url()) + ")");
         assertThat(received()).hasSize(2);
     }
 
@@ -142,9 +120,9 @@ class TargetsTest extends MojoTestSupport {
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
                         // Everything inherited: the fake API, the unstable API, the shared id.
-                        "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl(server)
+                        "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API unstable.",
-                        "[dry run]   POST " + baseUrl(server) + "/api/unstable/fleet/deployments/shared-1/cancel",
+                        "[dry run]   POST " + baseUrl() + "/api/unstable/fleet/deployments/shared-1/cancel",
                         // Its own site, so not the top-level baseUrl; its own datadogApi; the shared id.
                         "[dry run] target 'eu': Canceling Datadog deployment 'shared-1' on datadoghq.eu, API v2.",
                         "[dry run]   POST https://api.datadoghq.eu/api/v2/fleet/deployments/shared-1/cancel",
@@ -182,6 +160,6 @@ class TargetsTest extends MojoTestSupport {
                 .hasMessage("No Datadog application key found: set applicationKey of target 'eu', the <password> of"
                         + " server 'datadog-eu' in settings.xml or the DD_APP_KEY environment variable.");
         assertNothingSent();
-        assertThat(received(server2, received2)).isEmpty();
+        assertThat(api2.requests()).isEmpty();
     }
 }

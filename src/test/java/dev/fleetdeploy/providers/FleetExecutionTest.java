@@ -14,7 +14,7 @@ import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
-import dev.fleetdeploy.testing.RecordingFleetLog;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Clock;
@@ -30,7 +30,7 @@ class FleetExecutionTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final RecordingFleetLog log = new RecordingFleetLog();
+    private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
 
     private TargetSettings target(String label, Map<String, String> values, String id) {

@@ -15,12 +15,11 @@ import okhttp3.HttpUrl;
  * generation and its api-version, then answers from a forced answer if the test set one, else from the state.
  */
 final class AduDispatcher extends Dispatcher {
-    static final String JSON = "application/json; charset=utf-8";
 
     private final String instance;
     private final AduState state;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
-    private final ForcedAnswers forced = new ForcedAnswers();
+    private final ForcedAnswers<String> forced = new ForcedAnswers<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<FakeEntra> trusted = new CopyOnWriteArrayList<>();
     private volatile boolean omitFalseFlags;
@@ -47,7 +46,7 @@ final class AduDispatcher extends Dispatcher {
         errorsAsAzureJson = true;
     }
 
-    ForcedAnswers forced() {
+    ForcedAnswers<String> forced() {
         return forced;
     }
 
@@ -55,11 +54,18 @@ final class AduDispatcher extends Dispatcher {
         return List.copyOf(received);
     }
 
+    /** Every answer, successes too, carries {@code retry-after: 0}, as the live service's do, unless it has its own. */
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         received.add(RequestRecorder.record(request));
+        CannedAnswer answer = answer(request);
+        return CannedResponses.response(
+                answer.hasHeader("retry-after") ? answer : answer.withHeader("retry-after", "0"));
+    }
+
+    private CannedAnswer answer(RecordedRequest request) {
         if (!authorized(request.getHeaders().get("Authorization"))) {
-            return unauthorized();
+            return AduAnswers.unauthorized();
         }
         String target = request.getTarget();
         String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
@@ -94,7 +100,7 @@ final class AduDispatcher extends Dispatcher {
         for (String key : route.forcedAnswerKeys()) {
             Optional<CannedAnswer> answer = forced.next(key);
             if (answer.isPresent()) {
-                return forcedResponse(answer.get());
+                return answer.get();
             }
         }
         if (!route.instance().equals(instance)) {
@@ -105,9 +111,9 @@ final class AduDispatcher extends Dispatcher {
             return notFound(missing, route);
         }
         if (outcome instanceof AduOutcome.Conflict conflict) {
-            return azureError(409, conflict.code(), conflict.message());
+            return AduAnswers.error(409, conflict.code(), conflict.message());
         }
-        return json(200, body(route, ((AduOutcome.Done) outcome).deployment()));
+        return AduAnswers.json(200, body(route, ((AduOutcome.Done) outcome).deployment()));
     }
 
     private String body(AduRoute route, FakeAduDeployment d) {
@@ -159,7 +165,7 @@ final class AduDispatcher extends Dispatcher {
                 + String.join(", ", api.apiVersions) + ".";
     }
 
-    private MockResponse wrongMethod(String method, String rawPath, AduRoute route) {
+    private CannedAnswer wrongMethod(String method, String rawPath, AduRoute route) {
         String hint = route.actionOnGroup()
                 ? " Since 2022-10-01, cancel and retry exist only per device-class subgroup:"
                         + " .../deviceClassSubgroups/{deviceClassId}/deployments/{deploymentId}:cancel."
@@ -167,44 +173,13 @@ final class AduDispatcher extends Dispatcher {
         return azureError(404, "NotFound", "No Device Update operation answers " + method + " " + rawPath + "." + hint);
     }
 
-    private MockResponse notFound(AduOutcome.Missing missing, AduRoute route) {
-        if (errorsAsAzureJson) {
-            return json(404, AduErrors.azureNotFound(missing, route.deploymentId()));
-        }
-        return base(404)
-                .addHeader("Content-Type", "application/problem+json; charset=utf-8")
-                .body(AduErrors.problemNotFound())
-                .build();
+    private CannedAnswer notFound(AduOutcome.Missing missing, AduRoute route) {
+        return errorsAsAzureJson
+                ? AduAnswers.json(404, AduErrors.azureNotFound(missing, route.deploymentId()))
+                : AduAnswers.problemNotFound();
     }
 
-    private static MockResponse unauthorized() {
-        return base(401)
-                .addHeader("Content-Type", JSON)
-                .addHeader("WWW-Authenticate", "Bearer")
-                .body(AduErrors.azure(
-                        "Unauthorized", "The request has no valid bearer token in its Authorization header."))
-                .build();
-    }
-
-    private static MockResponse azureError(int code, String errorCode, String message) {
-        return json(code, AduErrors.azure(errorCode, message));
-    }
-
-    private static MockResponse json(int code, String body) {
-        return base(code).addHeader("Content-Type", JSON).body(body).build();
-    }
-
-    /** Every answer, successes too, carries {@code retry-after: 0}, as the live service's do. */
-    private static MockResponse.Builder base(int code) {
-        return new MockResponse.Builder().status(StatusLine.of(code)).addHeader("retry-after", "0");
-    }
-
-    /** The test's answer as it stands, plus the service's {@code retry-after: 0} unless the answer sets its own. */
-    private static MockResponse forcedResponse(CannedAnswer answer) {
-        MockResponse.Builder builder = CannedResponses.builder(answer);
-        if (!CannedResponses.hasHeader(answer, "retry-after")) {
-            builder.addHeader("retry-after", "0");
-        }
-        return builder.build();
+    private static CannedAnswer azureError(int code, String errorCode, String message) {
+        return AduAnswers.error(code, errorCode, message);
     }
 }

@@ -5,23 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An answer a test forces for a deployment id, whatever the fake's state says. The factories give every error body
- * shape that DATADOG.md lists as seen on the wire.
+ * One answer of a fake, as it goes on the wire: what the fakes answer from their state, and what a test forces
+ * whatever the state says. The factories give every error body shape that DATADOG.md lists as seen on the wire, and
+ * the connection faults a misbehaving server or network shows.
  *
  * @param code the HTTP status
  * @param headers response headers, in order
  * @param body the body, possibly empty
  * @param delay how long the fake waits before it answers (to make the plugin's readTimeout expire)
+ * @param fault what the fake does to the connection instead of answering, or null when it answers
  */
-public record CannedAnswer(int code, Map<String, String> headers, String body, Duration delay) {
-    private static final String JSON = "application/json";
+public record CannedAnswer(int code, Map<String, String> headers, String body, Duration delay, ConnectionFault fault) {
+    static final String JSON = "application/json";
 
     public CannedAnswer {
         headers = new LinkedHashMap<>(headers);
     }
 
     public CannedAnswer(int code, Map<String, String> headers, String body) {
-        this(code, headers, body, Duration.ZERO);
+        this(code, headers, body, Duration.ZERO, null);
     }
 
     public static CannedAnswer of(int code, String contentType, String body) {
@@ -30,7 +32,7 @@ public record CannedAnswer(int code, Map<String, String> headers, String body, D
 
     /** The documented shape: {@code {"errors":["..."]}}. */
     public static CannedAnswer errors(int code, String... messages) {
-        return of(code, JSON, Json.write(Map.of("errors", messages)));
+        return of(code, JSON, DatadogBodies.errors(messages));
     }
 
     /** The documented shape with extra keys: {@code {"status":"error","code":403,"errors":["Forbidden"]}}. */
@@ -82,18 +84,47 @@ public record CannedAnswer(int code, Map<String, String> headers, String body, D
         headers.put("x-ratelimit-remaining", "0");
         headers.put("x-ratelimit-reset", Integer.toString(resetSeconds));
         headers.put("x-ratelimit-name", "fleet_deployments");
-        return new CannedAnswer(429, headers, Json.write(Map.of("errors", new String[] {"Too many requests"})));
+        return new CannedAnswer(429, headers, DatadogBodies.errors("Too many requests"));
     }
 
-    /** A copy with one more header. */
+    /** Reads the request, then never answers: the client's readTimeout must end it. */
+    public static CannedAnswer noAnswer() {
+        return failing(ConnectionFault.STALL);
+    }
+
+    /** Reads the request, then drops the connection without a word: it may or may not have been acted on. */
+    public static CannedAnswer dropConnection() {
+        return failing(ConnectionFault.DROP);
+    }
+
+    /** Reads the request, then closes the socket outright (a reset as the client sees it). */
+    public static CannedAnswer resetConnection() {
+        return failing(ConnectionFault.RESET);
+    }
+
+    private static CannedAnswer failing(ConnectionFault fault) {
+        return new CannedAnswer(200, Map.of(), "", Duration.ZERO, fault);
+    }
+
+    /** A copy with one more header (or this one's value replaced). */
     public CannedAnswer withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new CannedAnswer(code, more, body, delay);
+        return new CannedAnswer(code, more, body, delay, fault);
     }
 
     /** A copy that the fake sends only after {@code seconds}: the request arrived, the answer is late. */
     public CannedAnswer afterSeconds(long seconds) {
-        return new CannedAnswer(code, headers, body, Duration.ofSeconds(seconds));
+        return after(Duration.ofSeconds(seconds));
+    }
+
+    /** A copy that the fake sends only after {@code delay}. */
+    public CannedAnswer after(Duration delay) {
+        return new CannedAnswer(code, headers, body, delay, fault);
+    }
+
+    /** Whether it carries this header, in any case. */
+    public boolean hasHeader(String name) {
+        return headers.keySet().stream().anyMatch(key -> key.equalsIgnoreCase(name));
     }
 }

@@ -15,11 +15,21 @@ final class DatadogBodies {
     private DatadogBodies() {}
 
     /** v2 cancel: 200 with the new status and Datadog's words. */
-    static String v2Cancel(FakeDeployment deployment) {
+    static String v2Cancel(String id, String status, String message) {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("message", CANCEL_MESSAGE);
-        attributes.put("status", deployment.status());
-        return resource(deployment.id(), attributes, null);
+        attributes.put("message", message);
+        attributes.put("status", status);
+        return resource(id, attributes, null);
+    }
+
+    /** Why a cancel is refused: the words Datadog's 4xx carries. */
+    static String refusal(String id, String status) {
+        return "Deployment " + id + " cannot be canceled: its status is " + status;
+    }
+
+    /** Datadog's documented error body: {@code {"errors":["..."]}}. */
+    static String errors(String... messages) {
+        return Json.write(Map.of("errors", messages));
     }
 
     /** v2 get: the host counts come ready-made; every host is listed. */

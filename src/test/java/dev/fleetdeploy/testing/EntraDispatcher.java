@@ -21,7 +21,7 @@ import mockwebserver3.RecordedRequest;
  * order and issues a token that linked fake ADUs accept.
  */
 final class EntraDispatcher extends Dispatcher {
-    static final String SCOPE = "https://api.adu.microsoft.com/.default";
+    static final String SCOPE = AzureIds.SCOPE;
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** The one key forced answers use: the fake serves one endpoint. */
     static final String TOKEN_ENDPOINT = "token";
@@ -36,14 +36,14 @@ final class EntraDispatcher extends Dispatcher {
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final Set<String> issuedSet = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
-    private final ForcedAnswers forced = new ForcedAnswers();
+    private final ForcedAnswers<String> forced = new ForcedAnswers<>();
 
     void register(EntraClient client) {
         clients.computeIfAbsent(client.tenant(), tenant -> new ConcurrentHashMap<>())
                 .put(client.clientId(), client);
     }
 
-    ForcedAnswers forced() {
+    ForcedAnswers<String> forced() {
         return forced;
     }
 

@@ -1,8 +1,5 @@
 package dev.fleetdeploy.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockWebServer;
@@ -26,7 +23,7 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Every answer carries {@code retry-after: 0}, as the live service's do, so that the plugin is tested against it.
  */
-public final class FakeAdu implements AutoCloseable {
+public final class FakeAdu implements RecordsRequests, LoopbackFake {
     /** The start-time forms the service mixes; deployments take them in turn, so a client must read all three. */
     static final List<String> START_TIMES =
             List.of("2020-04-22T12:12:12.0000000+00:00", "2020-07-01T12:13:14Z", "2020-04-22T05:12:12-07:00");
@@ -40,8 +37,7 @@ public final class FakeAdu implements AutoCloseable {
     private FakeAdu(String instance) {
         this.instance = instance;
         this.dispatcher = new AduDispatcher(instance, state);
-        this.server = new MockWebServer();
-        server.setDispatcher(dispatcher);
+        this.server = LoopbackServer.start(dispatcher, "fake ADU");
     }
 
     /** Starts a fake for instance "blue" (the spec examples' instance) on an ephemeral loopback port. */
@@ -51,19 +47,12 @@ public final class FakeAdu implements AutoCloseable {
 
     /** Starts a fake that knows only this instance: paths naming another one get 404. */
     public static FakeAdu start(String instance) {
-        FakeAdu fake = new FakeAdu(instance);
-        try {
-            // The literal address, not "localhost": that could resolve to ::1 while url() says 127.0.0.1.
-            fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake ADU server", e);
-        }
-        return fake;
+        return new FakeAdu(instance);
     }
 
     /** "http://127.0.0.1:PORT", to give the plugin in place of {@code https://{account}.api.adu.microsoft.com}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return LoopbackServer.url(server.getPort());
     }
 
     /** The one instance it serves, for scripts that build paths or plugin configuration from it. */
@@ -170,19 +159,9 @@ public final class FakeAdu implements AutoCloseable {
         return this;
     }
 
-    /** Every request received, in order, including refused ones. */
+    @Override
     public List<ReceivedRequest> requests() {
         return dispatcher.received();
-    }
-
-    /** The requests with this method to exactly this path (percent-encoded, as sent; query ignored). */
-    public List<ReceivedRequest> requests(String method, String path) {
-        return RequestRecorder.matching(requests(), method, path);
-    }
-
-    /** The only request with this method to this path; fails, listing what was received, when there are 0 or more. */
-    public ReceivedRequest onlyRequest(String method, String path) {
-        return RequestRecorder.only(requests(), method, path);
     }
 
     @Override

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,17 +13,20 @@ import org.junit.jupiter.api.Test;
 /** The fake ADU over real loopback HTTP, so that the ITs can trust what it answers, records and changes. */
 class FakeAduTest {
     private static final String TOKEN = "test-token-7f3a";
+    /** The paths of the three generations, for instance blue and group TestGroup: v2, 2021-06-01-preview, GA. */
     private static final String V2 = "/deviceupdate/blue/v2/management/deployments/";
-    private static final String PREVIEW = "/deviceupdate/blue/management/groups/TestGroup/deployments/";
+
+    private static final String GROUP = "/blue/management/groups/TestGroup/";
+    private static final String PREVIEW = "/deviceupdate" + GROUP + "deployments/";
     private static final String PREVIEW_VERSION = "api-version=2021-06-01-preview";
-    private static final String GA = "/deviceUpdate/blue/management/groups/TestGroup/deployments/";
-    private static final String GA_SUB = "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/";
+    private static final String GA = "/deviceUpdate" + GROUP + "deployments/";
+    private static final String GA_SUB = "/deviceUpdate" + GROUP + "deviceClassSubgroups/";
     private static final String GA_VERSION = "api-version=2022-10-01";
     private static final String UPDATE_ID =
             "\"updateId\":{\"provider\":\"provider\",\"name\":\"name\",\"version\":\"1.2.3.4\"}";
     private static final String START = "\"startDateTime\":\"2020-04-22T12:12:12.0000000+00:00\"";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeClient client = new FakeClient();
     private FakeAdu fake;
 
     @BeforeEach
@@ -416,20 +416,17 @@ class FakeAduTest {
     @Test
     void anotherInstanceCanBeChosen() throws Exception {
         try (FakeAdu green = FakeAdu.start("green").acceptToken(TOKEN).deployment("g", "d", List.of("c"))) {
-            HttpRequest ok = HttpRequest.newBuilder(
-                            URI.create(green.url() + "/deviceupdate/green/v2/management/deployments/d"))
-                    .header("Authorization", "Bearer " + TOKEN)
-                    .GET()
-                    .build();
-            HttpRequest blue = HttpRequest.newBuilder(
-                            URI.create(green.url() + "/deviceupdate/blue/v2/management/deployments/d"))
-                    .header("Authorization", "Bearer " + TOKEN)
-                    .GET()
-                    .build();
+            String path = "/v2/management/deployments/d";
 
-            assertThat(client.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(client.send(
+                                    "GET",
+                                    green.url() + "/deviceupdate/green" + path,
+                                    "Authorization",
+                                    "Bearer " + TOKEN)
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(client.send(blue, HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(client.send("GET", green.url() + "/deviceupdate/blue" + path, "Authorization", "Bearer " + TOKEN)
+                            .statusCode())
                     .isEqualTo(404);
         }
     }
@@ -441,15 +438,10 @@ class FakeAduTest {
         fake.answerAlways("dep1", CannedAnswer.empty(500));
         String path = GA_SUB + "dc1/deployments/dep1:cancel?" + GA_VERSION;
 
-        HttpResponse<String> none = client.send(request("POST", path).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = client.send(
-                request("POST", path).header("Authorization", "Bearer other").build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> basic = client.send(
-                request("POST", path).header("Authorization", "Basic " + TOKEN).build(),
-                HttpResponse.BodyHandlers.ofString());
+        for (String[] authorization :
+                new String[][] {{}, {"Authorization", "Bearer other"}, {"Authorization", "Basic " + TOKEN}}) {
+            HttpResponse<String> response = client.send("POST", fake.url() + path, authorization);
 
-        for (HttpResponse<String> response : List.of(none, wrong, basic)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertThat(response.headers().firstValue("retry-after")).hasValue("0");
@@ -468,19 +460,11 @@ class FakeAduTest {
             fake.trust(entra);
             String form = "grant_type=client_credentials&client_id=client-1&client_secret=secret-1"
                     + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default";
-            client.send(
-                    HttpRequest.newBuilder(URI.create(entra.tokenUrl("tenant-1")))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            client.postForm(entra.tokenUrl("tenant-1"), form);
             String issued = entra.issuedTokens().get(0);
 
-            HttpResponse<String> response = client.send(
-                    request("GET", GA + "dep1?" + GA_VERSION)
-                            .header("Authorization", "Bearer " + issued)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send("GET", fake.url() + GA + "dep1?" + GA_VERSION, "Authorization", "Bearer " + issued);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(fake.requests().get(0).header("Authorization")).isEqualTo("Bearer " + issued);
@@ -632,16 +616,6 @@ class FakeAduTest {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(
-                request(method, pathAndQuery)
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String method, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery))
-                .header("User-Agent", "fake-test/1")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return client.send(method, fake.url() + pathAndQuery, "Authorization", "Bearer " + TOKEN);
     }
 }

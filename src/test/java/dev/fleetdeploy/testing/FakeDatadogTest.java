@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -21,7 +18,7 @@ class FakeDatadogTest {
     private static final String API_KEY = "test-api-key-1";
     private static final String APP_KEY = "test-app-key-2";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeClient client = new FakeClient();
     private FakeDatadog fake;
 
     @BeforeEach
@@ -91,16 +88,13 @@ class FakeDatadogTest {
         fake.deployment("abc", "running", 1);
 
         HttpResponse<String> wrong = client.send(
-                request("POST", "/api/v2/fleet/deployments/abc/cancel")
-                        .header("DD-API-KEY", API_KEY)
-                        .header("DD-APPLICATION-KEY", "wrong")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> none = client.send(
-                HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/abc"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                "POST",
+                fake.url() + "/api/v2/fleet/deployments/abc/cancel",
+                "DD-API-KEY",
+                API_KEY,
+                "DD-APPLICATION-KEY",
+                "wrong");
+        HttpResponse<String> none = client.send("GET", fake.url() + "/api/v2/fleet/deployments/abc");
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
@@ -203,6 +197,110 @@ class FakeDatadogTest {
         assertThat(then.statusCode()).isEqualTo(200);
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.body()).isEqualTo("{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}");
+    }
+
+    @Test
+    void anAnswerForcedForOneCallLeavesTheOtherToTheStateAndComesBeforeAnAnswerForTheWholeId() throws Exception {
+        fake.deployment("abc", "running", 1)
+                .answerAlways("abc", CannedAnswer.errors(500, "for the whole id"))
+                .answerOnce("abc", FakeDatadog.Call.CANCEL, CannedAnswer.errors(503, "the first cancel"))
+                .answerAlways("abc", FakeDatadog.Call.GET, DatadogAnswers.deployment("abc", "paused"));
+
+        assertThat(send("POST", "/api/v2/fleet/deployments/abc/cancel").statusCode())
+                .isEqualTo(503);
+        assertThat(send("POST", "/api/v2/fleet/deployments/abc/cancel").statusCode())
+                .isEqualTo(500);
+        assertThat(send("GET", "/api/v2/fleet/deployments/abc").body()).contains("\"high_level_status\":\"paused\"");
+    }
+
+    @Test
+    void aFakeStartedWithoutKeysAcceptsAnyPairButNotAMissingKey() throws Exception {
+        fake.close();
+        fake = FakeDatadog.startAcceptingAnyKeys().deployment("abc", "running", 1);
+
+        assertThat(sendWithKeys("some-api", "some-app").statusCode()).isEqualTo(200);
+        assertThat(sendWithKeys("other-api", " ").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyIdRunningAcceptsEveryCancelOfAnyIdAgainAndAgain() throws Exception {
+        fake.everyIdRunning();
+
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/any-" + i + "/cancel");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/api/v2/fleet/deployments/any-0/cancel").body())
+                    .contains("\"status\":\"stopping\"");
+        }
+        assertThat(fake.deployment("any-0")).isNull();
+    }
+
+    @Test
+    void aRateLimitWindowCountsDownInItsHeadersAndAnswers429OverTheLimit() throws Exception {
+        fake.everyIdRunning().rateLimit(2, 60);
+
+        HttpResponse<String> first = send("POST", "/api/v2/fleet/deployments/a/cancel");
+        HttpResponse<String> second = send("POST", "/api/v2/fleet/deployments/b/cancel");
+        HttpResponse<String> third = send("POST", "/api/v2/fleet/deployments/c/cancel");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("x-ratelimit-limit")).hasValue("2");
+        assertThat(first.headers().firstValue("x-ratelimit-period")).hasValue("60");
+        assertThat(first.headers().firstValue("x-ratelimit-remaining")).hasValue("1");
+        assertThat(first.headers().firstValue("x-ratelimit-name")).hasValue("fleet_deployments_cancel");
+        assertThat(second.headers().firstValue("x-ratelimit-remaining")).hasValue("0");
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.body()).isEqualTo("{\"errors\":[\"Too many requests\"]}");
+        assertThat(Long.parseLong(
+                        third.headers().firstValue("x-ratelimit-reset").orElseThrow()))
+                .isBetween(1L, 60L);
+        assertThat(fake.traffic())
+                .extracting(Traffic::requests, Traffic::ok, Traffic::tooMany, Traffic::unauthorized)
+                .containsExactly(3L, 2L, 1L, 0L);
+    }
+
+    @Test
+    void trafficCountsEveryAnswerUntilReset() throws Exception {
+        fake.deployment("abc", "running", 1);
+        send("GET", "/api/v2/fleet/deployments/abc");
+        sendWithKeys(API_KEY, "wrong");
+
+        assertThat(fake.traffic().toJson())
+                .startsWith("{\"requests\":2,\"ok\":1,\"tooMany\":0,\"unauthorized\":1,\"maxInFlight\":1,");
+        assertThat(fake.resetTraffic().traffic().requests()).isZero();
+    }
+
+    @Test
+    void anEndpointOfTheTestsOwnIsServedBeforeTheKeysAreCheckedAndIsNotCounted() throws Exception {
+        fake.serve(
+                "/_control/",
+                request -> CannedAnswer.of(200, "application/json", "{\"seen\":\"" + request.query() + "\"}"));
+
+        HttpResponse<String> response = client.send("GET", fake.url() + "/_control/x?a=1");
+
+        assertThat(response.body()).isEqualTo("{\"seen\":\"a=1\"}");
+        assertThat(fake.requests()).isEmpty();
+        assertThat(fake.traffic().requests()).isZero();
+    }
+
+    @Test
+    void keepNoRequestsStillCounts() throws Exception {
+        fake.deployment("abc", "running", 1).keepNoRequests();
+
+        send("GET", "/api/v2/fleet/deployments/abc");
+
+        assertThat(fake.requests()).isEmpty();
+        assertThat(fake.traffic().ok()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionFaultCanBeForced() {
+        // A POST, which the JDK client does not repeat by itself.
+        fake.answerOnce("abc", CannedAnswer.resetConnection());
+
+        assertThatThrownBy(() -> send("POST", "/api/v2/fleet/deployments/abc/cancel"))
+                .isInstanceOf(IOException.class);
+        assertThat(fake.requests()).hasSize(1);
     }
 
     @Test
@@ -309,25 +407,16 @@ class FakeDatadogTest {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest request = request(method, pathAndQuery)
-                .header("DD-API-KEY", API_KEY)
-                .header("DD-APPLICATION-KEY", APP_KEY)
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(method, fake.url() + pathAndQuery, "DD-API-KEY", API_KEY, "DD-APPLICATION-KEY", APP_KEY);
     }
 
     private HttpResponse<String> sendWithKeys(String apiKey, String appKey) throws IOException, InterruptedException {
         return client.send(
-                request("GET", "/api/v2/fleet/deployments/abc")
-                        .header("DD-API-KEY", apiKey)
-                        .header("DD-APPLICATION-KEY", appKey)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String method, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery))
-                .header("User-Agent", "fake-test/1")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                "GET",
+                fake.url() + "/api/v2/fleet/deployments/abc",
+                "DD-API-KEY",
+                apiKey,
+                "DD-APPLICATION-KEY",
+                appKey);
     }
 }

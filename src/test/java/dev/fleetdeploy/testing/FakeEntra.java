@@ -1,8 +1,5 @@
 package dev.fleetdeploy.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
@@ -22,30 +19,22 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Errors come in Entra's shape with its AADSTS codes; no error repeats a secret or an assertion.
  */
-public final class FakeEntra implements AutoCloseable {
+public final class FakeEntra implements LoopbackFake {
     private final MockWebServer server;
     private final EntraDispatcher dispatcher = new EntraDispatcher();
 
     private FakeEntra() {
-        this.server = new MockWebServer();
-        server.setDispatcher(dispatcher);
+        this.server = LoopbackServer.start(dispatcher, "fake Entra ID");
     }
 
     /** Starts a fake that knows no tenant yet, on an ephemeral loopback port. */
     public static FakeEntra start() {
-        FakeEntra fake = new FakeEntra();
-        try {
-            // The literal address, not "localhost": that could resolve to ::1 while url() says 127.0.0.1.
-            fake.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake Entra ID server", e);
-        }
-        return fake;
+        return new FakeEntra();
     }
 
     /** "http://127.0.0.1:PORT". */
     public String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return LoopbackServer.url(server.getPort());
     }
 
     /** {@code url() + "/"}, to give the plugin as {@code AZURE_AUTHORITY_HOST}: it appends {@code {tenant}/oauth2/v2.0/token}. */

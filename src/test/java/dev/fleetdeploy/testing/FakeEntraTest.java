@@ -1,14 +1,13 @@
 package dev.fleetdeploy.testing;
 
+import static dev.fleetdeploy.testing.AzureIds.SCOPE;
+import static dev.fleetdeploy.testing.AzureIds.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,15 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /** The fake Entra ID over real loopback HTTP: tokens it issues, errors it answers, and a FakeAdu that trusts it. */
 class FakeEntraTest {
-    private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private static final String CLIENT = "0f1e2d3c-client";
     private static final String SECRET = "s3cr3t~Value.0123456789";
     private static final String FEDERATED = "fed-client";
     private static final String ASSERTION = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMifQ.c2ln";
-    private static final String SCOPE = "https://api.adu.microsoft.com/.default";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeClient client = new FakeClient();
     private FakeEntra entra;
 
     @BeforeEach
@@ -85,18 +82,9 @@ class FakeEntraTest {
                     adu.url() + "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/"
                             + "dep1:cancel?api-version=2022-10-01";
 
-            HttpResponse<String> refused = client.send(
-                    HttpRequest.newBuilder(URI.create(cancel))
-                            .header("Authorization", "Bearer fake-entra-token-1-0000000000000000")
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> accepted = client.send(
-                    HttpRequest.newBuilder(URI.create(cancel))
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused =
+                    client.send("POST", cancel, "Authorization", "Bearer fake-entra-token-1-0000000000000000");
+            HttpResponse<String> accepted = client.send("POST", cancel, "Authorization", "Bearer " + token);
 
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(accepted.statusCode()).isEqualTo(200);
@@ -146,13 +134,8 @@ class FakeEntraTest {
         Map<String, String> form = secretForm();
         form.put("client_secret", "wrong");
 
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("client-request-id", "c0ffee00-0000-4000-8000-000000000001")
-                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.postForm(
+                entra.tokenUrl(TENANT), encode(form), "client-request-id", "c0ffee00-0000-4000-8000-000000000001");
 
         assertThat(json(response).get("correlation_id").asText()).isEqualTo("c0ffee00-0000-4000-8000-000000000001");
     }
@@ -243,20 +226,10 @@ class FakeEntraTest {
 
     @Test
     void aBodyThatIsNotAFormIsMissingItsGrantTypeAndAGetIsRefused() throws Exception {
-        HttpResponse<String> jsonBody = client.send(
-                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT)))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> get = client.send(
-                HttpRequest.newBuilder(URI.create(entra.tokenUrl(TENANT))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> elsewhere = client.send(
-                HttpRequest.newBuilder(URI.create(entra.url() + "/" + TENANT + "/oauth2/token"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jsonBody =
+                client.post(entra.tokenUrl(TENANT), "application/json", "{\"grant_type\":\"client_credentials\"}");
+        HttpResponse<String> get = client.send("GET", entra.tokenUrl(TENANT));
+        HttpResponse<String> elsewhere = client.send("POST", entra.url() + "/" + TENANT + "/oauth2/token");
 
         assertError(jsonBody, 400, "invalid_request", 900144, "parameter: 'grant_type'");
         assertError(get, 400, "invalid_request", 900561, "Received a GET request.");
@@ -325,12 +298,7 @@ class FakeEntraTest {
 
     private HttpResponse<String> post(String tenant, Map<String, String> form)
             throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(entra.tokenUrl(tenant)))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.postForm(entra.tokenUrl(tenant), encode(form));
     }
 
     private static String encode(Map<String, String> form) {

@@ -6,27 +6,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * Answers as Datadog's Fleet deployments API does: records the request, checks the keys, then answers from a forced
- * answer if the test set one for the id, else from the fleet's state.
+ * Answers as Datadog's Fleet deployments API does: records the request, checks the keys and any rate-limit window,
+ * then answers from a forced answer if the test set one for the id, else from the fleet's state. It knows nothing of
+ * the server that carries requests and answers ({@link AnswerDispatcher} puts it on MockWebServer).
  */
-final class FleetDispatcher extends Dispatcher {
+final class FleetDispatcher {
     /** Accepted API key to its application key: one organization's key pairs. */
     private final Map<String, String> keyPairs = new ConcurrentHashMap<>();
 
     private final FleetState state;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
-    private final ForcedAnswers forced = new ForcedAnswers();
+    private final ForcedAnswers<Forced> forced = new ForcedAnswers<>();
+    private final TrafficMeter traffic = new TrafficMeter();
+    private final Map<String, Function<ReceivedRequest, CannedAnswer>> endpoints = new ConcurrentHashMap<>();
+    /** No key pair given: any pair of keys is accepted, as long as both are there. */
+    private final boolean anyKeys;
+
+    private volatile boolean recording = true;
+    /** How long every answer takes to prepare (a slow API). */
+    private volatile Duration thinkTime = Duration.ZERO;
+    /** Null: no rate limit. */
+    private volatile RateLimitWindow window;
+
+    /** What a forced answer is for: one operation on an id, or (call null) every request about it. */
+    record Forced(String id, FakeDatadog.Call call) {}
 
     FleetDispatcher(String apiKey, String applicationKey, FleetState state) {
-        keyPairs.put(apiKey, applicationKey);
+        this.anyKeys = apiKey == null;
+        if (!anyKeys) {
+            keyPairs.put(apiKey, applicationKey);
+        }
         this.state = state;
     }
 
@@ -38,131 +51,137 @@ final class FleetDispatcher extends Dispatcher {
         return List.copyOf(received);
     }
 
-    ForcedAnswers forced() {
+    ForcedAnswers<Forced> forced() {
         return forced;
     }
-
-    /** How long every answer takes to prepare (a slow API), and the most requests seen in progress at once. */
-    private volatile Duration thinkTime = Duration.ZERO;
-
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     void thinkTime(Duration duration) {
         thinkTime = duration;
     }
 
-    int maxInFlight() {
-        return maxInFlight.get();
+    void rateLimit(RateLimitWindow window) {
+        this.window = window;
     }
 
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    void stopRecording() {
+        recording = false;
+    }
+
+    void serve(String pathPrefix, Function<ReceivedRequest, CannedAnswer> endpoint) {
+        endpoints.put(pathPrefix, endpoint);
+    }
+
+    TrafficMeter traffic() {
+        return traffic;
+    }
+
+    CannedAnswer answer(ReceivedRequest request) {
+        for (Map.Entry<String, Function<ReceivedRequest, CannedAnswer>> endpoint : endpoints.entrySet()) {
+            if (request.path().startsWith(endpoint.getKey())) {
+                return endpoint.getValue().apply(request);
+            }
+        }
+        traffic.arrived(System.nanoTime());
+        int code = 503;
         try {
+            if (recording) {
+                received.add(request);
+            }
             if (!thinkTime.isZero()) {
                 Thread.sleep(thinkTime.toMillis());
             }
-            return answer(request);
+            CannedAnswer answer = checked(request);
+            code = answer.code();
+            return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return errors(503, "interrupted");
+            return CannedAnswer.errors(code, "interrupted");
         } finally {
-            inFlight.decrementAndGet();
+            traffic.answered(code);
         }
     }
 
-    private MockResponse answer(RecordedRequest request) {
-        received.add(RequestRecorder.record(request));
-        String apiKey = request.getHeaders().get("DD-API-KEY");
-        if (apiKey == null
-                || !keyPairs.getOrDefault(apiKey, "")
-                        .equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
-            return errors(401, "Unauthorized");
+    private CannedAnswer checked(ReceivedRequest request) {
+        if (!authorized(request.header("DD-API-KEY"), request.header("DD-APPLICATION-KEY"))) {
+            return CannedAnswer.errors(401, "Unauthorized");
         }
-        Optional<Route> route = Route.of(request.getUrl());
+        RateLimitWindow limit = window;
+        if (limit == null) {
+            return route(request);
+        }
+        RateLimitWindow.Admission admission = limit.admit(System.nanoTime());
+        CannedAnswer answer = admission.allowed() ? route(request) : CannedAnswer.errors(429, "Too many requests");
+        for (Map.Entry<String, String> header : admission.headers().entrySet()) {
+            answer = answer.withHeader(header.getKey(), header.getValue());
+        }
+        return answer;
+    }
+
+    private boolean authorized(String apiKey, String applicationKey) {
+        if (apiKey == null || applicationKey == null) {
+            return false;
+        }
+        return anyKeys
+                ? !apiKey.isBlank() && !applicationKey.isBlank()
+                : keyPairs.getOrDefault(apiKey, "").equals(applicationKey);
+    }
+
+    private CannedAnswer route(ReceivedRequest request) {
+        HttpUrl url = HttpUrl.parse("http://" + LoopbackServer.HOST + request.target());
+        Optional<Route> route = url == null ? Optional.empty() : Route.of(url);
         if (route.isEmpty()) {
-            return errors(404, "Not Found");
+            return CannedAnswer.errors(404, "Not Found");
         }
         Route to = route.get();
-        if (!request.getMethod().equals(to.method())) {
-            return errors(405, "Method Not Allowed");
+        if (!request.method().equals(to.method())) {
+            return CannedAnswer.errors(405, "Method Not Allowed");
         }
-        Optional<CannedAnswer> answer = forced.next(to.id());
+        FakeDatadog.Call call = to.cancel() ? FakeDatadog.Call.CANCEL : FakeDatadog.Call.GET;
+        Optional<CannedAnswer> answer =
+                forced.next(new Forced(to.id(), call)).or(() -> forced.next(new Forced(to.id(), null)));
         if (answer.isPresent()) {
-            return toResponse(answer.get());
+            return answer.get();
         }
-        return to.cancel() ? cancel(to) : read(to, request.getUrl());
+        return to.cancel() ? cancel(to) : read(to, url);
     }
 
-    private MockResponse cancel(Route route) {
+    private CannedAnswer cancel(Route route) {
         Optional<FleetState.CancelOutcome> outcome = state.cancel(route.id());
         if (outcome.isEmpty()) {
-            return notFound();
+            return DatadogAnswers.notFound();
         }
         FakeDeployment deployment = outcome.get().deployment();
         if (!outcome.get().accepted()) {
-            return errors(
-                    400,
-                    "Deployment " + deployment.id() + " cannot be canceled: its status is " + deployment.status()
-                            + "; only pending or running deployments can be canceled.");
+            return DatadogAnswers.notCancelable(deployment);
         }
         return route.v2()
-                ? json(200, DatadogBodies.v2Cancel(deployment))
-                : new MockResponse.Builder().status(StatusLine.of(204)).build();
+                ? DatadogAnswers.canceled(deployment.id(), deployment.status(), DatadogBodies.CANCEL_MESSAGE)
+                : DatadogAnswers.unstableCanceled();
     }
 
-    private MockResponse read(Route route, HttpUrl url) {
+    private CannedAnswer read(Route route, HttpUrl url) {
         int limit;
         int page;
         try {
             limit = intParameter(url, "limit", 50);
             page = intParameter(url, "page", 0);
         } catch (NumberFormatException e) {
-            return errors(400, "Invalid limit or page: " + e.getMessage());
+            return CannedAnswer.errors(400, "Invalid limit or page: " + e.getMessage());
         }
         if (limit < 1 || limit > 100 || page < 0) {
-            return errors(400, "limit must be 1 to 100 and page at least 0");
+            return CannedAnswer.errors(400, "limit must be 1 to 100 and page at least 0");
         }
         Optional<FakeDeployment> deployment = state.read(route.id());
         if (deployment.isEmpty()) {
-            return notFound();
+            return DatadogAnswers.notFound();
         }
-        return json(
-                200,
-                route.v2()
-                        ? DatadogBodies.v2Get(deployment.get())
-                        : DatadogBodies.unstableGet(deployment.get(), limit, page));
+        return route.v2()
+                ? DatadogAnswers.deployment(deployment.get())
+                : DatadogAnswers.unstableDeployment(deployment.get(), limit, page);
     }
 
     private static int intParameter(HttpUrl url, String name, int defaultValue) {
         String value = url.queryParameter(name);
         return value == null ? defaultValue : Integer.parseInt(value);
-    }
-
-    private static MockResponse notFound() {
-        return errors(404, "Deployment not found");
-    }
-
-    /** Datadog's documented error body: {@code {"errors":["..."]}}. */
-    private static MockResponse errors(int code, String message) {
-        return json(code, Json.write(Map.of("errors", List.of(message))));
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .status(StatusLine.of(code))
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
-    private static MockResponse toResponse(CannedAnswer answer) {
-        MockResponse.Builder builder = new MockResponse.Builder().status(StatusLine.of(answer.code()));
-        answer.headers().forEach(builder::addHeader);
-        if (!answer.delay().isZero()) {
-            builder.headersDelay(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return builder.body(answer.body()).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.testing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ import java.util.Optional;
  */
 final class FleetState {
     private final Map<String, FakeDeployment> deployments = new LinkedHashMap<>();
+    /** Whether an id it does not hold names a running deployment with no hosts, which no cancel changes. */
+    private boolean open;
+
+    synchronized void open() {
+        open = true;
+    }
 
     synchronized void put(FakeDeployment deployment) {
         deployments.put(deployment.id(), deployment);
@@ -23,11 +30,15 @@ final class FleetState {
     synchronized Optional<FakeDeployment> read(String id) {
         FakeDeployment deployment = deployments.get(id);
         if (deployment == null) {
-            return Optional.empty();
+            return open ? Optional.of(untracked(id)) : Optional.empty();
         }
         FakeDeployment seen = deployment.afterRead();
         deployments.put(id, seen);
         return Optional.of(seen);
+    }
+
+    private static FakeDeployment untracked(String id) {
+        return FakeDeployment.of(id, "running", List.of());
     }
 
     /** The outcome of a cancel: the deployment as it is now, and whether the cancel was accepted. */
@@ -36,7 +47,7 @@ final class FleetState {
     synchronized Optional<CancelOutcome> cancel(String id) {
         FakeDeployment deployment = deployments.get(id);
         if (deployment == null) {
-            return Optional.empty();
+            return open ? Optional.of(new CancelOutcome(untracked(id).stopping(), true)) : Optional.empty();
         }
         if (!deployment.cancelable()) {
             return Optional.of(new CancelOutcome(deployment, false));

@@ -6,25 +6,30 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The answers a test forced, by deployment id: once-answers are used up in order before the standing one applies. */
-final class ForcedAnswers {
-    private final Map<String, Deque<CannedAnswer>> once = new HashMap<>();
-    private final Map<String, CannedAnswer> always = new HashMap<>();
+/**
+ * The answers a test forced, by key (a deployment id, say): once-answers are used up in order before the standing
+ * one applies.
+ *
+ * @param <K> what a forced answer is for
+ */
+final class ForcedAnswers<K> {
+    private final Map<K, Deque<CannedAnswer>> once = new HashMap<>();
+    private final Map<K, CannedAnswer> always = new HashMap<>();
 
-    synchronized void always(String id, CannedAnswer answer) {
-        always.put(id, answer);
+    synchronized void always(K key, CannedAnswer answer) {
+        always.put(key, answer);
     }
 
-    synchronized void once(String id, CannedAnswer answer) {
-        once.computeIfAbsent(id, key -> new ArrayDeque<>()).add(answer);
+    synchronized void once(K key, CannedAnswer answer) {
+        once.computeIfAbsent(key, k -> new ArrayDeque<>()).add(answer);
     }
 
-    /** The answer for the next request about {@code id}, if the test forced one. */
-    synchronized Optional<CannedAnswer> next(String id) {
-        Deque<CannedAnswer> queued = once.get(id);
+    /** The answer for the next request about {@code key}, if the test forced one. */
+    synchronized Optional<CannedAnswer> next(K key) {
+        Deque<CannedAnswer> queued = once.get(key);
         if (queued != null && !queued.isEmpty()) {
             return Optional.of(queued.poll());
         }
-        return Optional.ofNullable(always.get(id));
+        return Optional.ofNullable(always.get(key));
     }
 }

@@ -1,4 +1,4 @@
-package dev.fleetdeploy.adu;
+package dev.fleetdeploy.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * One of the ADU spec's request/response examples, as copied under {@code src/test/resources/adu/examples}: the fakes
  * answer with the spec's own bodies, and tests take the ids they send from the example's parameters.
  */
-final class SpecExample {
+public final class SpecExample {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
@@ -24,7 +24,7 @@ final class SpecExample {
     }
 
     /** @param path "stable-2022-10-01/DeviceManagement_GetDeployment", without ".json" */
-    static SpecExample load(String path) {
+    public static SpecExample load(String path) {
         String resource = "/adu/examples/" + path + ".json";
         try (InputStream in = SpecExample.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -37,7 +37,7 @@ final class SpecExample {
     }
 
     /** A request parameter of the example ("instanceId", "groupId", "api-version"...). */
-    String parameter(String parameter) {
+    public String parameter(String parameter) {
         JsonNode value = root.path("parameters").path(parameter);
         if (!value.isTextual()) {
             throw new IllegalArgumentException(name + " has no parameter " + parameter);
@@ -46,12 +46,12 @@ final class SpecExample {
     }
 
     /** The body of the example's answer with that status, as JSON text. */
-    String body(int status) {
+    public String body(int status) {
         return bodyNode(status).toString();
     }
 
     /** The body with some change made to a copy of it, for the cases the examples do not show. */
-    String body(int status, Consumer<ObjectNode> change) {
+    public String body(int status, Consumer<ObjectNode> change) {
         ObjectNode copy = (ObjectNode) bodyNode(status).deepCopy();
         change.accept(copy);
         return copy.toString();
