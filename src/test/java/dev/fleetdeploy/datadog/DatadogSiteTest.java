@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DatadogSiteTest {
 
-    /** Every written form DATADOG.md gives, with the API host it must lead to. */
+    /** Every written form docs/datadog-fleet-api.md ("Sites") gives, with the API host it must lead to. */
     static Stream<Arguments> writtenForms() {
         return Stream.of(
                         forms(

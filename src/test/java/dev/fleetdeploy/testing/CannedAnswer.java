@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One answer of a fake, as it goes on the wire: what the fakes answer from their state, and what a test forces
- * whatever the state says. The factories give every error body shape that DATADOG.md lists as seen on the wire, and
+ * whatever the state says. The factories give every error body shape that docs/datadog-fleet-api.md ("Errors") lists as seen on the wire, and
  * the connection faults a misbehaving server or network shows.
  *
  * @param code the HTTP status

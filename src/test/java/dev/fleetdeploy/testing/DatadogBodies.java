@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The success bodies of the Fleet deployments API, shaped as in Datadog's OpenAPI spec
- * ({@code /work/shared/api/reference/datadog}): {@code {"data":{"id","type":"deployment","attributes":{...}}}}.
+ * The success bodies of the Fleet deployments API, shaped as in Datadog's OpenAPI spec (docs/datadog-fleet-api.md,
+ * "Cancel" and "Get one deployment"): {@code {"data":{"id","type":"deployment","attributes":{...}}}}.
  */
 final class DatadogBodies {
     static final String CANCEL_MESSAGE = "Cancellation has been requested; the deployment is stopping.";
