@@ -16,9 +16,11 @@ import dev.fleetdeploy.core.ProviderKind;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.BodyReader;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RefusedRepeat;
+import dev.fleetdeploy.http.StreamedAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,8 +129,8 @@ public final class DatadogProvider implements FleetProvider {
     public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
         DeploymentId id = part.id();
         if (config.api() == DatadogApi.V2) {
-            ApiResponse response = send(Operation.STATUS, statusRequest(id, -1));
-            return DatadogStatusReader.fromV2(json(response)).withAttempts(response.attempts());
+            DetailAnswer answer = detail(Operation.STATUS, id);
+            return DatadogStatusReader.fromV2(answer.detail()).withAttempts(answer.attempts());
         }
         ApiResponse firstAnswer = send(Operation.STATUS, statusRequest(id, 0));
         JsonNode first = json(firstAnswer);
@@ -153,6 +155,25 @@ public final class DatadogProvider implements FleetProvider {
             pageHosts.forEach(hosts::add);
         }
         return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages).withAttempts(attempts);
+    }
+
+    /** A v2 deployment as its GET describes it, and the requests reading it took. */
+    record DetailAnswer(DeploymentDetail detail, int attempts) {}
+
+    /**
+     * Reads a v2 deployment with every one of its hosts, as a stream (docs/datadog-fleet-api.md, "Get one deployment
+     * (status)": no paging, so the body grows with the fleet).
+     */
+    DetailAnswer detail(Operation operation, DeploymentId id) throws OperationFailure {
+        StreamedAnswer<JsonRead<DeploymentDetail>> answer = stream(statusRequest(id, -1), DeploymentDetailReader::read);
+        ApiResponse response = answer.response();
+        if (!response.successful()) {
+            throw failure(operation, response);
+        }
+        if (!answer.read().readable()) {
+            throw notDatadog(response, answer.read().problem());
+        }
+        return new DetailAnswer(answer.read().value(), response.attempts());
     }
 
     @Override
@@ -207,6 +228,16 @@ public final class DatadogProvider implements FleetProvider {
         return response;
     }
 
+    /** The answer, whatever its status; a success's body handed to {@code reader} as it arrives. */
+    private <T> StreamedAnswer<T> stream(ApiRequest request, BodyReader<T> reader) throws UnreachableException {
+        try {
+            return transport.stream(request, reader);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted before Datadog answered", "The build was stopped.", e);
+        }
+    }
+
     /** The answer, whatever its status. */
     private ApiResponse exchange(ApiRequest request) throws UnreachableException {
         try {
@@ -235,10 +266,17 @@ public final class DatadogProvider implements FleetProvider {
         } catch (JsonProcessingException e) {
             // Reported below.
         }
-        throw new ApiException(
+        throw notDatadog(response, null);
+    }
+
+    /** A success whose body is not what Datadog sends: the answer came from something else. */
+    private static ApiException notDatadog(ApiResponse response, String problem) {
+        String shown = ErrorText.of(response);
+        return new ApiException(
                         response.code(),
                         response.statusText(),
-                        "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
+                        "the body is not the JSON the Datadog API sends ("
+                                + (shown.isEmpty() && problem != null ? problem : shown) + ")",
                         "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.")
                 .withAttempts(response.attempts());
     }

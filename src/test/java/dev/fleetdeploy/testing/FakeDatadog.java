@@ -122,6 +122,13 @@ public final class FakeDatadog implements AutoCloseable {
         return state.get(id).orElse(null);
     }
 
+    /** The size in bytes of the body a v2 GET of this deployment gets now (every host is listed in it). */
+    public long v2BodyBytes(String id) {
+        FakeDeployment deployment =
+                state.get(id).orElseThrow(() -> new IllegalArgumentException("no deployment " + id));
+        return DatadogBodies.v2Get(deployment).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     /** Every request about this id (cancel or get) gets this answer, whatever the state; keys are checked first. */
     public FakeDatadog answerAlways(String id, CannedAnswer answer) {
         dispatcher.forced().always(id, answer);
