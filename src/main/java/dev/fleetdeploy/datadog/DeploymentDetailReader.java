@@ -190,11 +190,14 @@ final class DeploymentDetailReader {
                 case "hostname" -> hostname = DatadogJson.text(parser);
                 case "status" -> status = DatadogJson.text(parser);
                 case "error" -> error = DatadogJson.text(parser);
-                case "versions" -> packages = packages(parser, value);
+                // Keys come in alphabetical order in Datadog's answers, status before versions: a host that did not
+                // fail needs none of its packages read.
+                case "versions" ->
+                    packages = status != null && !failed(status) ? skip(parser) : packages(parser, value);
                 default -> parser.skipChildren();
             }
         }
-        if (status == null || !status.toLowerCase(Locale.ROOT).equals("failed")) {
+        if (status == null || !failed(status)) {
             return;
         }
         failedListed++;
@@ -202,8 +205,25 @@ final class DeploymentDetailReader {
             String name = hostname == null || hostname.length() <= MAX_HOSTNAME_CHARS
                     ? hostname
                     : hostname.substring(0, MAX_HOSTNAME_CHARS);
-            failedHosts.add(new FailedHost(name, error == null ? null : share(WireText.clean(error)), packages));
+            List<HostPackage> kept = new ArrayList<>(packages.size());
+            for (HostPackage p : packages) {
+                kept.add(share(new HostPackage(
+                        share(p.name()),
+                        share(p.targetVersion()),
+                        p.currentVersion() == null ? null : share(p.currentVersion()))));
+            }
+            failedHosts.add(new FailedHost(
+                    name, error == null ? null : share(WireText.clean(error)), share(List.copyOf(kept))));
         }
+    }
+
+    private static boolean failed(String status) {
+        return status.toLowerCase(Locale.ROOT).equals("failed");
+    }
+
+    private static List<HostPackage> skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return List.of();
     }
 
     /** The packages of one host that name a package and a target version. */
