@@ -1,5 +1,6 @@
 package dev.fleetdeploy.testing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class FleetDispatcher extends Dispatcher {
                         .equals(request.getHeaders().get("DD-APPLICATION-KEY"))) {
             return errors(401, "Unauthorized");
         }
-        Optional<Route> route = Route.of(request.getUrl());
+        Optional<Route> route = Route.of(request.getUrl(), request.getMethod());
         if (route.isEmpty()) {
             return errors(404, "Not Found");
         }
@@ -92,7 +93,98 @@ final class FleetDispatcher extends Dispatcher {
         if (answer.isPresent()) {
             return toResponse(answer.get());
         }
-        return to.cancel() ? cancel(to) : read(to, request.getUrl());
+        return switch (to.kind()) {
+            case CANCEL -> cancel(to);
+            case READ -> read(to, request.getUrl());
+            case LIST -> list(request.getUrl());
+            case CONFIGURE, UPGRADE ->
+                create(to, request.getBody() == null ? "" : request.getBody().utf8());
+        };
+    }
+
+    /** Who the keys belong to: the author of what they create. */
+    private volatile String keyOwner = "it@example.com";
+
+    /** The fake's clock, for the start time of what it creates. */
+    private volatile Clock clock = Clock.systemUTC();
+
+    /** Whether {@code sort} is refused with a 400, as for a field the server does not support. */
+    private volatile boolean sortUnsupported;
+
+    /** Answers for the next real creates: the deployment is made, and this is what the client gets instead of 201. */
+    private final java.util.Deque<CannedAnswer> afterCreating = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    void keyOwner(String author) {
+        keyOwner = author;
+    }
+
+    void clock(Clock value) {
+        clock = value;
+    }
+
+    void sortUnsupported() {
+        sortUnsupported = true;
+    }
+
+    void answerAfterCreating(CannedAnswer answer) {
+        afterCreating.add(answer);
+    }
+
+    private MockResponse create(Route route, String body) {
+        FleetCreation.Outcome outcome = FleetCreation.apply(
+                route.kind() == Route.Kind.UPGRADE,
+                body,
+                state,
+                keyOwner,
+                state.nextCreatedId(),
+                clock.instant().getEpochSecond());
+        if (outcome instanceof FleetCreation.Outcome.Refused refused) {
+            return errors(refused.code(), refused.message());
+        }
+        if (outcome instanceof FleetCreation.Outcome.DryRun dryRun) {
+            return json(200, DatadogBodies.dryRun(dryRun.query(), dryRun.totalHosts()));
+        }
+        FakeDeployment made = ((FleetCreation.Outcome.Created) outcome).deployment();
+        state.created(made);
+        CannedAnswer instead = afterCreating.poll();
+        return instead != null ? toResponse(instead) : json(201, DatadogBodies.created(made));
+    }
+
+    /** The list: paged by number, optionally sorted by start date, filtered by status only. */
+    private MockResponse list(HttpUrl url) {
+        int size;
+        int number;
+        try {
+            size = intParameter(url, "page_size", 10);
+            number = intParameter(url, "page_number", 0);
+        } catch (NumberFormatException e) {
+            return errors(400, "Invalid page_size or page_number: " + e.getMessage());
+        }
+        if (size < 1 || size > 100 || number < 0) {
+            return errors(400, "page_size must be 1 to 100 and page_number at least 0");
+        }
+        List<FakeDeployment> all = new java.util.ArrayList<>(state.all());
+        String sort = url.queryParameter("sort");
+        if (sort != null) {
+            if (sortUnsupported || !sort.equals("start_date")) {
+                return errors(400, "Sorting on an unsupported field: " + sort);
+            }
+            java.util.Comparator<FakeDeployment> byStart =
+                    java.util.Comparator.comparingLong(d -> d.info().startedAt());
+            all.sort("true".equals(url.queryParameter("ascending")) ? byStart : byStart.reversed());
+        }
+        int total = all.size();
+        String filter = url.queryParameter("filter");
+        if (filter != null) {
+            if (!filter.startsWith("status:")) {
+                return errors(400, "Filtering on an unsupported field: " + filter);
+            }
+            String status = filter.substring("status:".length());
+            all.removeIf(d -> !d.status().equals(status));
+        }
+        int from = (int) Math.min(all.size(), (long) number * size);
+        int to = Math.min(all.size(), from + size);
+        return json(200, DatadogBodies.list(all.subList(from, to), total, all.size()));
     }
 
     private MockResponse cancel(Route route) {
