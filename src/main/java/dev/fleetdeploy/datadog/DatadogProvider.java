@@ -13,6 +13,7 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
@@ -21,6 +22,7 @@ import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RefusedRepeat;
 import dev.fleetdeploy.http.StreamedAnswer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Datadog Fleet Automation: cancel a deployment and read its status, through API v2 or the older unstable
- * (Preview) generation. Datadog has no retry operation.
+ * (Preview) generation; retry one (v2), which Datadog has no operation for, by creating a new deployment aimed at its
+ * failed hosts.
  */
 public final class DatadogProvider implements FleetProvider {
     /** Hosts per page when counting an unstable deployment's hosts (the API's maximum). */
@@ -50,10 +53,22 @@ public final class DatadogProvider implements FleetProvider {
 
     private final DatadogConfig config;
     private final HttpTransport transport;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     public DatadogProvider(DatadogConfig config, HttpTransport transport) {
+        this(config, transport, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * @param clock what a retry measures "created after the request was sent" on
+     * @param sleeper how a retry waits before it looks for a deployment a create may have made
+     */
+    public DatadogProvider(DatadogConfig config, HttpTransport transport, Clock clock, Sleeper sleeper) {
         this.config = config;
         this.transport = transport;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -120,9 +135,13 @@ public final class DatadogProvider implements FleetProvider {
                 + ": check it with the deployment-status goal.");
     }
 
+    /**
+     * Datadog has no retry operation: this creates a new deployment with the same operation, aimed at the hosts where
+     * the finished one failed ({@link DatadogRetry}). The old deployment stays as it is.
+     */
     @Override
-    public ActionResult retry(DeploymentPart part) {
-        throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
+    public ActionResult retry(DeploymentPart part) throws OperationFailure {
+        return new DatadogRetry(this, config, clock, sleeper).retry(part.id());
     }
 
     @Override
@@ -177,7 +196,7 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     @Override
-    public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
+    public List<PlannedRequest> plan(Operation operation, DeploymentId id) throws OperationFailure {
         return switch (operation) {
             case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
             case STATUS ->
@@ -186,9 +205,13 @@ public final class DatadogProvider implements FleetProvider {
                         config.api() == DatadogApi.UNSTABLE
                                 ? "and further pages while the deployment has more hosts"
                                 : null));
-            case RETRY ->
-                throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
+            case RETRY -> new DatadogRetry(this, config, clock, sleeper).plan(id);
         };
+    }
+
+    @Override
+    public boolean planReads(Operation operation) {
+        return operation == Operation.RETRY;
     }
 
     private ApiRequest cancelRequest(DeploymentId id) {
@@ -214,13 +237,52 @@ public final class DatadogProvider implements FleetProvider {
                 .addPathSegment(id.value());
     }
 
-    private ApiRequest authenticated(ApiRequest.Builder builder) {
+    /** {@code /api/v2/fleet/deployments}, for the list and the creates. */
+    HttpUrl.Builder deploymentsUrl() {
+        return config.baseUrl()
+                .newBuilder()
+                .addPathSegments(config.api().deploymentsPath().substring(1));
+    }
+
+    /**
+     * One page of the list (docs/datadog-fleet-api.md, "List deployments"), read as a stream: null when the server
+     * refused {@code sort} with a 400.
+     */
+    DeploymentLister.Fetched page(int number, boolean sorted, java.util.function.Predicate<ListedDeployment> keep)
+            throws OperationFailure {
+        HttpUrl.Builder url = deploymentsUrl()
+                .addQueryParameter("page_size", Integer.toString(DeploymentLister.PAGE_SIZE))
+                .addQueryParameter("page_number", Integer.toString(number));
+        if (sorted) {
+            url.addQueryParameter("sort", "start_date");
+        }
+        StreamedAnswer<JsonRead<ListPage>> answer =
+                stream(authenticated(ApiRequest.get(url.build())), body -> ListPage.read(body, keep));
+        ApiResponse response = answer.response();
+        if (!response.successful()) {
+            if (sorted && number == 0 && response.code() == 400) {
+                return null;
+            }
+            throw failure(Operation.STATUS, response);
+        }
+        if (!answer.read().readable()) {
+            throw notDatadog(response, answer.read().problem());
+        }
+        return new DeploymentLister.Fetched(answer.read().value(), response.attempts());
+    }
+
+    /** What {@link #transport} would send, for a dry run. */
+    PlannedRequest planOf(ApiRequest request, String note) {
+        return transport.plan(request, note);
+    }
+
+    ApiRequest authenticated(ApiRequest.Builder builder) {
         return builder.secretHeader("DD-API-KEY", config.apiKey())
                 .secretHeader("DD-APPLICATION-KEY", config.applicationKey())
                 .build();
     }
 
-    private ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
+    ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
         ApiResponse response = exchange(request);
         if (!response.successful()) {
             throw failure(operation, response);
@@ -239,7 +301,7 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     /** The answer, whatever its status. */
-    private ApiResponse exchange(ApiRequest request) throws UnreachableException {
+    ApiResponse exchange(ApiRequest request) throws UnreachableException {
         try {
             return transport.send(request);
         } catch (InterruptedException e) {
@@ -248,7 +310,7 @@ public final class DatadogProvider implements FleetProvider {
         }
     }
 
-    private ApiException failure(Operation operation, ApiResponse response) {
+    ApiException failure(Operation operation, ApiResponse response) {
         return new ApiException(
                         response.code(),
                         response.statusText(),
@@ -270,7 +332,7 @@ public final class DatadogProvider implements FleetProvider {
     }
 
     /** A success whose body is not what Datadog sends: the answer came from something else. */
-    private static ApiException notDatadog(ApiResponse response, String problem) {
+    static ApiException notDatadog(ApiResponse response, String problem) {
         String shown = ErrorText.of(response);
         return new ApiException(
                         response.code(),

@@ -8,14 +8,19 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** {@code fleet:retry-deployment} with Datadog, which has no retry operation: refused before anything is sent. */
+/**
+ * {@code fleet:retry-deployment} with Datadog's unstable API, which has no create endpoint (a Datadog retry creates a
+ * new deployment): refused before anything is sent.
+ */
 @MojoTest
 class RetryDeploymentTest extends MojoTestSupport {
-    private static final String NO_RETRY = "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
-            + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.";
+    private static final String NO_RETRY = "Datadog has no retry operation: a retry creates a new deployment aimed at"
+            + " the failed hosts, and datadogApi=unstable has no create endpoint, so nothing was sent: retry with"
+            + " datadogApi=v2.";
 
     @Test
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "datadogApi", value = "unstable")
     void refusedWithAMessageThatSaysWhy(RetryDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoExecutionException.class)
@@ -36,11 +41,12 @@ class RetryDeploymentTest extends MojoTestSupport {
 
     /*
      * The two tests below ask that the refusal come first. Told to set keys (or drop -o) for an operation that can
-     * never work, the user would fix that, run again, and only then learn that Datadog has no retry.
+     * never work, the user would fix that, run again, and only then learn that the unstable API cannot retry.
      */
 
     @Test
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "datadogApi", value = "unstable")
     void refusedEvenBeforeTheKeysAreLookedFor(RetryDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoExecutionException.class)
@@ -50,6 +56,7 @@ class RetryDeploymentTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "datadogApi", value = "unstable")
     void refusedRatherThanToldToGoOnline(RetryDeploymentMojo mojo) throws Exception {
         request.setOffline(true);
 

@@ -170,6 +170,16 @@ public final class FakeDatadog implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What the deployments creates make do next: the first {@code reads - 1} reads see them running, the next one in
+     * {@code finalStatus} with every host done (succeeded, or failed when the status is "failed"). By default they stay
+     * pending.
+     */
+    public FakeDatadog createdFinishAfter(int reads, String finalStatus) {
+        state.createdFinish(reads, finalStatus);
+        return this;
+    }
+
     /** The deployments creates made, in order. */
     public List<FakeDeployment> created() {
         return state.createdIds().stream()

@@ -32,7 +32,11 @@ public record FakeDeploymentInfo(
 
     /** One merge-patch of /datadog.yaml, as in the spec's example. */
     public static List<Map<String, Object>> mergePatch(Map<String, Object> patch) {
-        return List.of(Map.of("file_op", "merge-patch", "file_path", "/datadog.yaml", "patch", patch));
+        Map<String, Object> operation = new java.util.LinkedHashMap<>();
+        operation.put("file_op", "merge-patch");
+        operation.put("file_path", "/datadog.yaml");
+        operation.put("patch", patch);
+        return List.of(operation);
     }
 
     public FakeDeploymentInfo withAuthor(String value) {

@@ -20,6 +20,16 @@ final class FleetState {
     private final Set<String> extraHosts = new LinkedHashSet<>();
     private final List<String> created = new ArrayList<>();
     private long nextStart = FIRST_START;
+    /** Reads a created deployment takes to finish, and in which status; 0 for never. */
+    private int createdReadsToFinish;
+
+    private String createdFinalStatus = "completed";
+    private final Map<String, Integer> finishing = new java.util.HashMap<>();
+
+    synchronized void createdFinish(int reads, String finalStatus) {
+        createdReadsToFinish = reads;
+        createdFinalStatus = finalStatus;
+    }
 
     synchronized void put(FakeDeployment deployment) {
         FakeDeployment stamped = deployment.info().startedAt() == 0
@@ -67,6 +77,9 @@ final class FleetState {
     synchronized void created(FakeDeployment deployment) {
         created.add(deployment.id());
         deployments.put(deployment.id(), deployment);
+        if (createdReadsToFinish > 0) {
+            finishing.put(deployment.id(), createdReadsToFinish);
+        }
     }
 
     /** The ids of the deployments creates made, in order. */
@@ -81,6 +94,24 @@ final class FleetState {
             return Optional.empty();
         }
         FakeDeployment seen = deployment.afterRead();
+        Integer left = finishing.get(id);
+        if (left != null) {
+            // A created deployment runs, then finishes with every host done.
+            if (left <= 1) {
+                finishing.remove(id);
+                String hostStatus = createdFinalStatus.equals("failed") ? "failed" : "succeeded";
+                seen = FakeDeployment.of(
+                                id,
+                                createdFinalStatus,
+                                seen.hosts().stream()
+                                        .map(h -> new FakeHost(h.hostname(), hostStatus, null, h.packages()))
+                                        .toList())
+                        .withInfo(seen.info());
+            } else {
+                finishing.put(id, left - 1);
+                seen = seen.withStatus("running");
+            }
+        }
         deployments.put(id, seen);
         return Optional.of(seen);
     }
