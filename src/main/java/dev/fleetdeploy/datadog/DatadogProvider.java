@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ActiveSelection;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
@@ -13,8 +14,10 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
+import dev.fleetdeploy.core.Refusal;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.WireText;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.BodyReader;
@@ -174,6 +177,63 @@ public final class DatadogProvider implements FleetProvider {
             pageHosts.forEach(hosts::add);
         }
         return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages).withAttempts(attempts);
+    }
+
+    /**
+     * The deployments the v2 list shows pending or running, narrowed by {@code author} and/or {@code hostQuery}:
+     * every page is read (docs/datadog-fleet-api.md, "List deployments"), so that none is missed.
+     */
+    @Override
+    public ActiveSelection selectActive(Operation operation) throws OperationFailure {
+        DatadogSelection selection = config.selection();
+        if (selection == null) {
+            throw new IllegalStateException("DatadogConfig makes no selection without select=active");
+        }
+        DeploymentLister.Listing listing = DeploymentLister.list(this::page, selection::matches, null);
+        if (!listing.complete()) {
+            throw new Refusal(
+                            "the list of deployments is longer than the "
+                                    + DeploymentLister.MAX_PAGES * DeploymentLister.PAGE_SIZE
+                                    + " the plugin reads, so it cannot tell which are active, and nothing was "
+                                    + operation.done(),
+                            "Give the deployments' ids instead of select=active.")
+                    .withAttempts(listing.attempts());
+        }
+        List<ActiveSelection.Match> matches = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ListedDeployment item : listing.kept()) {
+            if (item.id() == null || !seen.add(item.id())) {
+                continue;
+            }
+            DeploymentId id;
+            try {
+                id = DeploymentId.parse(item.id(), "the list of deployments");
+            } catch (dev.fleetdeploy.core.ConfigurationException e) {
+                throw new Refusal(
+                                "the list names an active deployment '" + WireText.clean(item.id())
+                                        + "' that cannot be sent as an id, so nothing was " + operation.done(),
+                                "Check the baseUrl and any proxy in between.")
+                        .withAttempts(listing.attempts());
+            }
+            matches.add(new ActiveSelection.Match(DeploymentPart.whole(id), describe(item)));
+        }
+        return new ActiveSelection(selection.describe(), matches, listing.attempts());
+    }
+
+    /** "running, by ci-bot@example.com, query 'env:prod', started 2026-11-21T10:00:00Z", fit for a log line. */
+    private static String describe(ListedDeployment item) {
+        List<String> parts = new ArrayList<>();
+        parts.add(item.status() == null ? "state unknown" : WireText.clean(item.status()));
+        if (item.author() != null) {
+            parts.add("by " + WireText.clean(item.author()));
+        }
+        if (item.query() != null) {
+            parts.add("query '" + WireText.clean(item.query()) + "'");
+        }
+        if (item.startedAt() != null) {
+            parts.add("started " + java.time.Instant.ofEpochSecond(item.startedAt()));
+        }
+        return String.join(", ", parts);
     }
 
     /** A v2 deployment as its GET describes it, and the requests reading it took. */
