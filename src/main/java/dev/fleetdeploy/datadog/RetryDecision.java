@@ -150,8 +150,8 @@ final class RetryDecision {
             return new Packages(
                     List.of(),
                     problem,
-                    "Set targetPackages (-Dfleet.targetPackages=name@version,...) to the packages the deployment"
-                            + " installed; nothing was created.");
+                    "Set targetPackages (name@version, several separated by commas) to the packages the deployment"
+                            + " installed.");
         }
     }
 

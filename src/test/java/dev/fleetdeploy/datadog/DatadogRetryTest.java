@@ -250,7 +250,9 @@ class DatadogRetryTest {
                 .isEqualTo("its failed hosts do not agree on the packages to install: 'a1' names datadog-agent@7.52.0,"
                         + " 'a2' names datadog-agent@7.52.0, datadog-installer@7.52.0 (the deployment's GET gives"
                         + " package versions only per host), so nothing was created");
-        assertThat(refusal.hint()).startsWith("Set targetPackages (-Dfleet.targetPackages=name@version,...)");
+        assertThat(refusal.hint())
+                .isEqualTo("Set targetPackages (name@version, several separated by commas) to the packages the"
+                        + " deployment installed.");
         assertThat(creates()).isEmpty();
 
         ActionResult settled = provider(Map.of("targetPackages", "datadog-agent@7.52.0"))
