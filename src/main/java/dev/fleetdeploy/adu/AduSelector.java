@@ -298,6 +298,10 @@ final class AduSelector {
     /** An id from the API, checked as a user's would be before it goes into a path. */
     private DeploymentId id(String raw, Operation operation) throws Refusal {
         try {
+            // Nothing a log line would have to escape: the id is shown and sent as it is.
+            if (!WireText.clean(raw).equals(raw)) {
+                throw new ConfigurationException("not printable");
+            }
             DeploymentId id = DeploymentId.parse(raw, "the selection");
             provider.checkDeploymentId(id);
             return id;
@@ -310,7 +314,7 @@ final class AduSelector {
     }
 
     private static String subgroup(String raw, Operation operation) throws Refusal {
-        if (!AduNames.isSafeSegment(raw)) {
+        if (!AduNames.isSafeSegment(raw) || !WireText.clean(raw).equals(raw)) {
             throw new Refusal(
                     "the API names a device-class subgroup '" + WireText.clean(raw) + "' that cannot be sent as one, so"
                             + " nothing was " + operation.done(),

@@ -207,6 +207,10 @@ public final class DatadogProvider implements FleetProvider {
             }
             DeploymentId id;
             try {
+                // Nothing a log line would have to escape: the id is shown and sent as it is.
+                if (!WireText.clean(item.id()).equals(item.id())) {
+                    throw new dev.fleetdeploy.core.ConfigurationException("not printable");
+                }
                 id = DeploymentId.parse(item.id(), "the list of deployments");
             } catch (dev.fleetdeploy.core.ConfigurationException e) {
                 throw new Refusal(

@@ -160,9 +160,9 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
 
     /**
      * Several providers, sites or accounts in one execution: each {@code <target>} takes the parameters of this
-     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, the Datadog and the Azure
-     * Device Update parameters, and a {@code name} for messages) and inherits those it does not set, a group at a
-     * time (ids; credentials; site, endpoint, account and baseUrl). Give each target its credentials through
+     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, select, baseUrl, serverId, the Datadog and the
+     * Azure Device Update parameters, and a {@code name} for messages) and inherits those it does not set, a group at
+     * a time (ids with select, author and hostQuery; credentials; site, endpoint, account and baseUrl). Give each target its credentials through
      * {@code serverId}: secrets written into the POM are printed by Maven under {@code -X}.
      *
      * @since 0.1.0

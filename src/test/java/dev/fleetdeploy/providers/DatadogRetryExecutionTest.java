@@ -59,10 +59,15 @@ class DatadogRetryExecutionTest {
     }
 
     private RunReport retry(boolean wait, Path createdIdFile) throws InterruptedException {
+        return retry(wait, createdIdFile, false, false);
+    }
+
+    private RunReport retry(boolean wait, Path createdIdFile, boolean dryRun, boolean offline)
+            throws InterruptedException {
         TargetSettings target = TestTargets.of(
                 null, Map.of("provider", "datadog", "baseUrl", fake.url()), TestIds.of("old"), TestTargets.PLAIN);
         RunOptions options = new RunOptions(
-                false, wait, Duration.ofSeconds(120), Duration.ofSeconds(5), 1, false, null, 10, createdIdFile);
+                dryRun, wait, Duration.ofSeconds(120), Duration.ofSeconds(5), 1, false, null, 10, createdIdFile);
         return new FleetExecution(
                         Operation.RETRY,
                         List.of(target),
@@ -75,7 +80,7 @@ class DatadogRetryExecutionTest {
                         options,
                         Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY)),
                         ServerLookup.NONE,
-                        false,
+                        offline,
                         MavenTerms.TERMS,
                         time.clock(),
                         time)
@@ -102,6 +107,28 @@ class DatadogRetryExecutionTest {
         Path reportFile = folder.resolve("report.json");
         ReportWriter.write(report, reportFile, new SecretMasker());
         assertThat(Files.readString(reportFile)).contains("\"createdDeploymentId\" : \"created-1\"");
+    }
+
+    @Test
+    void aDryRunOfARetryMustReadSoOfflineItIsRefusedAndSendsNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> retry(false, null, true, true))
+                .isInstanceOf(dev.fleetdeploy.core.ConfigurationException.class)
+                .hasMessage("The build is offline, and even a dry run of retry-deployment must read the provider's"
+                        + " API here (to find the active deployments, or to show the exact body of a retry): run it"
+                        + " online (in Maven, without -o); nothing was sent.");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void aDryRunOfARetryCreatesNothing() throws Exception {
+        Path file = folder.resolve("created.txt");
+
+        RunReport report = retry(false, file, true, false);
+
+        assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
+        assertThat(fake.created()).isEmpty();
+        assertThat(fake.requests()).extracting(r -> r.method()).containsOnly("GET");
+        assertThat(file).doesNotExist();
     }
 
     @Test
