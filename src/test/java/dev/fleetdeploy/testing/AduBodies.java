@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The success bodies of the three ADU API generations, with the field names and order of the spec's examples
- * ({@code /work/shared/api/reference/azure-device-update/examples}). With {@code omitFalse}, boolean flags that are
- * false are left out, as the live service does.
+ * (docs/azure-device-update-api.md; the examples are under src/test/resources/adu/examples). With {@code omitFalse},
+ * boolean flags that are false are left out, as the live service does.
  */
 final class AduBodies {
 
