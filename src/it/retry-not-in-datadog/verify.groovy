@@ -6,8 +6,8 @@ try {
     def log = BuildLog.of(basedir)
 
     log.shows("[ERROR] Failed to execute goal ${pluginCoordinates}:retry-deployment (default-cli) on project retry-not-in-datadog: " +
-            'Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one), so nothing was sent: ' +
-            'to roll out again, start a new deployment in Datadog.')
+            'Datadog has no retry operation: a retry creates a new deployment aimed at the failed hosts, and datadogApi=unstable' +
+            ' has no create endpoint, so nothing was sent: retry with datadogApi=v2.')
     log.lacks('Retrying')
     log.shows('BUILD FAILURE')
 

@@ -19,6 +19,8 @@ import okhttp3.HttpUrl;
  * @param baseUrl where requests go: {@code https://<host>}, or the user's {@code baseUrl}
  * @param groupId the device group; null with the v2 API, which has none
  * @param deviceClassId the one subgroup to act on (GA only), or null for every subgroup of the deployment
+ * @param selectionGroupId with {@code select=active}, the group whose active deployments are selected (for the v2 API,
+ *     whose paths name no group, too); else null
  */
 public record AduConfig(
         AduApiVersion version,
@@ -28,7 +30,8 @@ public record AduConfig(
         String instance,
         String groupId,
         String deviceClassId,
-        AzureCredential credential) {
+        AzureCredential credential,
+        String selectionGroupId) {
 
     /** What an ADU token must be for. */
     public static final String TOKEN_SCOPE = "https://api.adu.microsoft.com/.default";
@@ -99,9 +102,30 @@ public record AduConfig(
             }
             deviceClassId = AduNames.pathSegment(deviceClass.value(), "deviceClassId", deviceClass.name());
         }
+        String selectionGroupId = null;
+        if (common.deploymentIds().selectsActive()) {
+            selectionGroupId = groupId != null
+                    ? groupId
+                    : AduNames.pathSegment(
+                            group.optional()
+                                    .orElseThrow(() -> new ConfigurationException("select=active finds the active"
+                                            + " deployments of a device group: set " + group.name()
+                                            + " to the group (the v2 API's paths name none, but its deployments"
+                                            + " do).")),
+                            "groupId",
+                            group.name());
+        }
         AzureCredential credential = AduCredentials.resolve(common, settings, env, servers, masker);
         return new AduConfig(
-                version, host, baseUrl, override.isPresent(), instance, groupId, deviceClassId, credential);
+                version,
+                host,
+                baseUrl,
+                override.isPresent(),
+                instance,
+                groupId,
+                deviceClassId,
+                credential,
+                selectionGroupId);
     }
 
     private static String host(AduSettings settings, boolean baseUrlGiven) {

@@ -89,6 +89,66 @@ final class AduPaths {
         };
     }
 
+    /** v2: every deployment of the instance, {@code GET .../v2/management/deployments} (paged by nextLink). */
+    HttpUrl v2Deployments() {
+        return root("deviceupdate").addPathSegments("v2/management/deployments").build();
+    }
+
+    /** 2021-06-01-preview: the group, which names its deployment ({@code GET .../groups/{groupId}}). */
+    HttpUrl previewGroup(String groupId) {
+        return versioned(root("deviceupdate")
+                .addPathSegment("management")
+                .addPathSegment("groups")
+                .addPathSegment(groupId));
+    }
+
+    /** GA: the group's device-class subgroups, each naming its active deployment (paged by nextLink). */
+    HttpUrl subgroupList(String groupId) {
+        return versioned(groupRoot(groupId).addPathSegment("deviceClassSubgroups"));
+    }
+
+    /** GA: the group's deployments, newest first ({@code orderby=startDateTime desc}). */
+    HttpUrl groupDeploymentsNewestFirst(String groupId) {
+        return versioned(
+                groupRoot(groupId).addPathSegment("deployments").addQueryParameter("orderby", "startDateTime desc"));
+    }
+
+    /** GA: the status of one deployment in the group (every subgroup's state). */
+    HttpUrl groupStatus(String groupId, DeploymentId id) {
+        return versioned(groupRoot(groupId)
+                .addPathSegment("deployments")
+                .addPathSegment(id.value())
+                .addPathSegment("status"));
+    }
+
+    /** GA: the status of one subgroup's deployment. */
+    HttpUrl subgroupStatus(String groupId, String deviceClassId, DeploymentId id) {
+        return versioned(groupRoot(groupId)
+                .addPathSegment("deviceClassSubgroups")
+                .addPathSegment(deviceClassId)
+                .addPathSegment("deployments")
+                .addPathSegment(id.value())
+                .addPathSegment("status"));
+    }
+
+    /** 2021-06-01-preview: the status of the group's deployment. */
+    HttpUrl previewStatus(String groupId, DeploymentId id) {
+        return versioned(root("deviceupdate")
+                .addPathSegment("management")
+                .addPathSegment("groups")
+                .addPathSegment(groupId)
+                .addPathSegment("deployments")
+                .addPathSegment(id.value())
+                .addPathSegment("status"));
+    }
+
+    private HttpUrl.Builder groupRoot(String groupId) {
+        return root("deviceUpdate")
+                .addPathSegment("management")
+                .addPathSegment("groups")
+                .addPathSegment(groupId);
+    }
+
     private HttpUrl.Builder v2(DeploymentId id) {
         return root("deviceupdate").addPathSegments("v2/management/deployments").addPathSegment(id.value());
     }

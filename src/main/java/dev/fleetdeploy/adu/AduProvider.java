@@ -2,6 +2,7 @@ package dev.fleetdeploy.adu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ActiveSelection;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
@@ -107,6 +108,15 @@ public final class AduProvider implements FleetProvider {
         return subgroups.stream()
                 .map(subgroup -> DeploymentPart.subgroup(id, subgroup))
                 .toList();
+    }
+
+    /** {@code select=active}: the deployments active in the group, as {@link AduSelector} reads them. */
+    @Override
+    public ActiveSelection selectActive(Operation operation) throws OperationFailure {
+        if (config.selectionGroupId() == null) {
+            throw new IllegalStateException("AduConfig makes no selection without select=active");
+        }
+        return new AduSelector(this, config, paths).select(operation);
     }
 
     @Override
@@ -215,7 +225,7 @@ public final class AduProvider implements FleetProvider {
      * Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back.
      * The token's requests, when this call fetched it, count among the answer's attempts.
      */
-    private ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
+    ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
         TokenSource.Issued token = tokens.issue();
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
         ApiRequest request = builder.secretHeader(
@@ -232,7 +242,7 @@ public final class AduProvider implements FleetProvider {
         }
     }
 
-    private ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
+    ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
         return new ApiException(
                         response.code(),
                         response.statusText(),

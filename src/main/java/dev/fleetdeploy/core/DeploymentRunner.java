@@ -1,5 +1,6 @@
 package dev.fleetdeploy.core;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class DeploymentRunner {
     private final Deadline deadline;
     private final UserTerms terms;
     private final FinalStateWait waiting;
+    private final CreatedIdFile createdIds;
 
     /** @param terms the front end's words for what a failure's hint tells the user to set or run */
     public DeploymentRunner(FleetLog log, RunOptions options, UserTerms terms, Sleeper sleeper, Clock clock) {
@@ -42,28 +44,135 @@ public final class DeploymentRunner {
         this.clock = clock;
         this.deadline = deadline;
         this.waiting = new FinalStateWait(log, options, terms, sleeper, clock, deadline);
+        this.createdIds = options.createdIdFile() == null ? null : new CreatedIdFile(options.createdIdFile());
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
-        List<WorkItem> items = new ArrayList<>();
+        // Selections are read first, all of them, so that what a run will act on is known (and guarded) before any
+        // of it is done.
+        List<DeploymentOutcome> unselected = new ArrayList<>();
+        List<RunReport.Selection> selections = new ArrayList<>();
         for (FleetTarget target : targets) {
-            announce(operation, target);
-            for (DeploymentId id : target.ids()) {
-                items.add(new WorkItem(target, id));
+            if (target.selectsActive()) {
+                selections.add(select(operation, target, unselected));
             }
         }
-        List<DeploymentOutcome> outcomes = options.dryRun()
-                ? items.stream().map(item -> plan(operation, item)).toList()
-                : runAll(operation, items);
-        return new RunReport(operation, options.dryRun(), outcomes);
+        int selected = selections.stream()
+                .filter(s -> s.found() != null)
+                .mapToInt(s -> s.found().ids().size())
+                .sum();
+        if (selected > options.maxDeployments()) {
+            return new RunReport(operation, options.dryRun(), tooMany(operation, selections, selected), selections);
+        }
+        List<WorkItem> items = new ArrayList<>();
+        for (FleetTarget target : targets) {
+            List<DeploymentId> ids = target.ids();
+            ActiveSelection found = null;
+            if (target.selectsActive()) {
+                found = selections.stream()
+                        .filter(s -> s.target() == target)
+                        .findFirst()
+                        .map(RunReport.Selection::found)
+                        .orElse(null);
+                ids = found == null ? List.of() : found.ids();
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            announce(operation, target, ids);
+            for (DeploymentId id : ids) {
+                items.add(new WorkItem(target, id, found == null ? null : partsOf(found, id)));
+            }
+        }
+        List<DeploymentOutcome> outcomes = new ArrayList<>(unselected);
+        outcomes.addAll(
+                options.dryRun()
+                        ? items.stream().map(item -> plan(operation, item)).toList()
+                        : runAll(operation, items));
+        return new RunReport(operation, options.dryRun(), outcomes, selections);
     }
 
-    private record WorkItem(FleetTarget target, DeploymentId id) {}
+    /**
+     * @param parts what a selection found to act on in this deployment (the active subgroups, where the provider works
+     *     a subgroup at a time); null to ask the provider
+     */
+    private record WorkItem(FleetTarget target, DeploymentId id, List<DeploymentPart> parts) {}
 
-    private void announce(Operation operation, FleetTarget target) {
+    private static List<DeploymentPart> partsOf(ActiveSelection found, DeploymentId id) {
+        return found.matches().stream()
+                .map(ActiveSelection.Match::part)
+                .filter(part -> part.id().equals(id))
+                .toList();
+    }
+
+    /** What a target's selection finds, logged before anything is done; a failure to read it is its outcome. */
+    private RunReport.Selection select(Operation operation, FleetTarget target, List<DeploymentOutcome> failures) {
+        String prefix =
+                (options.dryRun() ? "[dry run] " : "") + target.targetName().prefix();
+        String provider = target.provider().kind().displayName();
+        DeploymentPart selection = DeploymentPart.whole(new DeploymentId(terms.selectActive()));
+        ActiveSelection found;
+        try {
+            found = target.provider().selectActive(operation);
+        } catch (OperationFailure failure) {
+            failures.add(failed(
+                            target,
+                            selection,
+                            target.targetName().prefix() + provider + " " + terms.selectActive() + " on "
+                                    + target.provider().location() + " failed, and nothing was "
+                                    + operation.done() + ": ",
+                            failure)
+                    .measured(failure.attempts(), Duration.ZERO));
+            return new RunReport.Selection(target, null);
+        }
+        List<ActiveSelection.Match> matches = found.matches();
+        int count = found.ids().size();
+        if (count == 0) {
+            log.info(prefix + "No active " + provider + " deployment on "
+                    + target.provider().location() + " matches " + found.narrowing() + ": nothing to "
+                    + operation.verb() + ".");
+        } else {
+            log.info(prefix + RunReport.plural(count, "active " + provider + " deployment")
+                    + (count == 1 ? " matches " : " match ") + found.narrowing() + ": "
+                    + matches.stream()
+                            .map(m -> m.part() + " (" + m.description() + ")")
+                            .collect(Collectors.joining(", ")));
+        }
+        return new RunReport.Selection(target, found);
+    }
+
+    /** More selected than {@code maxDeployments}: the run acts on none of them, and each says why. */
+    private List<DeploymentOutcome> tooMany(Operation operation, List<RunReport.Selection> selections, int selected) {
+        String problem = "not " + operation.done() + ": " + terms.selectActive() + " matched " + selected
+                + " deployments, more than " + terms.maxDeployments() + " (" + options.maxDeployments()
+                + "), so the run acts on none of them";
+        String hint = "Narrow the selection, or raise " + terms.maxDeployments() + " if all of them are meant.";
+        log.error((options.dryRun() ? "[dry run] " : "") + terms.selectActive() + " matched " + selected
+                + " deployments, more than " + terms.maxDeployments() + " (" + options.maxDeployments()
+                + "): nothing was done.");
+        List<DeploymentOutcome> outcomes = new ArrayList<>();
+        for (RunReport.Selection selection : selections) {
+            if (selection.found() == null) {
+                continue;
+            }
+            FleetTarget target = selection.target();
+            for (DeploymentId id : selection.found().ids()) {
+                DeploymentPart whole = DeploymentPart.whole(id);
+                outcomes.add(new DeploymentOutcome.Failed(
+                        target,
+                        whole,
+                        null,
+                        problem,
+                        hint,
+                        failureLead(operation, target, whole) + problem + ". " + hint));
+            }
+        }
+        return outcomes;
+    }
+
+    private void announce(Operation operation, FleetTarget target, List<DeploymentId> ids) {
         String prefix = (options.dryRun() ? "[dry run] " : "") + (target.label() == null ? "" : target.label() + ": ");
         String provider = target.provider().kind().displayName();
-        List<DeploymentId> ids = target.ids();
         String what = ids.size() == 1
                 ? provider + " deployment '" + ids.get(0) + "'"
                 : RunReport.plural(ids.size(), provider + " deployment") + " ("
@@ -78,7 +187,14 @@ public final class DeploymentRunner {
     }
 
     private DeploymentOutcome plan(Operation operation, WorkItem item) {
-        List<PlannedRequest> requests = item.target().provider().plan(operation, item.id());
+        List<PlannedRequest> requests;
+        DeploymentPart whole = DeploymentPart.whole(item.id());
+        try {
+            requests = item.target().provider().plan(operation, item.id());
+        } catch (OperationFailure failure) {
+            return failed(item.target(), whole, "[dry run] " + failureLead(operation, item.target(), whole), failure)
+                    .measured(failure.attempts(), Duration.ZERO);
+        }
         log.info("[dry run] " + item.target().name(item.id()) + ": would send");
         for (PlannedRequest request : requests) {
             log.info("[dry run]   " + request.method() + " " + request.url()
@@ -142,7 +258,10 @@ public final class DeploymentRunner {
         }
         List<DeploymentPart> parts;
         try {
-            parts = target.provider().parts(operation, item.id());
+            // What a selection found active is what is acted on; a status reads the deployment as usual.
+            parts = item.parts() != null && operation != Operation.STATUS
+                    ? item.parts()
+                    : target.provider().parts(operation, item.id());
         } catch (OperationFailure failure) {
             return List.of(failed(target, whole, failureLead(operation, target, whole), failure));
         } catch (RuntimeException bug) {
@@ -180,9 +299,29 @@ public final class DeploymentRunner {
             return bug(lead, target, part, bug).measured(0, since(started));
         }
         DeploymentStatus status = answer.status();
-        if (options.waitForFinalState()) {
+        String created = answer.action() == null ? null : answer.action().createdDeploymentId();
+        if (created != null && createdIds != null) {
             try {
-                status = waiting.await(target, part, status);
+                createdIds.append(created);
+            } catch (IOException | RuntimeException e) {
+                return failed(
+                                target,
+                                part,
+                                lead,
+                                null,
+                                "deployment '" + created
+                                        + "' was created, but its id could not be appended to the file "
+                                        + createdIds.path() + " (" + e + ")",
+                                "Cancel or follow deployment '" + created + "' by its id, and check that the file's"
+                                        + " folder is writable.")
+                        .measured(answer.attempts(), since(started));
+            }
+        }
+        if (options.waitForFinalState()) {
+            // A retry that created a new deployment is followed there: the old one does not change any more.
+            DeploymentPart followed = created == null ? part : DeploymentPart.whole(new DeploymentId(created));
+            try {
+                status = waiting.await(target, followed, status);
             } catch (OperationFailure failure) {
                 String waitLead = operation == Operation.STATUS
                         ? lead
@@ -192,7 +331,7 @@ public final class DeploymentRunner {
             } catch (RuntimeException bug) {
                 return bug(lead, target, part, bug).measured(answer.attempts(), since(started));
             }
-            log.info(FinalLine.of(operation, target, part, status));
+            log.info(FinalLine.of(operation, target, followed, status));
         }
         return new DeploymentOutcome.Succeeded(
                 target, part, answer.action(), status, answer.attempts(), since(started));

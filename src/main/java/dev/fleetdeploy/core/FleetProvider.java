@@ -48,6 +48,28 @@ public interface FleetProvider {
 
     DeploymentStatus status(DeploymentPart part) throws OperationFailure;
 
-    /** The requests {@code operation} would send for {@code id}, for a dry run. Sends nothing. */
-    List<PlannedRequest> plan(Operation operation, DeploymentId id);
+    /**
+     * The requests {@code operation} would send for {@code id}, for a dry run. Sends nothing that changes anything; it
+     * may read, when {@link #planReads} says so (a Datadog retry reads the deployment to show the exact body it would
+     * send).
+     *
+     * @throws OperationFailure when a read it needs failed
+     */
+    List<PlannedRequest> plan(Operation operation, DeploymentId id) throws OperationFailure;
+
+    /** Whether {@link #plan} of {@code operation} reads from the API (and so cannot be made offline). */
+    default boolean planReads(Operation operation) {
+        return false;
+    }
+
+    /**
+     * {@code select=active}: the deployments the API reports as active that match the target's narrowing, as the
+     * parts {@code operation} acts on. Reads only.
+     *
+     * @throws OperationFailure when the API could not say, or cannot tell which deployments are active
+     * @throws ConfigurationException when this provider cannot select
+     */
+    default ActiveSelection selectActive(Operation operation) throws OperationFailure {
+        throw new ConfigurationException(kind().displayName() + " cannot select its active deployments: give ids.");
+    }
 }

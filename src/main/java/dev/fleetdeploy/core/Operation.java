@@ -2,18 +2,25 @@ package dev.fleetdeploy.core;
 
 /** What a goal asks a provider to do with each deployment. */
 public enum Operation {
-    CANCEL("cancel", "cancel-deployment", "Canceling"),
-    RETRY("retry", "retry-deployment", "Retrying"),
-    STATUS("status", "deployment-status", "Reading the status of");
+    CANCEL("cancel", "cancel-deployment", "Canceling", "canceled"),
+    RETRY("retry", "retry-deployment", "Retrying", "retried"),
+    STATUS("status", "deployment-status", "Reading the status of", "read");
 
     private final String verb;
     private final String goal;
     private final String progressive;
+    private final String done;
 
-    Operation(String verb, String goal, String progressive) {
+    Operation(String verb, String goal, String progressive, String done) {
         this.verb = verb;
         this.goal = goal;
         this.progressive = progressive;
+        this.done = done;
+    }
+
+    /** "canceled", as in "nothing was canceled". */
+    public String done() {
+        return done;
     }
 
     /** "cancel", as in "Datadog cancel of deployment 'x' failed". */

@@ -5,7 +5,7 @@ package dev.fleetdeploy.core;
  * decides at the end whether the build fails.
  */
 public abstract sealed class OperationFailure extends Exception
-        permits ApiException, UnreachableException, WaitTimeoutException {
+        permits ApiException, Refusal, UnreachableException, WaitTimeoutException {
     private static final long serialVersionUID = 1L;
 
     private final String hint;

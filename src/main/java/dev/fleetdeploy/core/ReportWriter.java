@@ -41,6 +41,7 @@ public final class ReportWriter {
         for (DeploymentOutcome outcome : report.outcomes()) {
             deployments.add(entry(outcome, report.operation().verb()));
         }
+        ReportSelections.put(root, report);
         return JSON.writeValueAsString(root);
     }
 

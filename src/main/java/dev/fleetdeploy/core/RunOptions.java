@@ -1,5 +1,6 @@
 package dev.fleetdeploy.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param parallelism how many deployments to work on at once
  * @param failuresAsWarnings log failures as warnings ({@code failOnError=false})
  * @param executionTimeout how long the whole execution may take, waits included; null for no limit
+ * @param maxDeployments with {@code select}, the most deployments a run acts on: more refuses the whole run
+ * @param createdIdFile the file the ids of deployments the run creates are appended to, or null
  */
 public record RunOptions(
         boolean dryRun,
@@ -20,7 +23,12 @@ public record RunOptions(
         Duration pollInterval,
         int parallelism,
         boolean failuresAsWarnings,
-        Duration executionTimeout) {
+        Duration executionTimeout,
+        int maxDeployments,
+        Path createdIdFile) {
+
+    /** {@code maxDeployments} when not set. */
+    public static final int DEFAULT_MAX_DEPLOYMENTS = 10;
 
     /** What an execution gets for its requests, retries and pauses, on top of {@code waitTimeout} when it waits. */
     public static final Duration DEFAULT_EXECUTION_BUDGET = Duration.ofSeconds(300);
@@ -35,6 +43,26 @@ public record RunOptions(
         this(dryRun, waitForFinalState, waitTimeout, pollInterval, parallelism, failuresAsWarnings, null);
     }
 
+    public RunOptions(
+            boolean dryRun,
+            boolean waitForFinalState,
+            Duration waitTimeout,
+            Duration pollInterval,
+            int parallelism,
+            boolean failuresAsWarnings,
+            Duration executionTimeout) {
+        this(
+                dryRun,
+                waitForFinalState,
+                waitTimeout,
+                pollInterval,
+                parallelism,
+                failuresAsWarnings,
+                executionTimeout,
+                DEFAULT_MAX_DEPLOYMENTS,
+                null);
+    }
+
     /** The deadline of an execution starting now. */
     public Deadline deadline(java.time.Clock clock) {
         return executionTimeout == null ? Deadline.NONE : Deadline.after(executionTimeout, clock);
@@ -43,6 +71,9 @@ public record RunOptions(
     public RunOptions {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        if (maxDeployments < 1) {
+            throw new IllegalArgumentException("maxDeployments must be at least 1");
         }
     }
 }

@@ -3,12 +3,30 @@ package dev.fleetdeploy.core;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The outcome of one goal: one entry per deployment, in the order the user gave them. */
-public record RunReport(Operation operation, boolean dryRun, List<DeploymentOutcome> outcomes) {
+/**
+ * The outcome of one goal: one entry per deployment, in the order the user gave them (or a selection found them).
+ *
+ * @param selections what {@code select=active} found, target by target, before anything was done
+ */
+public record RunReport(
+        Operation operation, boolean dryRun, List<DeploymentOutcome> outcomes, List<Selection> selections) {
 
     public RunReport {
         outcomes = List.copyOf(outcomes);
+        selections = List.copyOf(selections);
     }
+
+    /** A run of ids only. */
+    public RunReport(Operation operation, boolean dryRun, List<DeploymentOutcome> outcomes) {
+        this(operation, dryRun, outcomes, List.of());
+    }
+
+    /**
+     * What {@code select=active} found for one target.
+     *
+     * @param found the selection, or null when it could not be read (the target's outcome says why)
+     */
+    public record Selection(FleetTarget target, ActiveSelection found) {}
 
     public List<DeploymentOutcome.Failed> failures() {
         return outcomes.stream()

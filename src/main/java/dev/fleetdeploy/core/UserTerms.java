@@ -14,6 +14,8 @@ package dev.fleetdeploy.core;
  * @param statusCheck how to read a deployment's status ("the deployment-status goal")
  * @param runAgain how to run the same work again ("run the goal again")
  * @param bugReportLog the log a bug report needs ("the log of a -X run")
+ * @param selectActive the selection of active deployments instead of ids ("select=active")
+ * @param maxDeployments the bound on what a selection may act on ("maxDeployments")
  */
 public record UserTerms(
         String executionTimeout,
@@ -25,4 +27,6 @@ public record UserTerms(
         String proxySettings,
         String statusCheck,
         String runAgain,
-        String bugReportLog) {}
+        String bugReportLog,
+        String selectActive,
+        String maxDeployments) {}

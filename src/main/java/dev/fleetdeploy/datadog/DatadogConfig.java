@@ -11,6 +11,7 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.SettingLookup;
 import dev.fleetdeploy.http.ApiBaseUrl;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -20,6 +21,9 @@ import okhttp3.HttpUrl;
  *
  * @param baseUrl where requests go: {@code https://api.<site>}, or the user's {@code baseUrl}
  * @param baseUrlOverridden whether {@code baseUrl} was set
+ * @param selection with {@code select=active}, which active deployments to act on; else null
+ * @param targetPackages the packages a retry of a package deployment installs ({@code targetPackages}); empty to
+ *     infer them from the failed hosts
  */
 public record DatadogConfig(
         DatadogSite site,
@@ -27,7 +31,13 @@ public record DatadogConfig(
         HttpUrl baseUrl,
         boolean baseUrlOverridden,
         Secret apiKey,
-        Secret applicationKey) {
+        Secret applicationKey,
+        DatadogSelection selection,
+        List<TargetPackage> targetPackages) {
+
+    public DatadogConfig {
+        targetPackages = List.copyOf(targetPackages);
+    }
 
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
     public String displayBaseUrl() {
@@ -53,12 +63,13 @@ public record DatadogConfig(
             Environment env,
             ServerLookup servers,
             SecretMasker masker) {
-        requireSupported(operation);
-        DatadogSite site = resolveSite(settings, env);
         DatadogApi api = settings.datadogApi()
                 .optional()
                 .map(value -> DatadogApi.parse(value, settings.datadogApi().name()))
                 .orElse(DatadogApi.DEFAULT);
+        DatadogSelection selection = requireSupported(operation, api, common, settings);
+        List<TargetPackage> targetPackages = TargetPackage.parse(settings.targetPackages());
+        DatadogSite site = resolveSite(settings, env);
         Optional<HttpUrl> override = common.baseUrl()
                 .optional()
                 .map(value -> ApiBaseUrl.parse(value, common.baseUrl().name()));
@@ -89,16 +100,55 @@ public record DatadogConfig(
         }
         Secret apiKeySecret = masker.register(key(apiKey.require(), "API key"));
         Secret applicationKeySecret = masker.register(key(applicationKey.require(), "application key"));
-        return new DatadogConfig(site, api, baseUrl, override.isPresent(), apiKeySecret, applicationKeySecret);
+        return new DatadogConfig(
+                site,
+                api,
+                baseUrl,
+                override.isPresent(),
+                apiKeySecret,
+                applicationKeySecret,
+                selection,
+                targetPackages);
     }
 
-    /** Refuses what Datadog cannot do, before any setting is even looked up: the user learns that first. */
-    private static void requireSupported(Operation operation) {
-        if (operation == Operation.RETRY) {
-            throw new ConfigurationException("Datadog Fleet Automation has no retry operation (neither its v2 nor its"
-                    + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in"
-                    + " Datadog.");
+    /**
+     * The one place that decides what Datadog supports: refuses it before any key is looked up, so the user learns
+     * that first. A retry creates a new deployment aimed at the failed hosts (Datadog has no retry operation), which
+     * only v2 can; it works on finished deployments, which {@code select=active} never picks; and a selection that may
+     * cancel must be narrowed to the user's own deployments.
+     *
+     * @return the selection, with {@code select=active}; else null
+     */
+    private static DatadogSelection requireSupported(
+            Operation operation, DatadogApi api, CommonSettings common, DatadogSettings settings) {
+        boolean selects = common.deploymentIds().selectsActive();
+        if (operation == Operation.RETRY && api == DatadogApi.UNSTABLE) {
+            throw new ConfigurationException("Datadog has no retry operation: a retry creates a new deployment aimed"
+                    + " at the failed hosts, and datadogApi=unstable has no create endpoint, so nothing was sent:"
+                    + " retry with datadogApi=v2.");
         }
+        if (operation == Operation.RETRY && selects) {
+            throw new ConfigurationException("A Datadog retry works on a finished deployment, and select=active picks"
+                    + " deployments still pending or running, so nothing was sent: give the id of the finished"
+                    + " deployment (" + common.deploymentIds().commaSeparated().name() + ").");
+        }
+        if (!selects) {
+            return null;
+        }
+        if (api == DatadogApi.UNSTABLE) {
+            throw new ConfigurationException("select=active reads the v2 list of deployments, and datadogApi is"
+                    + " unstable, so nothing was sent: use datadogApi=v2.");
+        }
+        DatadogSelection selection = new DatadogSelection(
+                settings.author().optional().orElse(null),
+                settings.hostQuery().optional().orElse(null));
+        if (operation != Operation.STATUS && selection.isEmpty()) {
+            throw new ConfigurationException("select=active would " + operation.verb()
+                    + " every active deployment of the organization, so nothing was sent: narrow it to your own with "
+                    + settings.author().name() + " and/or "
+                    + settings.hostQuery().name() + ".");
+        }
+        return selection;
     }
 
     private static DatadogSite resolveSite(DatadogSettings settings, Environment env) {

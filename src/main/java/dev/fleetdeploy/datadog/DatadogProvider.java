@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.core.ActionResult;
+import dev.fleetdeploy.core.ActiveSelection;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
@@ -13,12 +14,18 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
+import dev.fleetdeploy.core.Refusal;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.WireText;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
+import dev.fleetdeploy.http.BodyReader;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RefusedRepeat;
+import dev.fleetdeploy.http.StreamedAnswer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +34,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Datadog Fleet Automation: cancel a deployment and read its status, through API v2 or the older unstable
- * (Preview) generation. Datadog has no retry operation.
+ * (Preview) generation; retry one (v2), which Datadog has no operation for, by creating a new deployment aimed at its
+ * failed hosts.
  */
 public final class DatadogProvider implements FleetProvider {
     /** Hosts per page when counting an unstable deployment's hosts (the API's maximum). */
@@ -48,10 +56,22 @@ public final class DatadogProvider implements FleetProvider {
 
     private final DatadogConfig config;
     private final HttpTransport transport;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     public DatadogProvider(DatadogConfig config, HttpTransport transport) {
+        this(config, transport, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * @param clock what a retry measures "created after the request was sent" on
+     * @param sleeper how a retry waits before it looks for a deployment a create may have made
+     */
+    public DatadogProvider(DatadogConfig config, HttpTransport transport, Clock clock, Sleeper sleeper) {
         this.config = config;
         this.transport = transport;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -118,17 +138,21 @@ public final class DatadogProvider implements FleetProvider {
                 + ": check it with the deployment-status goal.");
     }
 
+    /**
+     * Datadog has no retry operation: this creates a new deployment with the same operation, aimed at the hosts where
+     * the finished one failed ({@link DatadogRetry}). The old deployment stays as it is.
+     */
     @Override
-    public ActionResult retry(DeploymentPart part) {
-        throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
+    public ActionResult retry(DeploymentPart part) throws OperationFailure {
+        return new DatadogRetry(this, config, clock, sleeper).retry(part.id());
     }
 
     @Override
     public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
         DeploymentId id = part.id();
         if (config.api() == DatadogApi.V2) {
-            ApiResponse response = send(Operation.STATUS, statusRequest(id, -1));
-            return DatadogStatusReader.fromV2(json(response)).withAttempts(response.attempts());
+            DetailAnswer answer = detail(Operation.STATUS, id);
+            return DatadogStatusReader.fromV2(answer.detail()).withAttempts(answer.attempts());
         }
         ApiResponse firstAnswer = send(Operation.STATUS, statusRequest(id, 0));
         JsonNode first = json(firstAnswer);
@@ -155,8 +179,88 @@ public final class DatadogProvider implements FleetProvider {
         return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages).withAttempts(attempts);
     }
 
+    /**
+     * The deployments the v2 list shows pending or running, narrowed by {@code author} and/or {@code hostQuery}:
+     * every page is read (docs/datadog-fleet-api.md, "List deployments"), so that none is missed.
+     */
     @Override
-    public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
+    public ActiveSelection selectActive(Operation operation) throws OperationFailure {
+        DatadogSelection selection = config.selection();
+        if (selection == null) {
+            throw new IllegalStateException("DatadogConfig makes no selection without select=active");
+        }
+        DeploymentLister.Listing listing = DeploymentLister.list(this::page, selection::matches, null);
+        if (!listing.complete()) {
+            throw new Refusal(
+                            "the list of deployments is longer than the "
+                                    + DeploymentLister.MAX_PAGES * DeploymentLister.PAGE_SIZE
+                                    + " the plugin reads, so it cannot tell which are active, and nothing was "
+                                    + operation.done(),
+                            "Give the deployments' ids instead of select=active.")
+                    .withAttempts(listing.attempts());
+        }
+        List<ActiveSelection.Match> matches = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ListedDeployment item : listing.kept()) {
+            if (item.id() == null || !seen.add(item.id())) {
+                continue;
+            }
+            DeploymentId id;
+            try {
+                // Nothing a log line would have to escape: the id is shown and sent as it is.
+                if (!WireText.clean(item.id()).equals(item.id())) {
+                    throw new dev.fleetdeploy.core.ConfigurationException("not printable");
+                }
+                id = DeploymentId.parse(item.id(), "the list of deployments");
+            } catch (dev.fleetdeploy.core.ConfigurationException e) {
+                throw new Refusal(
+                                "the list names an active deployment '" + WireText.clean(item.id())
+                                        + "' that cannot be sent as an id, so nothing was " + operation.done(),
+                                "Check the baseUrl and any proxy in between.")
+                        .withAttempts(listing.attempts());
+            }
+            matches.add(new ActiveSelection.Match(DeploymentPart.whole(id), describe(item)));
+        }
+        return new ActiveSelection(selection.describe(), matches, listing.attempts());
+    }
+
+    /** "running, by ci-bot@example.com, query 'env:prod', started 2026-11-21T10:00:00Z", fit for a log line. */
+    private static String describe(ListedDeployment item) {
+        List<String> parts = new ArrayList<>();
+        parts.add(item.status() == null ? "state unknown" : WireText.clean(item.status()));
+        if (item.author() != null) {
+            parts.add("by " + WireText.clean(item.author()));
+        }
+        if (item.query() != null) {
+            parts.add("query '" + WireText.clean(item.query()) + "'");
+        }
+        if (item.startedAt() != null) {
+            parts.add("started " + java.time.Instant.ofEpochSecond(item.startedAt()));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A v2 deployment as its GET describes it, and the requests reading it took. */
+    record DetailAnswer(DeploymentDetail detail, int attempts) {}
+
+    /**
+     * Reads a v2 deployment with every one of its hosts, as a stream (docs/datadog-fleet-api.md, "Get one deployment
+     * (status)": no paging, so the body grows with the fleet).
+     */
+    DetailAnswer detail(Operation operation, DeploymentId id) throws OperationFailure {
+        StreamedAnswer<JsonRead<DeploymentDetail>> answer = stream(statusRequest(id, -1), DeploymentDetailReader::read);
+        ApiResponse response = answer.response();
+        if (!response.successful()) {
+            throw failure(operation, response);
+        }
+        if (!answer.read().readable()) {
+            throw notDatadog(response, answer.read().problem());
+        }
+        return new DetailAnswer(answer.read().value(), response.attempts());
+    }
+
+    @Override
+    public List<PlannedRequest> plan(Operation operation, DeploymentId id) throws OperationFailure {
         return switch (operation) {
             case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
             case STATUS ->
@@ -165,9 +269,13 @@ public final class DatadogProvider implements FleetProvider {
                         config.api() == DatadogApi.UNSTABLE
                                 ? "and further pages while the deployment has more hosts"
                                 : null));
-            case RETRY ->
-                throw new IllegalStateException("DatadogConfig refuses a retry before a Datadog provider is made");
+            case RETRY -> new DatadogRetry(this, config, clock, sleeper).plan(id);
         };
+    }
+
+    @Override
+    public boolean planReads(Operation operation) {
+        return operation == Operation.RETRY;
     }
 
     private ApiRequest cancelRequest(DeploymentId id) {
@@ -193,13 +301,52 @@ public final class DatadogProvider implements FleetProvider {
                 .addPathSegment(id.value());
     }
 
-    private ApiRequest authenticated(ApiRequest.Builder builder) {
+    /** {@code /api/v2/fleet/deployments}, for the list and the creates. */
+    HttpUrl.Builder deploymentsUrl() {
+        return config.baseUrl()
+                .newBuilder()
+                .addPathSegments(config.api().deploymentsPath().substring(1));
+    }
+
+    /**
+     * One page of the list (docs/datadog-fleet-api.md, "List deployments"), read as a stream: null when the server
+     * refused {@code sort} with a 400.
+     */
+    DeploymentLister.Fetched page(int number, boolean sorted, java.util.function.Predicate<ListedDeployment> keep)
+            throws OperationFailure {
+        HttpUrl.Builder url = deploymentsUrl()
+                .addQueryParameter("page_size", Integer.toString(DeploymentLister.PAGE_SIZE))
+                .addQueryParameter("page_number", Integer.toString(number));
+        if (sorted) {
+            url.addQueryParameter("sort", "start_date");
+        }
+        StreamedAnswer<JsonRead<ListPage>> answer =
+                stream(authenticated(ApiRequest.get(url.build())), body -> ListPage.read(body, keep));
+        ApiResponse response = answer.response();
+        if (!response.successful()) {
+            if (sorted && number == 0 && response.code() == 400) {
+                return null;
+            }
+            throw failure(Operation.STATUS, response);
+        }
+        if (!answer.read().readable()) {
+            throw notDatadog(response, answer.read().problem());
+        }
+        return new DeploymentLister.Fetched(answer.read().value(), response.attempts());
+    }
+
+    /** What {@link #transport} would send, for a dry run. */
+    PlannedRequest planOf(ApiRequest request, String note) {
+        return transport.plan(request, note);
+    }
+
+    ApiRequest authenticated(ApiRequest.Builder builder) {
         return builder.secretHeader("DD-API-KEY", config.apiKey())
                 .secretHeader("DD-APPLICATION-KEY", config.applicationKey())
                 .build();
     }
 
-    private ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
+    ApiResponse send(Operation operation, ApiRequest request) throws OperationFailure {
         ApiResponse response = exchange(request);
         if (!response.successful()) {
             throw failure(operation, response);
@@ -207,8 +354,18 @@ public final class DatadogProvider implements FleetProvider {
         return response;
     }
 
+    /** The answer, whatever its status; a success's body handed to {@code reader} as it arrives. */
+    private <T> StreamedAnswer<T> stream(ApiRequest request, BodyReader<T> reader) throws UnreachableException {
+        try {
+            return transport.stream(request, reader);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted before Datadog answered", "The build was stopped.", e);
+        }
+    }
+
     /** The answer, whatever its status. */
-    private ApiResponse exchange(ApiRequest request) throws UnreachableException {
+    ApiResponse exchange(ApiRequest request) throws UnreachableException {
         try {
             return transport.send(request);
         } catch (InterruptedException e) {
@@ -217,7 +374,7 @@ public final class DatadogProvider implements FleetProvider {
         }
     }
 
-    private ApiException failure(Operation operation, ApiResponse response) {
+    ApiException failure(Operation operation, ApiResponse response) {
         return new ApiException(
                         response.code(),
                         response.statusText(),
@@ -235,10 +392,17 @@ public final class DatadogProvider implements FleetProvider {
         } catch (JsonProcessingException e) {
             // Reported below.
         }
-        throw new ApiException(
+        throw notDatadog(response, null);
+    }
+
+    /** A success whose body is not what Datadog sends: the answer came from something else. */
+    static ApiException notDatadog(ApiResponse response, String problem) {
+        String shown = ErrorText.of(response);
+        return new ApiException(
                         response.code(),
                         response.statusText(),
-                        "the body is not the JSON the Datadog API sends (" + ErrorText.of(response) + ")",
+                        "the body is not the JSON the Datadog API sends ("
+                                + (shown.isEmpty() && problem != null ? problem : shown) + ")",
                         "The answer did not come from the Datadog API: check the baseUrl and any proxy in between.")
                 .withAttempts(response.attempts());
     }

@@ -11,6 +11,29 @@ import dev.fleetdeploy.core.Setting;
  * @param apiKey the API key
  * @param applicationKey the application key
  * @param datadogApi the API generation: "v2" or "unstable"
+ * @param author {@code select=active}: only deployments by this author
+ * @param hostQuery {@code select=active}: only deployments with this host query
+ * @param targetPackages a retry of a package deployment: the packages to install, "name@version,..."
  */
 public record DatadogSettings(
-        Setting<String> site, Setting<Secret> apiKey, Setting<Secret> applicationKey, Setting<String> datadogApi) {}
+        Setting<String> site,
+        Setting<Secret> apiKey,
+        Setting<Secret> applicationKey,
+        Setting<String> datadogApi,
+        Setting<String> author,
+        Setting<String> hostQuery,
+        Setting<String> targetPackages) {
+
+    /** Where to send and how to authenticate only: no selection, no packages. */
+    public DatadogSettings(
+            Setting<String> site, Setting<Secret> apiKey, Setting<Secret> applicationKey, Setting<String> datadogApi) {
+        this(
+                site,
+                apiKey,
+                applicationKey,
+                datadogApi,
+                Setting.unset("author"),
+                Setting.unset("hostQuery"),
+                Setting.unset("targetPackages"));
+    }
+}

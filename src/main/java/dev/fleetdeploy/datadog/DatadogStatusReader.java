@@ -2,6 +2,7 @@ package dev.fleetdeploy.datadog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetdeploy.core.DeploymentStatus;
+import dev.fleetdeploy.core.WireText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,24 +34,25 @@ final class DatadogStatusReader {
         return state != null && !NOT_FINAL.contains(state.toLowerCase(Locale.ROOT));
     }
 
-    /** v2: the counts come ready-made in the attributes. */
-    static DeploymentStatus fromV2(JsonNode root) {
-        JsonNode attributes = root.path("data").path("attributes");
-        String state = firstText(attributes, "high_level_status", "status");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String name : List.of("succeeded", "failed", "running", "canceled", "skipped")) {
-            JsonNode count = attributes.get(name + "_hosts");
-            if (count != null && count.canConvertToLong()) {
-                counts.put(name, count.asLong());
-            }
-        }
+    /** v2: the counts come ready-made in the attributes; the failed hosts were kept as the body streamed past. */
+    static DeploymentStatus fromV2(DeploymentDetail detail) {
+        String state = WireText.clean(detail.state());
         List<String> details = new ArrayList<>();
-        String errorSummary = firstText(attributes, "error_summary");
-        if (errorSummary != null) {
-            details.add("error summary: " + errorSummary);
+        if (detail.errorSummary() != null) {
+            details.add("error summary: " + WireText.clean(detail.errorSummary()));
         }
-        details.addAll(failedHosts(attributes.path("hosts")));
-        return new DeploymentStatus(state, isFinal(state), "hosts", count(attributes, "total_hosts"), counts, details);
+        int shown = 0;
+        for (FailedHost host : detail.failedHosts()) {
+            if (++shown > FAILED_HOSTS_SHOWN) {
+                break;
+            }
+            details.add("failed on " + (host.hostname() == null ? "a host" : WireText.clean(host.hostname()))
+                    + (host.error() == null ? "" : ": " + host.error()));
+        }
+        if (detail.failedListed() > FAILED_HOSTS_SHOWN) {
+            details.add("... and " + (detail.failedListed() - FAILED_HOSTS_SHOWN) + " more failed hosts");
+        }
+        return new DeploymentStatus(state, isFinal(state), "hosts", detail.totalHosts(), detail.counts(), details);
     }
 
     /** unstable: the counts are ours to make from the (paged) host list. */

@@ -9,16 +9,32 @@ import okhttp3.HttpUrl;
  * One request to a provider's API (or to its token service). Credential headers and form fields are marked, so that
  * every description of the request (debug log, dry run) masks them.
  *
- * @param form the form-encoded body's fields, in order; empty for an empty body
- * @param repeatable whether sending it twice is harmless although it is a POST (a token request)
+ * @param form the form-encoded body's fields, in order; empty for an empty body or a JSON one
+ * @param jsonBody a JSON body (application/json), or null; never together with {@code form}
+ * @param repeatable whether sending it twice is harmless although it is a POST (a token request, a dry run)
+ * @param neverRepeated whether the transport must not send it again once it may have reached the server (a request
+ *     that creates something): it is repeated only after a 429 or a connection that was never made
  * @param secretAnswer whether the answer's body holds a credential (a token), so that no log may show it
  */
 public record ApiRequest(
-        String method, HttpUrl url, List<Header> headers, List<Header> form, boolean repeatable, boolean secretAnswer) {
+        String method,
+        HttpUrl url,
+        List<Header> headers,
+        List<Header> form,
+        String jsonBody,
+        boolean repeatable,
+        boolean neverRepeated,
+        boolean secretAnswer) {
 
     public ApiRequest {
         headers = List.copyOf(headers);
         form = List.copyOf(form);
+        if (jsonBody != null && !form.isEmpty()) {
+            throw new IllegalArgumentException("a request has a form or a JSON body, not both");
+        }
+        if (repeatable && neverRepeated) {
+            throw new IllegalArgumentException("a request cannot be both repeatable and never repeated");
+        }
     }
 
     /** A header; {@code secret} ones never show their value. */
@@ -48,7 +64,7 @@ public record ApiRequest(
 
     /** The same request to another URL (a redirect on the same origin). */
     public ApiRequest withUrl(HttpUrl other) {
-        return new ApiRequest(method, other, headers, form, repeatable, secretAnswer);
+        return new ApiRequest(method, other, headers, form, jsonBody, repeatable, neverRepeated, secretAnswer);
     }
 
     /** The form as "name=value&amp;..." with secret values masked, for a dry run; empty text when there is none. */
@@ -73,7 +89,9 @@ public record ApiRequest(
         private final HttpUrl url;
         private final List<Header> headers = new ArrayList<>();
         private final List<Header> form = new ArrayList<>();
+        private String jsonBody;
         private boolean repeatable;
+        private boolean neverRepeated;
         private boolean secretAnswer;
 
         private Builder(String method, HttpUrl url) {
@@ -102,6 +120,21 @@ public record ApiRequest(
             return this;
         }
 
+        /** Sends this JSON text as the body ({@code Content-Type: application/json}). */
+        public Builder jsonBody(String json) {
+            this.jsonBody = json;
+            return this;
+        }
+
+        /**
+         * Marks a request that creates something: the transport never sends it again once it may have reached the
+         * server (a timeout, a reset, a 5xx), and leaves it to the caller to find out what happened.
+         */
+        public Builder neverRepeated() {
+            this.neverRepeated = true;
+            return this;
+        }
+
         /** Marks a POST that may be sent again after a failure: it changes nothing on the server. */
         public Builder repeatable() {
             this.repeatable = true;
@@ -115,7 +148,7 @@ public record ApiRequest(
         }
 
         public ApiRequest build() {
-            return new ApiRequest(method, url, headers, form, repeatable, secretAnswer);
+            return new ApiRequest(method, url, headers, form, jsonBody, repeatable, neverRepeated, secretAnswer);
         }
     }
 }

@@ -69,7 +69,7 @@ record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
         } else {
             hint = "Check the network, " + terms.proxySettings() + ", and " + terms.apiLocation() + ".";
         }
-        return new UnreachableException(what, hint, failure, attempts);
+        return new UnreachableException(what, hint, failure, attempts, mayHaveApplied);
     }
 
     /**
@@ -85,7 +85,7 @@ record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
                 ? "An earlier attempt may still have been applied: check the deployment with " + terms.statusCheck()
                         + "."
                 : "Raise " + terms.executionTimeout() + ", or lower the retries and waits that used it up.";
-        return new UnreachableException(what, hint, null, attempt - 1);
+        return new UnreachableException(what, hint, null, attempt - 1, mayHaveApplied);
     }
 
     /** Why an answer worth a retry is returned as it is: " Not retried: waiting 8 s would pass ...". */

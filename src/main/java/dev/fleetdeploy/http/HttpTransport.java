@@ -61,12 +61,26 @@ public final class HttpTransport implements AutoCloseable {
      *
      * <p>A request that changes something (a cancel) is repeated too, even when an attempt may already have taken
      * effect: the answer then says so ({@link ApiResponse#earlierAttemptMayHaveApplied()}), for the provider to check
-     * the deployment's state rather than report a refusal of the repeat as a failure.
+     * the deployment's state rather than report a refusal of the repeat as a failure. A request marked
+     * {@link ApiRequest.Builder#neverRepeated()} (one that creates something) is not: once it may have reached the
+     * server, its answer (a 5xx) or its failure ({@link UnreachableException#requestMayHaveApplied()}) comes back at
+     * once.
      *
      * @throws UnreachableException when no answer came, or the execution's deadline left no time to send it
      */
     public ApiResponse send(ApiRequest request) throws UnreachableException, InterruptedException {
         return sender.send(request);
+    }
+
+    /**
+     * As {@link #send}, but a successful answer's body is handed to {@code reader} as it arrives, not read into memory
+     * nor cut at {@link #MAX_BODY_BYTES}: for answers whose size grows with the fleet (a deployment listing every
+     * host). The retries, the rate-limit gate, the deadline and the (masked) debug log apply as to every request; a
+     * body that breaks off mid-way counts as no answer. Error answers are read as by {@link #send}.
+     */
+    public <T> StreamedAnswer<T> stream(ApiRequest request, BodyReader<T> reader)
+            throws UnreachableException, InterruptedException {
+        return sender.send(request, reader);
     }
 
     @Override

@@ -17,6 +17,10 @@ final class RequestPlan {
         for (ApiRequest.Header header : StandardHeaders.ALL) {
             lines.add(header.display());
         }
+        if (request.jsonBody() != null) {
+            lines.add("Content-Type: application/json");
+            lines.add("body: " + request.jsonBody());
+        }
         if (!request.form().isEmpty()) {
             lines.add("Content-Type: application/x-www-form-urlencoded");
             lines.add("body: " + request.displayForm());

@@ -43,6 +43,12 @@ final class RetryingSender {
 
     /** As {@link HttpTransport#send}. */
     ApiResponse send(ApiRequest request) throws UnreachableException, InterruptedException {
+        return send(request, null).response();
+    }
+
+    /** As {@link HttpTransport#stream}; a null reader reads every body as {@link #send(ApiRequest)} does. */
+    <T> StreamedAnswer<T> send(ApiRequest request, BodyReader<T> reader)
+            throws UnreachableException, InterruptedException {
         boolean mayHaveApplied = false;
         for (int attempt = 1; ; attempt++) {
             boolean mayRetry = attempt <= policy.maxRetries();
@@ -54,14 +60,14 @@ final class RetryingSender {
                 throw text.outOfTime(attempt, mayHaveApplied, "would run out during the API's rate-limit pause");
             }
             long started = System.nanoTime();
-            ApiResponse response = null;
+            StreamedAnswer<T> answer = null;
             NoAnswer noAnswer = null;
             try {
-                response = exchange.send(request);
+                answer = exchange.send(request, reader);
             } catch (NoAnswer e) {
                 noAnswer = e;
             } finally {
-                if (response == null) {
+                if (answer == null) {
                     permit.get().release(null);
                 }
             }
@@ -72,6 +78,11 @@ final class RetryingSender {
                     // The same certificate will be refused again: no point waiting for it.
                     throw text.unreachable(request, noAnswer, attempt, mayHaveApplied, "");
                 }
+                if (request.neverRepeated() && noAnswer.sent()) {
+                    // It may have been carried out: the caller finds out before anything like it is sent again.
+                    throw text.unreachable(
+                            request, noAnswer, attempt, true, " (not repeated: it may have been" + " carried out)");
+                }
                 if (!mayRetry || !deadline.allows(delay, clock)) {
                     throw text.unreachable(
                             request, noAnswer, attempt, mayHaveApplied, mayRetry ? text.noRetry(delay) : "");
@@ -81,16 +92,19 @@ final class RetryingSender {
                 sleeper.sleep(delay);
                 continue;
             }
+            ApiResponse response = answer.response();
             Duration delay = policy.delayAfter(response, attempt, clock);
             permit.get().release(response.code() == 429 ? delay : null, response);
             logAnswer(request, response, started);
-            if (!policy.retryableStatus(response.code()) || !mayRetry) {
-                return response.asLastOf(attempt, mayHaveApplied, text.hintAddition(null, mayHaveApplied));
+            // A request that must not be repeated is sent again only after a 429, which the API answers unread.
+            boolean repeatable = !request.neverRepeated() || response.code() == 429;
+            if (!policy.retryableStatus(response.code()) || !mayRetry || !repeatable) {
+                return answer.with(response.asLastOf(attempt, mayHaveApplied, text.hintAddition(null, mayHaveApplied)));
             }
             if (!deadline.allows(delay, clock)) {
                 String why = text.notRetried(delay);
                 log.info(request.describe() + " answered " + response.statusText() + ". " + why);
-                return response.asLastOf(attempt, mayHaveApplied, text.hintAddition(why, mayHaveApplied));
+                return answer.with(response.asLastOf(attempt, mayHaveApplied, text.hintAddition(why, mayHaveApplied)));
             }
             log.info(request.describe() + " answered " + response.statusText() + "; "
                     + FailureText.retrying(delay, attempt, policy));

@@ -31,6 +31,7 @@ import okio.BufferedSource;
  */
 final class SingleExchange {
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final OkHttpClient client;
     private final FleetLog log;
@@ -50,9 +51,11 @@ final class SingleExchange {
      * Sends the request once, following a {@code 307} or {@code 308} for any method, and any 3xx for a GET, while
      * it stays on the same scheme, host and port.
      *
-     * @throws NoAnswer when no answer came
+     * @param reader reads a successful answer's body as it arrives; null to read every body up to
+     *     {@link HttpTransport#MAX_BODY_BYTES}
+     * @throws NoAnswer when no answer came, or the body broke off while the reader read it
      */
-    ApiResponse send(ApiRequest request) throws NoAnswer {
+    <T> StreamedAnswer<T> send(ApiRequest request, BodyReader<T> reader) throws NoAnswer {
         AtomicBoolean sent = new AtomicBoolean();
         ApiRequest current = request;
         Duration limit = callTimeout;
@@ -73,11 +76,14 @@ final class SingleExchange {
                 ApiResponse response;
                 HttpUrl target;
                 try (Response answer = call.execute()) {
+                    if (reader != null && answer.isSuccessful()) {
+                        return stream(answer, reader);
+                    }
                     response = read(answer);
                     target = sameOriginRedirect(current, answer);
                 }
                 if (target == null || hop >= HttpTransport.MAX_REDIRECTS) {
-                    return response;
+                    return new StreamedAnswer<>(response, null);
                 }
                 log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to " + target
                         + " (same host)");
@@ -119,6 +125,9 @@ final class SingleExchange {
     }
 
     private static RequestBody body(ApiRequest request) {
+        if (request.jsonBody() != null) {
+            return RequestBody.create(request.jsonBody(), JSON);
+        }
         if (request.form().isEmpty()) {
             return EMPTY_BODY;
         }
@@ -127,6 +136,29 @@ final class SingleExchange {
             form.add(field.name(), field.value());
         }
         return form.build();
+    }
+
+    /**
+     * Hands a success's body to the reader while the response is open: the exchange's time limit still bounds it. The
+     * answer keeps the body's first bytes only.
+     */
+    private static <T> StreamedAnswer<T> stream(Response answer, BodyReader<T> reader) throws IOException {
+        ResponseBody responseBody = answer.body();
+        BodyPrefix body = new BodyPrefix(responseBody.byteStream(), StreamedAnswer.KEPT_BYTES);
+        T read = reader.read(body);
+        MediaType type = responseBody.contentType();
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        ApiResponse response = new ApiResponse(
+                answer.code(),
+                answer.message(),
+                answer.headers(),
+                answer.header("Content-Type", ""),
+                body.text(charset),
+                body.truncated(),
+                1,
+                false,
+                "");
+        return new StreamedAnswer<>(response, read);
     }
 
     /** Reads at most {@link HttpTransport#MAX_BODY_BYTES}: a gateway's 10 MB error page must not fill the heap. */

@@ -130,6 +130,26 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
     private Integer executionTimeout;
 
     /**
+     * With {@code select}: the most deployments one run acts on. When the selection finds more, the run refuses, lists
+     * them, and acts on none (1 to 1000).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.maxDeployments", defaultValue = "10")
+    private int maxDeployments;
+
+    /**
+     * A file that the id of each deployment the plugin creates (a Datadog retry creates a new one) is appended to, one
+     * a line, as soon as it is created: the pipeline's abort hook can cancel it with {@code deploymentIdFile}. Its
+     * folders are made when missing. A relative path is taken from the project folder (the current folder when there is
+     * no project).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.createdIdFile")
+    private File createdIdFile;
+
+    /**
      * How many deployments to work on at once. Lowered by itself, for the rest of the execution, when the API
      * answers 429 (its rate limit).
      *
@@ -140,9 +160,9 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
 
     /**
      * Several providers, sites or accounts in one execution: each {@code <target>} takes the parameters of this
-     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, baseUrl, serverId, the Datadog and the Azure
-     * Device Update parameters, and a {@code name} for messages) and inherits those it does not set, a group at a
-     * time (ids; credentials; site, endpoint, account and baseUrl). Give each target its credentials through
+     * goal (provider, deploymentId, deploymentIds, deploymentIdFile, select, baseUrl, serverId, the Datadog and the
+     * Azure Device Update parameters, and a {@code name} for messages) and inherits those it does not set, a group at
+     * a time (ids with select, author and hostQuery; credentials; site, endpoint, account and baseUrl). Give each target its credentials through
      * {@code serverId}: secrets written into the POM are printed by Maven under {@code -X}.
      *
      * @since 0.1.0
@@ -209,6 +229,7 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
         requireBetween("waitTimeout", waitTimeout, 1, 86_400);
         requireBetween("parallelism", parallelism, 1, 64);
         requireBetween("pollInterval", pollInterval, 1, 300);
+        requireBetween("maxDeployments", maxDeployments, 1, 1000);
         Duration budget;
         if (executionTimeout != null) {
             requireBetween("executionTimeout", executionTimeout, 10, 86_400);
@@ -223,7 +244,9 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
                 Duration.ofSeconds(pollInterval),
                 parallelism,
                 !failOnError,
-                budget);
+                budget,
+                maxDeployments,
+                createdIdFile == null ? null : createdIdFile.toPath());
     }
 
     /** Refuses a number outside what makes sense: a typo such as 3000 retries must not hold a pipeline. */

@@ -15,7 +15,9 @@ public final class MavenTerms {
             "the proxy settings in settings.xml",
             "the " + Operation.STATUS.goal() + " goal",
             "run the goal again",
-            "the log of a -X run");
+            "the log of a -X run",
+            "select=active",
+            "maxDeployments");
 
     private MavenTerms() {}
 }

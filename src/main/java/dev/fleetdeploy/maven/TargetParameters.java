@@ -64,6 +64,20 @@ public class TargetParameters {
     private File deploymentIdFile;
 
     /**
+     * {@code active}: instead of deployment ids, the deployments the API reports as active (Datadog: pending or
+     * running, narrowed by {@code author} and/or {@code hostQuery}, one of which cancel requires; Azure Device Update:
+     * those active in {@code groupId}, and in {@code deviceClassId} when set). The selection is logged and reported
+     * before anything is done, and more than {@code maxDeployments} matches refuses the whole run. An abort hook can
+     * so cancel a rollout whose id was never written down. Not with a Datadog retry, which works on a finished
+     * deployment.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.select")
+    @InheritedTogether(DEPLOYMENT_IDS)
+    private String select;
+
+    /**
      * {@code scheme://host[:port]} that replaces the provider's API host (private link, gateway, tests). Plain
      * {@code http} is accepted only to a loopback host.
      *
@@ -125,6 +139,37 @@ public class TargetParameters {
      */
     @Parameter(property = "fleet.datadogApi", defaultValue = "v2")
     private String datadogApi;
+
+    /**
+     * Datadog, {@code select=active}: only deployments whose {@code author} is this (the handle or e-mail address of
+     * the user or service account that started them; compared without regard to case).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.author")
+    @InheritedTogether(DEPLOYMENT_IDS)
+    private String author;
+
+    /**
+     * Datadog, {@code select=active}: only deployments whose host {@code query} is exactly this (the filter they were
+     * created with, e.g. {@code env:prod AND service:web}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.hostQuery")
+    @InheritedTogether(DEPLOYMENT_IDS)
+    private String hostQuery;
+
+    /**
+     * Datadog, {@code retry-deployment} of a package deployment (or of a configuration deployment that also installed
+     * packages): the packages to install, {@code name@version}, several separated by commas
+     * ({@code datadog-agent@7.52.0}). Datadog's answer names the versions but not the packages, so without this the
+     * plugin takes them from the failed hosts, and only when every failed host names the same ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.targetPackages")
+    private String targetPackages;
 
     /**
      * Azure Device Update: the account's host name, such as {@code contoso.api.adu.microsoft.com} (no scheme, path
@@ -246,7 +291,8 @@ public class TargetParameters {
         DeploymentIdSources ids = new DeploymentIdSources(
                 read.text("deploymentId", deploymentId),
                 read.list("deploymentIds", deploymentIds),
-                read.file("deploymentIdFile", deploymentIdFile));
+                read.file("deploymentIdFile", deploymentIdFile),
+                read.text("select", select));
         return new TargetSettings(
                 new CommonSettings(
                         target,
@@ -258,7 +304,10 @@ public class TargetParameters {
                         read.text("site", site),
                         read.secret("apiKey", apiKey),
                         read.secret("applicationKey", applicationKey),
-                        read.text("datadogApi", datadogApi)),
+                        read.text("datadogApi", datadogApi),
+                        read.text("author", author),
+                        read.text("hostQuery", hostQuery),
+                        read.text("targetPackages", targetPackages)),
                 new AduSettings(
                         read.text("endpoint", endpoint),
                         read.text("account", account),

@@ -51,16 +51,28 @@ public record FleetExecution(
         Deadline deadline = options.deadline(clock);
         try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
+            boolean reads = false;
             for (TargetSettings target : targets) {
                 FleetProvider provider =
-                        Providers.create(target, operation, environment, servers, transport, masker, clock);
+                        Providers.create(target, operation, environment, servers, transport, masker, clock, sleeper);
+                if (target.common().deploymentIds().selectsActive()) {
+                    fleetTargets.add(new FleetTarget(target.common().target(), provider, List.of(), true));
+                    reads = true;
+                    continue;
+                }
                 List<DeploymentId> ids = target.common().deploymentIds().collect();
                 ids.forEach(provider::checkDeploymentId);
                 fleetTargets.add(new FleetTarget(target.common().target(), provider, ids));
+                reads |= provider.planReads(operation);
             }
             if (offline && !options.dryRun()) {
                 throw new ConfigurationException("The build is offline, and " + operation.goal()
                         + " must reach the provider's API: run it online (in Maven, without -o); nothing was sent.");
+            }
+            if (offline && reads) {
+                throw new ConfigurationException("The build is offline, and even a dry run of " + operation.goal()
+                        + " must read the provider's API here (to find the active deployments, or to show the exact"
+                        + " body of a retry): run it online (in Maven, without -o); nothing was sent.");
             }
             return new DeploymentRunner(log, options, terms, sleeper, clock, deadline).run(operation, fleetTargets);
         }

@@ -9,6 +9,7 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ProviderKind;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.datadog.DatadogConfig;
 import dev.fleetdeploy.datadog.DatadogProvider;
 import dev.fleetdeploy.entra.ClientCredential;
@@ -44,13 +45,29 @@ public final class Providers {
             HttpTransport transport,
             SecretMasker masker,
             Clock clock) {
+        return create(target, operation, env, servers, transport, masker, clock, Sleeper.SYSTEM);
+    }
+
+    /** @param sleeper how a provider waits between its own steps (a Datadog retry before it checks the list) */
+    public static FleetProvider create(
+            TargetSettings target,
+            Operation operation,
+            Environment env,
+            ServerLookup servers,
+            HttpTransport transport,
+            SecretMasker masker,
+            Clock clock,
+            Sleeper sleeper) {
         CommonSettings common = target.common();
         ProviderKind kind = ProviderKind.parse(
                 common.provider().optional(), common.provider().name());
         return switch (kind) {
             case DATADOG ->
                 new DatadogProvider(
-                        DatadogConfig.resolve(common, target.datadog(), operation, env, servers, masker), transport);
+                        DatadogConfig.resolve(common, target.datadog(), operation, env, servers, masker),
+                        transport,
+                        clock,
+                        sleeper);
             case AZURE_DEVICE_UPDATE ->
                 adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker, clock);
         };

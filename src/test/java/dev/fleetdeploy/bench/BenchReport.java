@@ -70,6 +70,7 @@ public final class BenchReport {
         rateLimit("ratelimit_long", "node.ratelimit_long");
         endToEnd();
         footprint();
+        statusRead();
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results\n\n");
         out.append(f(
@@ -274,5 +275,58 @@ public final class BenchReport {
                     "—",
                     "");
         }
+    }
+
+    /** A deployment of many hosts: the plugin's streaming read against the same body read into a Jackson tree. */
+    private void statusRead() {
+        if (!has("statusread.plugin_ms")) {
+            return;
+        }
+        String what = f(
+                "Status of one deployment of %,.0f hosts (%,.0f failed; a %.1f MB answer), over loopback",
+                num("statusread.hosts"), num("statusread.failed_hosts"), num("statusread.body_mb"));
+        row(
+                what + ": the plugin's streaming read (`DatadogProvider.status`) vs the same body into a Jackson tree",
+                f(
+                        "%s a read, %.0f MB allocated",
+                        ms(num("statusread.plugin_ms")), num("statusread.plugin_allocated_mb")),
+                f(
+                        "Jackson tree (`readTree`, bare OkHttp): %s, %.0f MB allocated",
+                        ms(num("statusread.tree_ms")), num("statusread.tree_allocated_mb")),
+                f(
+                        "%.2fx (rounds %.2f–%.2f)",
+                        num("statusread.ratio"), num("statusread.ratio_min"), num("statusread.ratio_max")),
+                "—",
+                "");
+        if (has("statusread.plugin_heap_peak_mb") && has("statusread.tree_heap_peak_mb")) {
+            String small = has("statusread.small_xmx_mb")
+                    ? f(
+                            "; in `-Xmx%.0fm`: %s, and with 1,000,000 hosts: %s",
+                            num("statusread.small_xmx_mb"),
+                            yes("statusread.plugin_small_ok"),
+                            yes("statusread.plugin_million_small_ok"))
+                    : "";
+            String treeSmall = has("statusread.small_xmx_mb")
+                    ? f("; in `-Xmx%.0fm`: %s", num("statusread.small_xmx_mb"), yes("statusread.tree_small_ok"))
+                    : "";
+            row(
+                    "Heap: the same status read, each in a JVM of its own (default heap): peak heap above what was live before",
+                    f("%.1f MB%s", num("statusread.plugin_heap_peak_mb"), small),
+                    f("Jackson tree: %.1f MB%s", num("statusread.tree_heap_peak_mb"), treeSmall),
+                    "",
+                    "—",
+                    "");
+        }
+    }
+
+    /** "yes (peak 4.6 MB)", "no (out of memory)". */
+    private String yes(String key) {
+        if (!has(key)) {
+            return "?";
+        }
+        if (num(key) <= 0) {
+            return "no (out of memory)";
+        }
+        return has(key + "_peak_mb") ? f("yes (peak %.1f MB)", num(key + "_peak_mb")) : "yes";
     }
 }

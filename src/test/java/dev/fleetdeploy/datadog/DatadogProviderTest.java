@@ -325,27 +325,24 @@ class DatadogProviderTest {
     }
 
     @Test
-    void retryIsRefusedBeforeAnythingIsSent() {
+    void aRetryThroughTheUnstableApiIsRefusedBeforeAnythingIsSent() {
         TargetSettings target = TestTargets.of(
-                null, Map.of("baseUrl", "http://127.0.0.1:" + server.getPort()), TestIds.NONE, TestTargets.PLAIN);
+                null,
+                Map.of("baseUrl", "http://127.0.0.1:" + server.getPort(), "datadogApi", "unstable"),
+                TestIds.NONE,
+                TestTargets.PLAIN);
         Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
         assertThatThrownBy(() -> DatadogConfig.resolve(
                         target.common(), target.datadog(), Operation.RETRY, env, ServerLookup.NONE, new SecretMasker()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(
-                        "Datadog Fleet Automation has no retry operation (neither its v2 nor its unstable API offers one),"
-                                + " so nothing was sent: to roll out again, start a new deployment in Datadog.");
-        // No Datadog provider is ever made for a retry: asked anyway, it fails loudly rather than send anything.
-        DatadogProvider provider = v2();
-        assertThatThrownBy(() -> provider.retry(DeploymentPart.whole(new DeploymentId("a"))))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> provider.plan(Operation.RETRY, new DeploymentId("a")))
-                .isInstanceOf(IllegalStateException.class);
+                .hasMessage("Datadog has no retry operation: a retry creates a new deployment aimed at the failed"
+                        + " hosts, and datadogApi=unstable has no create endpoint, so nothing was sent: retry with"
+                        + " datadogApi=v2.");
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
-    void planShowsTheRequestWithKeysMaskedAndSendsNothing() {
+    void planShowsTheRequestWithKeysMaskedAndSendsNothing() throws Exception {
         List<PlannedRequest> plan = v2().plan(Operation.CANCEL, new DeploymentId("a b"));
         assertThat(plan).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");

@@ -7,6 +7,7 @@ import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
@@ -132,7 +133,7 @@ class TlsFaultsTest {
     }
 
     @Test
-    void withoutBaseUrlEveryProviderTalksHttps() {
+    void withoutBaseUrlEveryProviderTalksHttps() throws OperationFailure {
         Environment env = FaultRig.env();
         try (HttpTransport transport = new HttpTransport(
                 new HttpSettings(
@@ -172,7 +173,7 @@ class TlsFaultsTest {
     }
 
     private static List<PlannedRequest> cancelPlan(
-            TargetSettings target, Environment env, HttpTransport transport, DeploymentId id) {
+            TargetSettings target, Environment env, HttpTransport transport, DeploymentId id) throws OperationFailure {
         return Providers.create(
                         target,
                         Operation.CANCEL,

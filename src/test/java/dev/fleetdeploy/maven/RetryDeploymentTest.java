@@ -14,11 +14,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code fleet:retry-deployment} with Datadog, which has no retry operation: refused before anything is sent. */
+/**
+ * {@code fleet:retry-deployment} with Datadog's unstable API, which has no create endpoint (a Datadog retry creates a
+ * new deployment): refused before anything is sent.
+ */
 @MojoTest
 class RetryDeploymentTest extends MojoTestSupport {
-    private static final String NO_RETRY = "Datadog Fleet Automation has no retry operation (neither its v2 nor its"
-            + " unstable API offers one), so nothing was sent: to roll out again, start a new deployment in Datadog.";
+    private static final String NO_RETRY = "Datadog has no retry operation: a retry creates a new deployment aimed at"
+            + " the failed hosts, and datadogApi=unstable has no create endpoint, so nothing was sent: retry with"
+            + " datadogApi=v2.";
 
     @Test
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
@@ -32,7 +36,7 @@ class RetryDeploymentTest extends MojoTestSupport {
 
     /*
      * The refusal comes first, even without keys or offline: told to set keys (or drop -o) for an operation that can
-     * never work, the user would fix that, run again, and only then learn that Datadog has no retry.
+     * never work, the user would fix that, run again, and only then learn that the unstable API cannot retry.
      */
     static Stream<Arguments> builds() {
         return Stream.of(
@@ -44,6 +48,7 @@ class RetryDeploymentTest extends MojoTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("builds")
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "datadogApi", value = "unstable")
     void refusedWithAMessageThatSaysWhy(Map<String, String> environment, boolean offline, RetryDeploymentMojo mojo)
             throws Exception {
         request.setOffline(offline);

@@ -103,8 +103,9 @@ class FleetExecutionTest {
     }
 
     @Test
-    void datadogRetryIsRefusedBeforeKeysOrIdsAreLookedFor() {
-        TargetSettings noKeysNoIds = TestTargets.of(null, Map.of("provider", "datadog"), TestIds.NONE, p -> p);
+    void datadogRetryThroughTheUnstableApiIsRefusedBeforeKeysOrIdsAreLookedFor() {
+        TargetSettings noKeysNoIds =
+                TestTargets.of(null, Map.of("provider", "datadog", "datadogApi", "unstable"), TestIds.NONE, p -> p);
         FleetExecution retry = new FleetExecution(
                 Operation.RETRY,
                 List.of(noKeysNoIds),
@@ -122,7 +123,7 @@ class FleetExecutionTest {
                 Clock.systemUTC(),
                 Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))
-                .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
+                .hasMessageStartingWith("Datadog has no retry operation: a retry creates a new deployment");
     }
 
     @Test
@@ -134,9 +135,11 @@ class FleetExecutionTest {
                 "groupId", "g",
                 "deviceClassId", "dc1",
                 "accessToken", "exec-token-1");
+        Map<String, String> unstable = new java.util.HashMap<>(datadogHere());
+        unstable.put("datadogApi", "unstable");
         FleetExecution retry = new FleetExecution(
                 Operation.RETRY,
-                List.of(target("targets[1]", adu, "a"), target("targets[2]", datadogHere(), "b")),
+                List.of(target("targets[1]", adu, "a"), target("targets[2]", unstable, "b")),
                 new HttpSettings(
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(1),
@@ -152,7 +155,7 @@ class FleetExecutionTest {
                 Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("Datadog Fleet Automation has no retry operation");
+                .hasMessageStartingWith("Datadog has no retry operation: a retry creates a new deployment");
         assertThat(server.getRequestCount()).isZero();
     }
 

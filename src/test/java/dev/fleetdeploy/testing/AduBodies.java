@@ -90,6 +90,74 @@ final class AduBodies {
         return Json.write(body);
     }
 
+    /** A page of a list: {@code {"value":[...],"nextLink":"..."}}, the link left out on the last page. */
+    static String page(List<?> items, String nextLink) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("value", items);
+        if (nextLink != null) {
+            body.put("nextLink", nextLink);
+        }
+        return Json.write(body);
+    }
+
+    /** v2 list item: the Deployment as a GET shows it, as a map. */
+    static Object v2Item(FakeAduDeployment d, boolean omitFalse) {
+        return Json.read(v2Deployment(d, omitFalse));
+    }
+
+    /** GA list item: the group Deployment, as a map. */
+    static Object gaItem(FakeAduDeployment d, boolean omitFalse) {
+        return Json.read(gaDeployment(d, omitFalse));
+    }
+
+    /**
+     * A group. 2021-06-01-preview names its one deployment ({@code deploymentId}); GA lists the active ones
+     * ({@code deployments}).
+     *
+     * @param deployments the group's deployments that name it, oldest first
+     */
+    static String group(String groupId, List<FakeAduDeployment> deployments, boolean preview) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupId", groupId);
+        body.put("groupType", "IoTHubTag");
+        body.put("createdDateTime", "2022-06-09T00:08:48.4487+00:00");
+        body.put(
+                "deviceCount",
+                deployments.stream()
+                        .mapToInt(FakeAduDeployment::totalDevices)
+                        .max()
+                        .orElse(0));
+        if (preview) {
+            if (!deployments.isEmpty()) {
+                body.put("deploymentId", deployments.get(deployments.size() - 1).id());
+            }
+        } else {
+            body.put(
+                    "deployments",
+                    deployments.stream()
+                            .filter(d -> d.subgroups().stream().anyMatch(s -> "Active".equals(s.deploymentState())))
+                            .map(FakeAduDeployment::id)
+                            .toList());
+        }
+        return Json.write(body);
+    }
+
+    /**
+     * A GA subgroup of a group: its device class, and the group's latest deployment that has it (the subgroup's
+     * "active deployment"), unless {@code deploymentId} is null.
+     */
+    static Map<String, Object> subgroupItem(String groupId, String deviceClassId, String deploymentId, int devices) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deviceClassId", deviceClassId);
+        body.put("groupId", groupId);
+        body.put("createdDateTime", "2020-07-01T12:13:14.0000000Z");
+        body.put("deviceCount", devices);
+        if (deploymentId != null) {
+            body.put("deploymentId", deploymentId);
+        }
+        return body;
+    }
+
     /** GA subgroup GET: the Deployment as one subgroup sees it. */
     static String gaSubgroupDeployment(FakeAduDeployment d, FakeSubgroup s, boolean omitFalse) {
         Map<String, Object> body = new LinkedHashMap<>();

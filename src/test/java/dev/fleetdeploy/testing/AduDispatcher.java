@@ -71,6 +71,10 @@ final class AduDispatcher extends Dispatcher {
         String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         Optional<AduRoute> parsed = AduRoute.of(rawPath);
         if (parsed.isEmpty()) {
+            Optional<AduListRoute> list = AduListRoute.of(rawPath);
+            if (list.isPresent()) {
+                return list(list.get(), request);
+            }
             return azureError(404, "NotFound", "No Device Update operation has the path " + rawPath + ".");
         }
         AduRoute route = parsed.get();
@@ -114,6 +118,117 @@ final class AduDispatcher extends Dispatcher {
             return AduAnswers.error(409, conflict.code(), conflict.message());
         }
         return AduAnswers.json(200, body(route, ((AduOutcome.Done) outcome).deployment()));
+    }
+
+    /** Items per page of every list; each page but the last links to the next. */
+    private volatile int listPageSize = 100;
+    /** Whether nextLink is a path (else an absolute URL), as the service's form is not recorded. */
+    private volatile boolean nextLinksAsPaths;
+    /** Whether GA subgroups leave out their deploymentId, as the GA GetGroup examples leave out deployments. */
+    private volatile boolean omitSubgroupDeploymentIds;
+
+    void listPageSize(int size) {
+        listPageSize = size;
+    }
+
+    void nextLinksAsPaths() {
+        nextLinksAsPaths = true;
+    }
+
+    void omitSubgroupDeploymentIds() {
+        omitSubgroupDeploymentIds = true;
+    }
+
+    /** The reads that find deployments: lists, paged with nextLink, and groups. */
+    private CannedAnswer list(AduListRoute route, RecordedRequest request) {
+        HttpUrl url = request.getUrl();
+        if (!request.getMethod().equals("GET")) {
+            // As for every other path: no operation answers this method here.
+            return azureError(
+                    404,
+                    "NotFound",
+                    "No Device Update operation answers " + request.getMethod() + " " + url.encodedPath()
+                            + ". It takes GET.");
+        }
+        String versionProblem = apiVersionProblem(route.kind().api, url.queryParameter("api-version"));
+        if (versionProblem != null) {
+            String code =
+                    url.queryParameter("api-version") == null ? "MissingApiVersionParameter" : "UnsupportedApiVersion";
+            return azureError(400, code, versionProblem);
+        }
+        Optional<CannedAnswer> answer = forced.next(FakeAdu.LISTS);
+        if (answer.isPresent()) {
+            return answer.get();
+        }
+        if (!route.instance().equals(instance)) {
+            return notFound(new AduOutcome.Missing("Instance", route.instance()), null);
+        }
+        boolean omit = omitFalseFlags;
+        if (route.kind() == AduListRoute.Kind.V2_LIST) {
+            return page(state.all().stream().map(d -> AduBodies.v2Item(d, omit)).toList(), url);
+        }
+        List<FakeAduDeployment> ofGroup = state.ofGroup(route.groupId());
+        if (ofGroup.isEmpty()) {
+            return notFound(new AduOutcome.Missing("Group", route.groupId()), null);
+        }
+        return switch (route.kind()) {
+            case PREVIEW_GROUP -> AduAnswers.json(200, AduBodies.group(route.groupId(), ofGroup, true));
+            case GA_GROUP -> AduAnswers.json(200, AduBodies.group(route.groupId(), ofGroup, false));
+            case GA_SUBGROUPS -> page(subgroups(route.groupId(), ofGroup), url);
+            case GA_DEPLOYMENTS -> {
+                List<FakeAduDeployment> ordered = new java.util.ArrayList<>(ofGroup);
+                String orderBy = url.queryParameter("orderby");
+                if (orderBy != null
+                        && !orderBy.equals("startDateTime desc")
+                        && !orderBy.equals("startDateTime asc")
+                        && !orderBy.equals("startDateTime")) {
+                    yield azureError(400, "BadRequest", "orderby supports startDateTime [asc|desc] only.");
+                }
+                // The fake's start times mix forms; the order they were added in is their start order.
+                if ("startDateTime desc".equals(orderBy)) {
+                    java.util.Collections.reverse(ordered);
+                }
+                yield page(ordered.stream().map(d -> AduBodies.gaItem(d, omit)).toList(), url);
+            }
+            case V2_LIST -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    /** Every device class of the group, with the latest deployment that has it as its active deployment. */
+    private List<Object> subgroups(String groupId, List<FakeAduDeployment> ofGroup) {
+        java.util.Map<String, FakeAduDeployment> latest = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> devices = new java.util.HashMap<>();
+        for (FakeAduDeployment d : ofGroup) {
+            for (FakeSubgroup s : d.subgroups()) {
+                latest.put(s.deviceClassId(), d);
+                devices.put(s.deviceClassId(), s.totalDevices());
+            }
+        }
+        List<Object> items = new java.util.ArrayList<>();
+        latest.forEach((deviceClass, d) -> items.add(AduBodies.subgroupItem(
+                groupId, deviceClass, omitSubgroupDeploymentIds ? null : d.id(), devices.get(deviceClass))));
+        return items;
+    }
+
+    /** One page of {@code items}, as the request's {@code page} (the fake's own skip token) asks. */
+    private CannedAnswer page(List<?> items, HttpUrl url) {
+        int page;
+        try {
+            page = url.queryParameter("page") == null ? 0 : Integer.parseInt(url.queryParameter("page"));
+        } catch (NumberFormatException e) {
+            return azureError(400, "BadRequest", "Invalid page.");
+        }
+        int size = listPageSize;
+        int from = Math.min(items.size(), page * size);
+        int to = Math.min(items.size(), from + size);
+        String next = null;
+        if (to < items.size()) {
+            HttpUrl link = url.newBuilder()
+                    .setQueryParameter("page", Integer.toString(page + 1))
+                    .build();
+            next = nextLinksAsPaths ? link.encodedPath() + "?" + link.encodedQuery() : link.toString();
+        }
+        return AduAnswers.json(200, AduBodies.page(items.subList(from, to), next));
     }
 
     private String body(AduRoute route, FakeAduDeployment d) {
@@ -175,7 +290,7 @@ final class AduDispatcher extends Dispatcher {
 
     private CannedAnswer notFound(AduOutcome.Missing missing, AduRoute route) {
         return errorsAsAzureJson
-                ? AduAnswers.json(404, AduErrors.azureNotFound(missing, route.deploymentId()))
+                ? AduAnswers.json(404, AduErrors.azureNotFound(missing, route == null ? null : route.deploymentId()))
                 : AduAnswers.problemNotFound();
     }
 

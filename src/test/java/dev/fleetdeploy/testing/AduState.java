@@ -15,6 +15,18 @@ final class AduState {
         deployments.put(deployment.id(), deployment);
     }
 
+    /** Every deployment, in the order they were added. */
+    synchronized java.util.List<FakeAduDeployment> all() {
+        return java.util.List.copyOf(deployments.values());
+    }
+
+    /** The deployments of a group, oldest first. */
+    synchronized java.util.List<FakeAduDeployment> ofGroup(String groupId) {
+        return deployments.values().stream()
+                .filter(d -> d.groupId().equals(groupId))
+                .toList();
+    }
+
     synchronized Optional<FakeAduDeployment> get(String id) {
         return Optional.ofNullable(deployments.get(id));
     }

@@ -34,16 +34,19 @@ final class DatadogBodies {
 
     /** v2 get: the host counts come ready-made; every host is listed. */
     static String v2Get(FakeDeployment deployment) {
+        FakeDeploymentInfo info = deployment.info();
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("author", "it@example.com");
-        attributes.put("config_operations", List.of());
+        attributes.put("author", info.author());
+        if (info.configOperations() != null) {
+            attributes.put("config_operations", info.configOperations());
+        }
         attributes.put("duration_seconds", 0);
         attributes.put("error_summary", "");
         attributes.put("estimated_finished_at", 0);
         attributes.put("high_level_status", deployment.status());
-        attributes.put("query", "env:it");
-        attributes.put("target_versions", List.of("7.52.0"));
-        attributes.put("update_type", "update_package");
+        attributes.put("query", info.query());
+        attributes.put("target_versions", info.targetVersions());
+        attributes.put("update_type", info.updateType());
         attributes.put("total_hosts", deployment.hosts().size());
         for (String state : List.of("succeeded", "failed", "running", "canceled", "skipped")) {
             attributes.put(state + "_hosts", deployment.hostsIn(state));
@@ -81,9 +84,79 @@ final class DatadogBodies {
             node.put("error", host.error());
         }
         List<Map<String, String>> versions = new ArrayList<>();
-        versions.add(Map.of("package_name", "datadog-agent", "current_version", "7.50.0", "target_version", "7.52.0"));
+        for (FakeHostPackage p : host.packages()) {
+            Map<String, String> version = new LinkedHashMap<>();
+            if (p.currentVersion() != null) {
+                version.put("current_version", p.currentVersion());
+            }
+            version.put("package_name", p.name());
+            version.put("target_version", p.targetVersion());
+            versions.add(version);
+        }
         node.put("versions", versions);
         return node;
+    }
+
+    /**
+     * A deployment as the list and a create answer show it ({@code FleetDeploymentV2}): its status, how it was made,
+     * no hosts.
+     */
+    static Map<String, Object> item(FakeDeployment deployment) {
+        FakeDeploymentInfo info = deployment.info();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("author", info.author());
+        if (info.configOperations() != null) {
+            attributes.put("config_operations", info.configOperations());
+        }
+        attributes.put("duration_seconds", 0);
+        attributes.put("error_summary", "");
+        attributes.put("estimated_finished_at", 0);
+        attributes.put("finished_at", 0);
+        attributes.put("is_scheduled", false);
+        attributes.put("query", info.query());
+        attributes.put("schedule_id", "");
+        attributes.put("started_at", info.startedAt());
+        attributes.put("status", deployment.status());
+        attributes.put("target_versions", info.targetVersions());
+        attributes.put("total_hosts", deployment.hosts().size());
+        attributes.put("update_type", info.updateType());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("attributes", attributes);
+        data.put("id", deployment.id());
+        data.put("type", "deployment");
+        return data;
+    }
+
+    /** 201 to a create: the new deployment, pending. */
+    static String created(FakeDeployment deployment) {
+        return Json.write(Map.of("data", item(deployment)));
+    }
+
+    /** 200 to a configure with {@code dry_run}: what it would reach; the id is always "dry-run". */
+    static String dryRun(String query, int totalHosts) {
+        Map<String, Object> dryRun = new LinkedHashMap<>();
+        dryRun.put("config_validated", true);
+        dryRun.put("non_upgradable_hosts", 0);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("dry_run", dryRun);
+        attributes.put("query", query);
+        attributes.put("total_hosts", totalHosts);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("attributes", attributes);
+        data.put("id", "dry-run");
+        data.put("type", "deployment");
+        return Json.write(Map.of("data", data));
+    }
+
+    /** One page of the list, with the totals of every page. */
+    static String list(List<FakeDeployment> page, int totalCount, int filteredCount) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total_count", totalCount);
+        counts.put("total_filtered_count", filteredCount);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("data", page.stream().map(DatadogBodies::item).toList());
+        root.put("meta", Map.of("page", counts));
+        return Json.write(root);
     }
 
     private static String resource(String id, Map<String, Object> attributes, Map<String, Object> meta) {

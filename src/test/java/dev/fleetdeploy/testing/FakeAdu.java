@@ -24,6 +24,9 @@ import mockwebserver3.MockWebServer;
  * <p>Every answer carries {@code retry-after: 0}, as the live service's do, so that the plugin is tested against it.
  */
 public final class FakeAdu implements RecordsRequests, LoopbackFake {
+    /** The key of forced answers for the lists and groups (the reads {@code select=active} makes to find deployments). */
+    public static final String LISTS = "(lists)";
+
     /** The start-time forms the service mixes; deployments take them in turn, so a client must read all three. */
     static final List<String> START_TIMES =
             List.of("2020-04-22T12:12:12.0000000+00:00", "2020-07-01T12:13:14Z", "2020-04-22T05:12:12-07:00");
@@ -144,6 +147,24 @@ public final class FakeAdu implements RecordsRequests, LoopbackFake {
     /** The next request about {@code key} gets this answer; calls queue up, and then the fake answers as usual. */
     public FakeAdu answerOnce(String key, CannedAnswer answer) {
         dispatcher.forced().once(key, answer);
+        return this;
+    }
+
+    /** Lists come this many items a page, each page but the last with a nextLink (default 100). */
+    public FakeAdu listPageSize(int size) {
+        dispatcher.listPageSize(size);
+        return this;
+    }
+
+    /** Writes nextLink as a path with its query (default: an absolute URL); the service's form is not recorded. */
+    public FakeAdu nextLinksAsPaths() {
+        dispatcher.nextLinksAsPaths();
+        return this;
+    }
+
+    /** GA subgroups leave out their deploymentId (which the spec makes optional). */
+    public FakeAdu omitSubgroupDeploymentIds() {
+        dispatcher.omitSubgroupDeploymentIds();
         return this;
     }
 

@@ -23,6 +23,7 @@ import okhttp3.tls.HeldCertificate;
  * server.deployment('abc', 'running', 3)                       // or addDeployment(FakeDeployment...)
  * server.answerAlways('denied', CannedAnswer.statusError(403, 'Forbidden'))
  * server.answerOnce('abc', FakeDatadog.Call.CANCEL, CannedAnswer.noAnswer())
+ * server.answerOnce(FakeDatadog.CONFIGURE, CannedAnswer.errors(403, 'Forbidden'))   // creates and the list too
  * context.get('userProperties').put('fleet.baseUrl', server.url())
  * ...
  * assert server.requests('POST', '/api/v2/fleet/deployments/abc/cancel').size() == 1
@@ -37,6 +38,13 @@ public final class FakeDatadog implements RecordsRequests, LoopbackFake {
         /** {@code GET .../deployments/{id}}. */
         GET
     }
+
+    /** The key of forced answers for the list ({@code GET /api/v2/fleet/deployments}). */
+    public static final String LIST = "(list)";
+    /** The key of forced answers for {@code POST /api/v2/fleet/deployments/configure}. */
+    public static final String CONFIGURE = "(configure)";
+    /** The key of forced answers for {@code POST /api/v2/fleet/deployments/upgrade}. */
+    public static final String UPGRADE = "(upgrade)";
 
     private final FleetState state = new FleetState();
     private final FleetDispatcher dispatcher;
@@ -146,6 +154,63 @@ public final class FakeDatadog implements RecordsRequests, LoopbackFake {
     /** The deployment as the fake holds it now (after any cancel), or null when unknown. */
     public FakeDeployment deployment(String id) {
         return state.get(id).orElse(null);
+    }
+
+    /** The size in bytes of the body a v2 GET of this deployment gets now (every host is listed in it). */
+    public long v2BodyBytes(String id) {
+        FakeDeployment deployment =
+                state.get(id).orElseThrow(() -> new IllegalArgumentException("no deployment " + id));
+        return DatadogBodies.v2Get(deployment).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** Hosts of the fleet that no deployment lists: a create's filter query may reach them. */
+    public FakeDatadog hosts(String... hostnames) {
+        state.addHosts(List.of(hostnames));
+        return this;
+    }
+
+    /** Who the keys belong to, as the author of what a create makes (default it@example.com). */
+    public FakeDatadog keyOwner(String author) {
+        dispatcher.keyOwner(author);
+        return this;
+    }
+
+    /** The clock a create's {@code started_at} is read from (default the system's). */
+    public FakeDatadog clock(java.time.Clock clock) {
+        dispatcher.clock(clock);
+        return this;
+    }
+
+    /** Refuses {@code sort} on the list with a 400, as a server that does not support the field would. */
+    public FakeDatadog sortUnsupported() {
+        dispatcher.sortUnsupported();
+        return this;
+    }
+
+    /**
+     * The next real create (not a dry run) makes its deployment, and then sends this answer instead of 201: a 5xx, or
+     * (with {@link CannedAnswer#afterSeconds}) an answer too late for the client. Calls queue up.
+     */
+    public FakeDatadog answerAfterCreating(CannedAnswer answer) {
+        dispatcher.answerAfterCreating(answer);
+        return this;
+    }
+
+    /**
+     * What the deployments creates make do next: the first {@code reads - 1} reads see them running, the next one in
+     * {@code finalStatus} with every host done (succeeded, or failed when the status is "failed"). By default they stay
+     * pending.
+     */
+    public FakeDatadog createdFinishAfter(int reads, String finalStatus) {
+        state.createdFinish(reads, finalStatus);
+        return this;
+    }
+
+    /** The deployments creates made, in order. */
+    public List<FakeDeployment> created() {
+        return state.createdIds().stream()
+                .map(id -> state.get(id).orElseThrow())
+                .toList();
     }
 
     /** Every request about this id (cancel or get) gets this answer, whatever the state; keys are checked first. */

@@ -13,8 +13,15 @@ import java.util.stream.IntStream;
  * @param finalStatus the status a canceled deployment ends in once it has stopped
  * @param stoppingReads how many more reads still see {@code stopping} before the deployment reaches
  *     {@code finalStatus}: Datadog stops hosts in the background, so a GET right after cancel may still say stopping
+ * @param info how it was made: author, query, update type, operations, target versions, start time
  */
-public record FakeDeployment(String id, String status, List<FakeHost> hosts, String finalStatus, int stoppingReads) {
+public record FakeDeployment(
+        String id,
+        String status,
+        List<FakeHost> hosts,
+        String finalStatus,
+        int stoppingReads,
+        FakeDeploymentInfo info) {
     /** What Datadog lets cancel: "Only deployments with a pending or running status can be canceled". */
     static final Set<String> CANCELABLE = Set.of("pending", "running");
 
@@ -23,7 +30,7 @@ public record FakeDeployment(String id, String status, List<FakeHost> hosts, Str
     }
 
     public static FakeDeployment of(String id, String status, List<FakeHost> hosts) {
-        return new FakeDeployment(id, status, hosts, "canceled", 1);
+        return new FakeDeployment(id, status, hosts, "canceled", 1, FakeDeploymentInfo.DEFAULT);
     }
 
     /** {@code count} hosts named host-01, host-02..., each in the state that goes with the deployment's status. */
@@ -41,7 +48,22 @@ public record FakeDeployment(String id, String status, List<FakeHost> hosts, Str
     }
 
     public FakeDeployment withFinalStatus(String status, int readsWhileStopping) {
-        return new FakeDeployment(id, this.status, hosts, status, readsWhileStopping);
+        return new FakeDeployment(id, this.status, hosts, status, readsWhileStopping, info);
+    }
+
+    /** A copy made as {@code info} says (author, query, update type, operations, versions, start time). */
+    public FakeDeployment withInfo(FakeDeploymentInfo info) {
+        return new FakeDeployment(id, status, hosts, finalStatus, stoppingReads, info);
+    }
+
+    /** A copy in another status, its hosts as they are. */
+    public FakeDeployment withStatus(String status) {
+        return new FakeDeployment(id, status, hosts, finalStatus, stoppingReads, info);
+    }
+
+    /** Whether it is still going: what {@code select=active} looks for. */
+    boolean active() {
+        return CANCELABLE.contains(status);
     }
 
     boolean cancelable() {
@@ -49,7 +71,7 @@ public record FakeDeployment(String id, String status, List<FakeHost> hosts, Str
     }
 
     FakeDeployment stopping() {
-        return new FakeDeployment(id, "stopping", hosts, finalStatus, stoppingReads);
+        return new FakeDeployment(id, "stopping", hosts, finalStatus, stoppingReads, info);
     }
 
     /** The state the next read sees, and after which the deployment moves on (stopping, then final). */
@@ -58,10 +80,10 @@ public record FakeDeployment(String id, String status, List<FakeHost> hosts, Str
             return this;
         }
         if (stoppingReads > 0) {
-            return new FakeDeployment(id, status, hosts, finalStatus, stoppingReads - 1);
+            return new FakeDeployment(id, status, hosts, finalStatus, stoppingReads - 1, info);
         }
         return new FakeDeployment(
-                id, finalStatus, hosts.stream().map(FakeHost::afterCancel).toList(), finalStatus, 0);
+                id, finalStatus, hosts.stream().map(FakeHost::afterCancel).toList(), finalStatus, 0, info);
     }
 
     long hostsIn(String hostStatus) {

@@ -1,10 +1,15 @@
 package dev.fleetdeploy.testing;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -31,6 +36,14 @@ final class FleetDispatcher {
     private volatile Duration thinkTime = Duration.ZERO;
     /** Null: no rate limit. */
     private volatile RateLimitWindow window;
+    /** Who the keys belong to: the author of what they create. */
+    private volatile String keyOwner = "it@example.com";
+    /** The fake's clock, for the start time of what it creates. */
+    private volatile Clock clock = Clock.systemUTC();
+    /** Whether {@code sort} is refused with a 400, as for a field the server does not support. */
+    private volatile boolean sortUnsupported;
+    /** Answers for the next real creates: the deployment is made, and this is what the client gets instead of 201. */
+    private final Deque<CannedAnswer> afterCreating = new ConcurrentLinkedDeque<>();
 
     /** What a forced answer is for: one operation on an id, or (call null) every request about it. */
     record Forced(String id, FakeDatadog.Call call) {}
@@ -73,6 +86,22 @@ final class FleetDispatcher {
 
     TrafficMeter traffic() {
         return traffic;
+    }
+
+    void keyOwner(String author) {
+        keyOwner = author;
+    }
+
+    void clock(Clock value) {
+        clock = value;
+    }
+
+    void sortUnsupported() {
+        sortUnsupported = true;
+    }
+
+    void answerAfterCreating(CannedAnswer answer) {
+        afterCreating.add(answer);
     }
 
     CannedAnswer answer(ReceivedRequest request) {
@@ -128,7 +157,7 @@ final class FleetDispatcher {
 
     private CannedAnswer route(ReceivedRequest request) {
         HttpUrl url = HttpUrl.parse("http://" + LoopbackServer.HOST + request.target());
-        Optional<Route> route = url == null ? Optional.empty() : Route.of(url);
+        Optional<Route> route = url == null ? Optional.empty() : Route.of(url, request.method());
         if (route.isEmpty()) {
             return CannedAnswer.errors(404, "Not Found");
         }
@@ -142,7 +171,69 @@ final class FleetDispatcher {
         if (answer.isPresent()) {
             return answer.get();
         }
-        return to.cancel() ? cancel(to) : read(to, url);
+        return switch (to.kind()) {
+            case CANCEL -> cancel(to);
+            case READ -> read(to, url);
+            case LIST -> list(url);
+            case CONFIGURE, UPGRADE -> create(to, request.body() == null ? "" : request.body());
+        };
+    }
+
+    private CannedAnswer create(Route route, String body) {
+        FleetCreation.Outcome outcome = FleetCreation.apply(
+                route.kind() == Route.Kind.UPGRADE,
+                body,
+                state,
+                keyOwner,
+                state.nextCreatedId(),
+                clock.instant().getEpochSecond());
+        if (outcome instanceof FleetCreation.Outcome.Refused refused) {
+            return CannedAnswer.errors(refused.code(), refused.message());
+        }
+        if (outcome instanceof FleetCreation.Outcome.DryRun dryRun) {
+            return CannedAnswer.of(200, CannedAnswer.JSON, DatadogBodies.dryRun(dryRun.query(), dryRun.totalHosts()));
+        }
+        FakeDeployment made = ((FleetCreation.Outcome.Created) outcome).deployment();
+        state.created(made);
+        CannedAnswer instead = afterCreating.poll();
+        return instead != null ? instead : CannedAnswer.of(201, CannedAnswer.JSON, DatadogBodies.created(made));
+    }
+
+    /** The list: paged by number, optionally sorted by start date, filtered by status only. */
+    private CannedAnswer list(HttpUrl url) {
+        int size;
+        int number;
+        try {
+            size = intParameter(url, "page_size", 10);
+            number = intParameter(url, "page_number", 0);
+        } catch (NumberFormatException e) {
+            return CannedAnswer.errors(400, "Invalid page_size or page_number: " + e.getMessage());
+        }
+        if (size < 1 || size > 100 || number < 0) {
+            return CannedAnswer.errors(400, "page_size must be 1 to 100 and page_number at least 0");
+        }
+        List<FakeDeployment> all = new ArrayList<>(state.all());
+        String sort = url.queryParameter("sort");
+        if (sort != null) {
+            if (sortUnsupported || !sort.equals("start_date")) {
+                return CannedAnswer.errors(400, "Sorting on an unsupported field: " + sort);
+            }
+            Comparator<FakeDeployment> byStart =
+                    Comparator.comparingLong(d -> d.info().startedAt());
+            all.sort("true".equals(url.queryParameter("ascending")) ? byStart : byStart.reversed());
+        }
+        int total = all.size();
+        String filter = url.queryParameter("filter");
+        if (filter != null) {
+            if (!filter.startsWith("status:")) {
+                return CannedAnswer.errors(400, "Filtering on an unsupported field: " + filter);
+            }
+            String status = filter.substring("status:".length());
+            all.removeIf(d -> !d.status().equals(status));
+        }
+        int from = (int) Math.min(all.size(), (long) number * size);
+        int to = Math.min(all.size(), from + size);
+        return CannedAnswer.of(200, CannedAnswer.JSON, DatadogBodies.list(all.subList(from, to), total, all.size()));
     }
 
     private CannedAnswer cancel(Route route) {

@@ -9,6 +9,15 @@ final class Json {
 
     private Json() {}
 
+    /** The JSON text as plain maps and lists. */
+    static Object read(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + json, e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
