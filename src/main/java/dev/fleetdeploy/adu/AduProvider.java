@@ -13,6 +13,7 @@ import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.WireText;
 import dev.fleetdeploy.entra.TokenSource;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
@@ -100,7 +101,7 @@ public final class AduProvider implements FleetProvider {
                         "the deployment lists a device-class subgroup that cannot be sent as one: ",
                         response.code(),
                         response.statusText(),
-                        "deviceClassSubgroups holds '" + subgroup + "'",
+                        "deviceClassSubgroups holds '" + WireText.clean(subgroup) + "'",
                         "Nothing was canceled or retried; name a subgroup with deviceClassId, and check the endpoint or baseUrl.");
             }
         }

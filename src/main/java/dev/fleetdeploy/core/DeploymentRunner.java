@@ -150,7 +150,7 @@ public final class DeploymentRunner {
         }
         if (parts.size() > 1) {
             log.info(target.name(item.id()) + " has " + parts.size() + " subgroups ("
-                    + parts.stream().map(p -> String.valueOf(p.subgroup())).collect(Collectors.joining(", "))
+                    + parts.stream().map(p -> String.valueOf(p.shownSubgroup())).collect(Collectors.joining(", "))
                     + "): each gets its own " + operation.verb() + ".");
         }
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
@@ -225,7 +225,8 @@ public final class DeploymentRunner {
                 part,
                 lead,
                 null,
-                "unexpected error: " + bug,
+                // A library's words may quote an answer.
+                "unexpected error: " + WireText.clean(bug.toString()),
                 "This is a bug in the plugin; please report it with " + terms.bugReportLog() + ".");
     }
 

@@ -2,7 +2,8 @@ package dev.fleetdeploy.core;
 
 /**
  * One deployment's operation failed. The runner records it and goes on with the other deployments; the front end
- * decides at the end whether the build fails.
+ * decides at the end whether the build fails. Its message and hint may quote the network (an error text, a header,
+ * an exception's words): both are made one line here ({@link WireText#sentence}), for every kind of failure.
  */
 public abstract sealed class OperationFailure extends Exception
         permits ApiException, UnreachableException, WaitTimeoutException {
@@ -13,8 +14,8 @@ public abstract sealed class OperationFailure extends Exception
 
     /** @param attempts the requests the operation had sent when it failed, retries included */
     protected OperationFailure(String message, String hint, Throwable cause, int attempts) {
-        super(message, cause);
-        this.hint = hint;
+        super(WireText.sentence(message), cause);
+        this.hint = WireText.sentence(hint);
         this.attempts = attempts;
     }
 

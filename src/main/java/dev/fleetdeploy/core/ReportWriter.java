@@ -54,7 +54,7 @@ public final class ReportWriter {
         node.put("operation", operation);
         node.put("location", target.provider().location());
         node.put("deploymentId", outcome.id().value());
-        putIfPresent(node, "subgroup", outcome.part().subgroup());
+        putIfPresent(node, "subgroup", outcome.part().shownSubgroup());
         if (!(outcome instanceof DeploymentOutcome.Planned)) {
             node.put("attempts", outcome.attempts());
             node.put("durationMillis", outcome.duration().toMillis());

@@ -3,6 +3,7 @@ package dev.fleetdeploy.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.core.WireText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  *   <li>an HTML page from a proxy or load balancer: its title
  *   <li>anything else: the text itself, shortened
  * </ul>
+ *
+ * <p>What it returns is one line of at most {@link WireText#MAX_LENGTH} characters, cleaned ({@link WireText}).
  */
 public final class ErrorText {
-    static final int MAX_LENGTH = 500;
+    static final int MAX_LENGTH = WireText.MAX_LENGTH;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE =
             Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -182,7 +185,6 @@ public final class ErrorText {
     }
 
     private static String shorten(String text) {
-        String line = collapse(text);
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+        return WireText.clean(collapse(text));
     }
 }

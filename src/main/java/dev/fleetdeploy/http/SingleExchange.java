@@ -2,6 +2,7 @@ package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.WireText;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,8 @@ final class SingleExchange {
                 if (target == null || hop >= HttpTransport.MAX_REDIRECTS) {
                     return response;
                 }
-                log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to " + target
-                        + " (same host)");
+                log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to "
+                        + WireText.clean(target.toString()) + " (same host)");
                 current = current.withUrl(target);
             }
         } catch (IOException e) {
