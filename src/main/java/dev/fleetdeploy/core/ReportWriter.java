@@ -1,14 +1,13 @@
 package dev.fleetdeploy.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the machine-readable outcome of a goal ({@code reportFile}): one entry per deployment, so that a pipeline
@@ -19,19 +18,12 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /** Writes the report whole or not at all ({@link AtomicFile}), every secret masked. */
     public static void write(RunReport report, Path file, SecretMasker masker) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, masker.mask(toJson(report)) + System.lineSeparator(), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, toJson(report, masker) + System.lineSeparator());
     }
 
-    static String toJson(RunReport report) throws IOException {
+    static String toJson(RunReport report, SecretMasker masker) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("goal", report.operation().goal());
         root.put("dryRun", report.dryRun());
@@ -41,7 +33,27 @@ public final class ReportWriter {
         for (DeploymentOutcome outcome : report.outcomes()) {
             deployments.add(entry(outcome, report.operation().verb()));
         }
-        return JSON.writeValueAsString(root);
+        // Each text masked as it is, before JSON escapes it: an echoed secret in any spelling stays findable.
+        return masker.mask(JSON.writeValueAsString(masked(root, masker)));
+    }
+
+    /** A copy of the tree with every text and every name masked. */
+    private static JsonNode masked(JsonNode node, SecretMasker masker) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(masker.mask(node.asText()));
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(masked(item, masker)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields()
+                    .forEachRemaining(field -> copy.set(masker.mask(field.getKey()), masked(field.getValue(), masker)));
+            return copy;
+        }
+        return node;
     }
 
     private static ObjectNode entry(DeploymentOutcome outcome, String operation) {

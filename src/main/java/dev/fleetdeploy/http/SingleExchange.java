@@ -2,12 +2,15 @@ package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.Secret;
+import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.WireText;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -38,9 +41,17 @@ final class SingleExchange {
     private final Clock clock;
     private final Deadline deadline;
     private final Duration callTimeout;
+    private final SecretMasker masker;
 
-    SingleExchange(OkHttpClient client, Duration callTimeout, FleetLog log, Clock clock, Deadline deadline) {
+    SingleExchange(
+            OkHttpClient client,
+            Duration callTimeout,
+            FleetLog log,
+            Clock clock,
+            Deadline deadline,
+            SecretMasker masker) {
         this.client = client;
+        this.masker = masker;
         this.callTimeout = callTimeout;
         this.log = log;
         this.clock = clock;
@@ -54,6 +65,7 @@ final class SingleExchange {
      * @throws NoAnswer when no answer came
      */
     ApiResponse send(ApiRequest request) throws NoAnswer {
+        remember(request);
         AtomicBoolean sent = new AtomicBoolean();
         ApiRequest current = request;
         Duration limit = callTimeout;
@@ -86,6 +98,17 @@ final class SingleExchange {
             }
         } catch (IOException e) {
             throw new NoAnswer(e, sent.get(), limit, cutByDeadline);
+        }
+    }
+
+    /** Whatever leaves as a credential is masked wherever an answer echoes it, in any spelling. */
+    private void remember(ApiRequest request) {
+        for (List<ApiRequest.Header> fields : List.of(request.headers(), request.form())) {
+            for (ApiRequest.Header field : fields) {
+                if (field.secret() && !field.value().isBlank()) {
+                    masker.register(Secret.of(field.value()));
+                }
+            }
         }
     }
 

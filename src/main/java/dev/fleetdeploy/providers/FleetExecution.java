@@ -49,7 +49,7 @@ public record FleetExecution(
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
         Deadline deadline = options.deadline(clock);
-        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
+        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline, masker)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
                 FleetProvider provider =

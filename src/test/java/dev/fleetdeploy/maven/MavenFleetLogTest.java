@@ -4,47 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 /** The last guard of the Maven log: every line masked, and kept to one line, at every level. */
 class MavenFleetLogTest {
 
-    /** A Maven log that keeps what it is given, debug enabled. */
-    private static final class KeptLines extends SystemStreamLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        @Override
-        public void debug(CharSequence content) {
-            lines.add("[DEBUG] " + content);
-        }
-
-        @Override
-        public void info(CharSequence content) {
-            lines.add("[INFO] " + content);
-        }
-
-        @Override
-        public void warn(CharSequence content) {
-            lines.add("[WARNING] " + content);
-        }
-
-        @Override
-        public void error(CharSequence content) {
-            lines.add("[ERROR] " + content);
-        }
-    }
-
     @Test
     void noMessageStartsALineOfItsOwnAtAnyLevel() {
-        KeptLines maven = new KeptLines();
+        KeptMavenLog maven = new KeptMavenLog();
         SecretMasker masker = new SecretMasker();
         masker.register(Secret.of("guard-secret-5e1d"));
         MavenFleetLog log = new MavenFleetLog(maven, masker);
@@ -56,7 +23,7 @@ class MavenFleetLogTest {
         log.error(forged);
 
         String shown = "x ****\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[0m\\u202e";
-        assertThat(maven.lines)
+        assertThat(maven.lines())
                 .containsExactly("[DEBUG] " + shown, "[INFO] " + shown, "[WARNING] " + shown, "[ERROR] " + shown);
     }
 }
