@@ -59,7 +59,7 @@ final class AduHints {
                 .append(where)
                 .append(" and apiVersion (")
                 .append(config.version().version())
-                .append("): the seed's v2 management API, 2021-06-01-preview and the GA versions use different paths");
+                .append("): the 2020 v2 management API, 2021-06-01-preview and the GA versions use different paths");
         String id = part.id().value();
         if (config.version().generation() == AduApiVersion.Generation.SUBGROUP_ACTION
                 && !id.equals(id.toLowerCase(Locale.ROOT))) {

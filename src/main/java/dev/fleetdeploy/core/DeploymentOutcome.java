@@ -1,7 +1,10 @@
 package dev.fleetdeploy.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What happened to one deployment. */
 public sealed interface DeploymentOutcome {
@@ -48,6 +51,7 @@ public sealed interface DeploymentOutcome {
      * @param problem what went wrong ("HTTP 404 Not Found: Deployment not found")
      * @param hint what to check next
      * @param message the whole sentence shown to the user: provider, operation, id, problem and hint
+     * @param supportIds what the service's support asks for, by name ({@link OperationFailure#supportIds()})
      */
     record Failed(
             FleetTarget target,
@@ -57,8 +61,25 @@ public sealed interface DeploymentOutcome {
             String hint,
             String message,
             int attempts,
-            Duration duration)
+            Duration duration,
+            Map<String, String> supportIds)
             implements DeploymentOutcome {
+
+        public Failed {
+            supportIds = Collections.unmodifiableMap(new LinkedHashMap<>(supportIds));
+        }
+
+        public Failed(
+                FleetTarget target,
+                DeploymentPart part,
+                Integer httpStatus,
+                String problem,
+                String hint,
+                String message,
+                int attempts,
+                Duration duration) {
+            this(target, part, httpStatus, problem, hint, message, attempts, duration, Map.of());
+        }
 
         public Failed(
                 FleetTarget target,
@@ -72,7 +93,7 @@ public sealed interface DeploymentOutcome {
 
         /** This failure, with what it cost. */
         Failed measured(int attempts, Duration duration) {
-            return new Failed(target, part, httpStatus, problem, hint, message, attempts, duration);
+            return new Failed(target, part, httpStatus, problem, hint, message, attempts, duration, supportIds);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,7 +165,7 @@ public final class DeploymentRunner {
      * What the operation answered, and what it took: the requests of the operation itself, which the polls of a wait
      * do not add to.
      */
-    private record Answer(ActionResult action, DeploymentStatus status, int attempts) {}
+    private record Answer(ActionResult action, DeploymentStatus status, int attempts, RetryStart retry) {}
 
     /** The operation on one part, then (with {@code wait}) the polls until its final state. */
     private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part)
@@ -182,7 +183,7 @@ public final class DeploymentRunner {
         DeploymentStatus status = answer.status();
         if (options.waitForFinalState()) {
             try {
-                status = waiting.await(target, part, status);
+                status = waiting.await(target, part, status, answer.retry());
             } catch (OperationFailure failure) {
                 String waitLead = operation == Operation.STATUS
                         ? lead
@@ -204,15 +205,32 @@ public final class DeploymentRunner {
         if (operation == Operation.STATUS) {
             DeploymentStatus status = provider.status(part);
             FinalStateWait.logStatus(log, target, part, status);
-            return new Answer(null, status, status.attempts());
+            return new Answer(null, status, status.attempts(), null);
         }
+        // A wait after a retry compares what it reads with the deployment as it was before (RetryStart).
+        DeploymentStatus before =
+                operation == Operation.RETRY && options.waitForFinalState() ? before(part, target) : null;
         ActionResult action = operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
         log.info(target.name(part) + ": " + operation.verb() + " requested (" + action.summary() + ")");
         if (action.warning() != null) {
             log.warn(target.name(part) + ": " + action.warning());
         }
         // With wait, the first poll reads the status; without it, nothing more is asked.
-        return new Answer(action, null, action.attempts());
+        RetryStart retry = operation == Operation.RETRY ? new RetryStart(before, clock.instant()) : null;
+        return new Answer(action, null, action.attempts(), retry);
+    }
+
+    /** The status before a retry, or null when it cannot be read (the wait then relies on the grace alone). */
+    private DeploymentStatus before(DeploymentPart part, FleetTarget target) {
+        try {
+            DeploymentStatus status = target.provider().status(part);
+            log.debug(target.name(part) + ": before the retry: " + status.summary());
+            return status;
+        } catch (OperationFailure unreadable) {
+            log.debug(target.name(part) + ": the status before the retry could not be read (" + unreadable.detail()
+                    + "); waiting after the retry relies on its progress alone.");
+            return null;
+        }
     }
 
     private Duration since(Instant started) {
@@ -239,18 +257,38 @@ public final class DeploymentRunner {
 
     private DeploymentOutcome.Failed failed(
             FleetTarget target, DeploymentPart part, String lead, OperationFailure failure) {
-        return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint());
+        return failed(target, part, lead, failure.httpStatus(), failure.detail(), failure.hint(), failure.supportIds());
     }
 
     private DeploymentOutcome.Failed failed(
             FleetTarget target, DeploymentPart part, String lead, Integer httpStatus, String problem, String hint) {
-        String message = lead + problem + (endsSentence(problem) ? " " : ". ") + hint;
+        return failed(target, part, lead, httpStatus, problem, hint, Map.of());
+    }
+
+    /** The whole sentence: what failed, why, what to check, and what the service's support would ask for. */
+    private DeploymentOutcome.Failed failed(
+            FleetTarget target,
+            DeploymentPart part,
+            String lead,
+            Integer httpStatus,
+            String problem,
+            String hint,
+            Map<String, String> supportIds) {
+        String message = lead
+                + problem
+                + (endsSentence(problem) ? " " : ". ")
+                + hint
+                + (supportIds.isEmpty()
+                        ? ""
+                        : (endsSentence(hint) ? " " : ". ") + "Support ids: " + OperationFailure.describe(supportIds)
+                                + ".");
         if (options.failuresAsWarnings()) {
             log.warn(message);
         } else {
             log.error(message);
         }
-        return new DeploymentOutcome.Failed(target, part, httpStatus, problem, hint, message);
+        return new DeploymentOutcome.Failed(
+                target, part, httpStatus, problem, hint, message, 0, Duration.ZERO, supportIds);
     }
 
     /** Whether the text already ends a sentence, as an API's own error text often does. */

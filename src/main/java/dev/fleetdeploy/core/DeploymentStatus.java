@@ -59,6 +59,18 @@ public record DeploymentStatus(
         this(state, terminal, unit, total, counts, details, 1);
     }
 
+    /** Devices or hosts still being worked on, under the words each provider uses ("in progress", "running"...). */
+    public long busy() {
+        return counts.getOrDefault("running", 0L)
+                + counts.getOrDefault("in progress", 0L)
+                + counts.getOrDefault("pending", 0L);
+    }
+
+    /** Devices or hosts whose update failed. */
+    public long failed() {
+        return counts.getOrDefault("failed", 0L);
+    }
+
     /** The same status, read with {@code attempts} requests in all. */
     public DeploymentStatus withAttempts(int attempts) {
         return new DeploymentStatus(state, terminal, unit, total, counts, details, attempts);

@@ -95,6 +95,10 @@ public final class ReportWriter {
             node.put("problem", failed.problem());
             node.put("hint", failed.hint());
             node.put("message", failed.message());
+            if (!failed.supportIds().isEmpty()) {
+                ObjectNode ids = node.putObject("supportIds");
+                failed.supportIds().forEach(ids::put);
+            }
         } else if (outcome instanceof DeploymentOutcome.Planned planned) {
             node.put("result", "planned");
             ArrayNode requests = node.putArray("requests");

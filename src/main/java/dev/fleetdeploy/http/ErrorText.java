@@ -42,6 +42,23 @@ public final class ErrorText {
         return of(response.body(), response.contentType());
     }
 
+    /**
+     * A text field at the top of a JSON body, cleaned ({@link WireText}): the {@code traceId} of RFC 7807 problem
+     * details as Azure sends them, say. Empty when the body is not a JSON object or has no such text.
+     */
+    public static java.util.Optional<String> field(ApiResponse response, String name) {
+        String body = response.body();
+        if (body == null || !body.strip().startsWith("{")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String value = text(JSON.readTree(body), name);
+            return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(WireText.clean(value));
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static String of(String body, String contentType) {
         if (body == null || body.isBlank()) {
             return "";

@@ -45,7 +45,7 @@ class TargetsTest extends MojoTestSupport {
         api.on("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel", v2Canceled("k7Q-3mX-p9Z"));
         String aduCancel =
                 "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
-                        + "?api-version=2022-10-01";
+                        + "?api-version=2026-06-01";
         api2.on(
                 "POST",
                 aduCancel,
