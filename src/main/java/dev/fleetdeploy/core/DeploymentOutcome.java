@@ -97,6 +97,37 @@ public sealed interface DeploymentOutcome {
         }
     }
 
+    /**
+     * The build was stopped (a CI abort: SIGTERM, SIGINT) before this deployment's outcome was known.
+     *
+     * @param stage how far it had come
+     * @param action the provider's answer, when the operation was done and only its wait was cut short; else null
+     * @param message what is known, and what to check
+     */
+    record Interrupted(FleetTarget target, DeploymentPart part, Stage stage, ActionResult action, String message)
+            implements DeploymentOutcome {
+
+        /** How far a deployment had come when the build was stopped. */
+        public enum Stage {
+            /** Its turn had not come: nothing was sent for it. */
+            NOT_ATTEMPTED,
+            /** It was being worked on: a request may have reached the service, its outcome is unknown. */
+            UNKNOWN,
+            /** The operation was done; the wait for its final state was cut short. */
+            WAITING
+        }
+
+        @Override
+        public int attempts() {
+            return 0;
+        }
+
+        @Override
+        public Duration duration() {
+            return Duration.ZERO;
+        }
+    }
+
     /** Dry run: what would have been sent. */
     record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests)
             implements DeploymentOutcome {

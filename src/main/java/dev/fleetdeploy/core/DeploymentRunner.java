@@ -46,20 +46,31 @@ public final class DeploymentRunner {
     }
 
     public RunReport run(Operation operation, List<FleetTarget> targets) throws InterruptedException {
+        return run(operation, targets, new RunProgress(terms));
+    }
+
+    /**
+     * @param progress learns each step as it happens, so that a CI abort can report where the run stood (see
+     *     {@link RunProgress#snapshot})
+     */
+    public RunReport run(Operation operation, List<FleetTarget> targets, RunProgress progress)
+            throws InterruptedException {
+        int first = progress.begin(operation, options.dryRun(), targets);
         List<WorkItem> items = new ArrayList<>();
         for (FleetTarget target : targets) {
             announce(operation, target);
             for (DeploymentId id : target.ids()) {
-                items.add(new WorkItem(target, id));
+                items.add(new WorkItem(target, id, first + items.size()));
             }
         }
         List<DeploymentOutcome> outcomes = options.dryRun()
-                ? items.stream().map(item -> plan(operation, item)).toList()
-                : runAll(operation, items);
+                ? items.stream().map(item -> plan(operation, item, progress)).toList()
+                : runAll(operation, items, progress);
         return new RunReport(operation, options.dryRun(), outcomes);
     }
 
-    private record WorkItem(FleetTarget target, DeploymentId id) {}
+    /** @param number where it is in the run's {@link RunProgress} */
+    private record WorkItem(FleetTarget target, DeploymentId id, int number) {}
 
     private void announce(Operation operation, FleetTarget target) {
         String prefix = (options.dryRun() ? "[dry run] " : "") + (target.label() == null ? "" : target.label() + ": ");
@@ -78,7 +89,8 @@ public final class DeploymentRunner {
         target.provider().authentication().ifPresent(how -> log.info(prefix + "Authenticating with " + how + "."));
     }
 
-    private DeploymentOutcome plan(Operation operation, WorkItem item) {
+    private DeploymentOutcome plan(Operation operation, WorkItem item, RunProgress progress) {
+        progress.started(item.number());
         List<PlannedRequest> requests = item.target().provider().plan(operation, item.id());
         log.info("[dry run] " + item.target().name(item.id()) + ": would send");
         for (PlannedRequest request : requests) {
@@ -88,15 +100,19 @@ public final class DeploymentRunner {
                 log.info("[dry run]     " + header);
             }
         }
-        return new DeploymentOutcome.Planned(item.target(), DeploymentPart.whole(item.id()), requests);
+        DeploymentOutcome planned =
+                new DeploymentOutcome.Planned(item.target(), DeploymentPart.whole(item.id()), requests);
+        progress.finished(item.number(), List.of(planned));
+        return planned;
     }
 
-    private List<DeploymentOutcome> runAll(Operation operation, List<WorkItem> items) throws InterruptedException {
+    private List<DeploymentOutcome> runAll(Operation operation, List<WorkItem> items, RunProgress progress)
+            throws InterruptedException {
         int threads = Math.min(options.parallelism(), items.size());
         List<DeploymentOutcome> outcomes = new ArrayList<>(items.size());
         if (threads <= 1) {
             for (WorkItem item : items) {
-                outcomes.addAll(work(operation, item));
+                outcomes.addAll(work(operation, item, progress));
             }
             return outcomes;
         }
@@ -104,7 +120,7 @@ public final class DeploymentRunner {
         try {
             List<Future<List<DeploymentOutcome>>> futures = new ArrayList<>(items.size());
             for (WorkItem item : items) {
-                futures.add(executor.submit(() -> work(operation, item)));
+                futures.add(executor.submit(() -> work(operation, item, progress)));
             }
             for (Future<List<DeploymentOutcome>> future : futures) {
                 outcomes.addAll(future.get());
@@ -128,7 +144,16 @@ public final class DeploymentRunner {
     }
 
     /** One outcome per part of the deployment: every part is attempted, whatever happened to the others. */
-    private List<DeploymentOutcome> work(Operation operation, WorkItem item) throws InterruptedException {
+    private List<DeploymentOutcome> work(Operation operation, WorkItem item, RunProgress progress)
+            throws InterruptedException {
+        progress.started(item.number());
+        List<DeploymentOutcome> outcomes = workOn(operation, item, progress);
+        progress.finished(item.number(), outcomes);
+        return outcomes;
+    }
+
+    private List<DeploymentOutcome> workOn(Operation operation, WorkItem item, RunProgress progress)
+            throws InterruptedException {
         FleetTarget target = item.target();
         DeploymentPart whole = DeploymentPart.whole(item.id());
         if (deadline.passed(clock)) {
@@ -154,9 +179,13 @@ public final class DeploymentRunner {
                     + parts.stream().map(p -> String.valueOf(p.shownSubgroup())).collect(Collectors.joining(", "))
                     + "): each gets its own " + operation.verb() + ".");
         }
+        progress.parts(item.number(), parts);
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
         for (DeploymentPart part : parts) {
-            outcomes.add(work(operation, target, part));
+            progress.working(item.number(), part);
+            DeploymentOutcome outcome = work(operation, target, part, item.number(), progress);
+            progress.done(item.number(), outcome);
+            outcomes.add(outcome);
         }
         return outcomes;
     }
@@ -168,7 +197,8 @@ public final class DeploymentRunner {
     private record Answer(ActionResult action, DeploymentStatus status, int attempts, RetryStart retry) {}
 
     /** The operation on one part, then (with {@code wait}) the polls until its final state. */
-    private DeploymentOutcome work(Operation operation, FleetTarget target, DeploymentPart part)
+    private DeploymentOutcome work(
+            Operation operation, FleetTarget target, DeploymentPart part, int number, RunProgress progress)
             throws InterruptedException {
         Instant started = clock.instant();
         String lead = failureLead(operation, target, part);
@@ -182,6 +212,9 @@ public final class DeploymentRunner {
         }
         DeploymentStatus status = answer.status();
         if (options.waitForFinalState()) {
+            if (answer.action() != null) {
+                progress.acted(number, answer.action());
+            }
             try {
                 status = waiting.await(target, part, status, answer.retry());
             } catch (OperationFailure failure) {

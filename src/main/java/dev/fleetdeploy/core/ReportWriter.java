@@ -29,6 +29,18 @@ public final class ReportWriter {
         root.put("dryRun", report.dryRun());
         root.put("deploymentCount", report.outcomes().size());
         root.put("failureCount", report.failures().size());
+        if (report.stopped()) {
+            // A CI abort stopped the build: say so, and how many outcomes are unknown or were never attempted.
+            root.put("stopped", true);
+            root.put(
+                    "unknownCount",
+                    report.interrupted(DeploymentOutcome.Interrupted.Stage.UNKNOWN)
+                            .size());
+            root.put(
+                    "notAttemptedCount",
+                    report.interrupted(DeploymentOutcome.Interrupted.Stage.NOT_ATTEMPTED)
+                            .size());
+        }
         ArrayNode deployments = root.putArray("deployments");
         for (DeploymentOutcome outcome : report.outcomes()) {
             deployments.add(entry(outcome, report.operation().verb()));
@@ -67,7 +79,7 @@ public final class ReportWriter {
         node.put("location", target.provider().location());
         node.put("deploymentId", outcome.id().value());
         putIfPresent(node, "subgroup", outcome.part().shownSubgroup());
-        if (!(outcome instanceof DeploymentOutcome.Planned)) {
+        if (!(outcome instanceof DeploymentOutcome.Planned) && !(outcome instanceof DeploymentOutcome.Interrupted)) {
             node.put("attempts", outcome.attempts());
             node.put("durationMillis", outcome.duration().toMillis());
         }
@@ -99,6 +111,20 @@ public final class ReportWriter {
                 ObjectNode ids = node.putObject("supportIds");
                 failed.supportIds().forEach(ids::put);
             }
+        } else if (outcome instanceof DeploymentOutcome.Interrupted stopped) {
+            switch (stopped.stage()) {
+                case NOT_ATTEMPTED -> node.put("result", "not-attempted");
+                case UNKNOWN -> node.put("result", "unknown");
+                case WAITING -> {
+                    // The operation was done: a success, whose final state was not waited for.
+                    node.put("result", "succeeded");
+                    node.put("httpStatus", stopped.action().httpStatus());
+                    putIfPresent(node, "state", stopped.action().state());
+                    putIfPresent(node, "warning", stopped.action().warning());
+                }
+            }
+            node.put("message", stopped.message());
+            node.put("stopped", true);
         } else if (outcome instanceof DeploymentOutcome.Planned planned) {
             node.put("result", "planned");
             ArrayNode requests = node.putArray("requests");

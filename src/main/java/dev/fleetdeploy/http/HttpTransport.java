@@ -3,6 +3,7 @@ package dev.fleetdeploy.http;
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.RequestsInFlight;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
@@ -29,6 +30,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final OkHttpClient client;
     private final RetryingSender sender;
+    private final InFlightRequests inFlight;
 
     /** @param terms the front end's words for the settings a failure's text names */
     public HttpTransport(HttpSettings settings, FleetLog log, UserTerms terms) {
@@ -62,8 +64,10 @@ public final class HttpTransport implements AutoCloseable {
         }
         Duration callTimeout = HttpClients.callTimeout(settings);
         this.client = HttpClients.build(settings);
+        SingleExchange exchange = new SingleExchange(client, callTimeout, log, clock, deadline, masker);
+        this.inFlight = exchange.inFlight();
         this.sender = new RetryingSender(
-                new SingleExchange(client, callTimeout, log, clock, deadline, masker),
+                exchange,
                 settings.retryPolicy(),
                 new RateLimitGate(settings.parallelism(), log, sleeper, clock),
                 new FailureText(settings, terms, deadline.describe(terms.executionTimeout())),
@@ -71,6 +75,11 @@ public final class HttpTransport implements AutoCloseable {
                 sleeper,
                 clock,
                 deadline);
+    }
+
+    /** The requests on their way at this moment, from any thread: what a build stopped halfway reports as unknown. */
+    public RequestsInFlight inFlight() {
+        return inFlight;
     }
 
     /** What {@link #send} would send, credentials masked, for a dry run. */

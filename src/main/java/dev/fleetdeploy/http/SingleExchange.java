@@ -42,6 +42,7 @@ final class SingleExchange {
     private final Deadline deadline;
     private final Duration callTimeout;
     private final SecretMasker masker;
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     SingleExchange(
             OkHttpClient client,
@@ -64,6 +65,11 @@ final class SingleExchange {
      *
      * @throws NoAnswer when no answer came
      */
+    /** The requests on their way now. */
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
     ApiResponse send(ApiRequest request) throws NoAnswer {
         remember(request);
         AtomicBoolean sent = new AtomicBoolean();
@@ -85,9 +91,12 @@ final class SingleExchange {
                 }
                 ApiResponse response;
                 HttpUrl target;
+                inFlight.start(current, sent);
                 try (Response answer = call.execute()) {
                     response = read(answer);
                     target = sameOriginRedirect(current, answer);
+                } finally {
+                    inFlight.done();
                 }
                 if (target == null || hop >= HttpTransport.MAX_REDIRECTS) {
                     return response;
