@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.core.JobSummary;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunReport;
@@ -271,6 +272,21 @@ class HostileTextTest {
         for (String text : texts(JSON.readTree(reportFile.toFile()))) {
             assertThat(text).as("a report field").satisfies(HostileTextTest::hasNoActiveCharacter);
         }
+        Path summary = workDir.resolve("step-summary.md");
+        Files.deleteIfExists(summary);
+        JobSummary.append(report, summary, new SecretMasker());
+        List<String> lines = Files.readAllLines(summary);
+        for (String line : lines) {
+            assertThat(line).as("a job summary line").satisfies(HostileTextTest::hasNoActiveCharacter);
+        }
+        // One row per outcome, each of seven cells: no server's words add a row or a column.
+        List<String> rows = lines.stream()
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| deployment ") && !line.startsWith("| ---"))
+                .toList();
+        assertThat(rows).hasSize(report.outcomes().size());
+        assertThat(rows)
+                .allSatisfy(row ->
+                        assertThat(row.replace("\\\\", "").replace("\\|", "")).matches("\\|( [^|]* \\|){7}"));
     }
 
     static void hasNoActiveCharacter(String text) {
