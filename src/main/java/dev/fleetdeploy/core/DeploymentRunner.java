@@ -146,7 +146,9 @@ public final class DeploymentRunner {
     /** One outcome per part of the deployment: every part is attempted, whatever happened to the others. */
     private List<DeploymentOutcome> work(Operation operation, WorkItem item, RunProgress progress)
             throws InterruptedException {
-        progress.started(item.number());
+        if (!progress.started(item.number())) {
+            return List.of(progress.skipped(item.number(), DeploymentPart.whole(item.id())));
+        }
         List<DeploymentOutcome> outcomes = workOn(operation, item, progress);
         progress.finished(item.number(), outcomes);
         return outcomes;
@@ -182,7 +184,10 @@ public final class DeploymentRunner {
         progress.parts(item.number(), parts);
         List<DeploymentOutcome> outcomes = new ArrayList<>(parts.size());
         for (DeploymentPart part : parts) {
-            progress.working(item.number(), part);
+            if (!progress.working(item.number(), part)) {
+                outcomes.add(progress.skipped(item.number(), part));
+                continue;
+            }
             DeploymentOutcome outcome = work(operation, target, part, item.number(), progress);
             progress.done(item.number(), outcome);
             outcomes.add(outcome);

@@ -10,7 +10,9 @@ import java.util.List;
  * outcomes known, the deployments worked on when it stopped (their outcome unknown: a request may have reached the
  * service), and those whose turn had not come (nothing sent).
  *
- * <p>Every method is synchronized: the workers write, the abort reads, and a snapshot is of one moment.
+ * <p>Every method is synchronized: the workers write, the abort reads, and a snapshot is of one moment. The JVM
+ * runs on for a moment while it stops; so a snapshot also stops the run: no worker takes up another deployment, or
+ * another part of one, after it, and "not attempted" stays true.
  */
 public final class RunProgress {
     private final UserTerms terms;
@@ -18,6 +20,7 @@ public final class RunProgress {
     private Operation operation = Operation.STATUS;
     private boolean dryRun;
     private volatile RequestsInFlight inFlight = RequestsInFlight.NONE;
+    private boolean stopped;
 
     /** Where one deployment of the run stands. */
     private static final class Item {
@@ -59,9 +62,13 @@ public final class RunProgress {
         return first;
     }
 
-    /** A worker takes up deployment {@code item}. */
-    synchronized void started(int item) {
+    /** A worker takes up deployment {@code item}; false when the run was stopped: it must send nothing for it. */
+    synchronized boolean started(int item) {
+        if (stopped) {
+            return false;
+        }
         items.get(item).worker = Thread.currentThread();
+        return true;
     }
 
     /** What the operation acts on for it, once known. */
@@ -69,11 +76,20 @@ public final class RunProgress {
         items.get(item).parts = List.copyOf(parts);
     }
 
-    /** The operation on one part begins. */
-    synchronized void working(int item, DeploymentPart part) {
+    /** The operation on one part begins; false when the run was stopped: it must send nothing for that part. */
+    synchronized boolean working(int item, DeploymentPart part) {
+        if (stopped) {
+            return false;
+        }
         Item it = items.get(item);
         it.current = part;
         it.action = null;
+        return true;
+    }
+
+    /** What a worker records for a deployment, or a part of one, it did not take up because the run was stopped. */
+    synchronized DeploymentOutcome skipped(int item, DeploymentPart part) {
+        return notAttempted(items.get(item), part);
     }
 
     /** The operation on the current part was done; what follows is the wait for its final state. */
@@ -103,8 +119,12 @@ public final class RunProgress {
         return inFlight.now();
     }
 
-    /** The report as the run stands now, every deployment in it: known outcomes, unknown ones, those not attempted. */
+    /**
+     * The report as the run stands now, every deployment in it: known outcomes, unknown ones, those not attempted; and
+     * the run stops: nothing more is taken up.
+     */
     public synchronized RunReport snapshot() {
+        stopped = true;
         List<InFlightRequest> requests = inFlight();
         List<DeploymentOutcome> outcomes = new ArrayList<>();
         for (Item item : items) {

@@ -36,6 +36,7 @@ class AbortReportTest {
     private final CountDownLatch blocked = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private final List<String> canceled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Thread run;
 
     @AfterEach
@@ -69,6 +70,7 @@ class AbortReportTest {
 
         @Override
         public ActionResult cancel(DeploymentPart part) {
+            canceled.add(part.toString());
             if (!slowStatus && part.toString().equals(slow)) {
                 hang();
             }
@@ -202,6 +204,20 @@ class AbortReportTest {
         assertThat(Files.readString(folder.resolve("target/fleet/cancel-deployment.json")))
                 .isEqualTo(written);
         assertThat(Files.readString(folder.resolve("step-summary.md"))).isEqualTo(summary);
+    }
+
+    @Test
+    void afterTheAbortNoDeploymentNorSubgroupIsTakenUpSoNotAttemptedStaysTrue() throws Exception {
+        RunProgress progress =
+                startRun(new SlowProvider("b", false, Map.of("c", List.of("dc1", "dc2"))), false, "a", "b", "c", "d");
+
+        outputs().abort(progress, log);
+        release.countDown();
+        run.join(5_000);
+
+        assertThat(canceled).containsExactly("a", "b");
+        assertThat(report().path("deployments").findValuesAsText("result"))
+                .containsExactly("succeeded", "unknown", "not-attempted", "not-attempted");
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class BuildStopper {
     private volatile long pid = -1;
     private volatile Duration exitTime;
     private volatile String problem;
+    /** Counted down when the watcher is done: stopped the build and saw it end, or gave up. */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     private BuildStopper(IntSupplier seen, int threshold, String marker) {
         this.seen = seen;
@@ -46,6 +48,14 @@ public final class BuildStopper {
     }
 
     private void watch() {
+        try {
+            stopTheBuild();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void stopTheBuild() {
         try {
             long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (seen.getAsInt() < threshold) {
@@ -92,10 +102,23 @@ public final class BuildStopper {
 
     /** The process it stopped; fails, saying why, when it stopped none. */
     public long pid() {
+        awaitWatcher();
         if (pid < 0) {
             throw new AssertionError("the build was not stopped: " + problem);
         }
         return pid;
+    }
+
+    /** The invoker may see the build end a moment before the watcher does. */
+    private void awaitWatcher() {
+        try {
+            if (!finished.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the build stopper is still watching");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the build stopper", e);
+        }
     }
 
     /** From the first SIGTERM to the process's end; fails when the build was not stopped or did not end. */
