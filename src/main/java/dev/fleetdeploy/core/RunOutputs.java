@@ -45,12 +45,15 @@ public final class RunOutputs {
      * Writes the run's report and appends its job summary, unless an abort already wrote them. A summary that cannot
      * be written is a warning: the outcome stands.
      *
+     * @return false when an abort wrote them: the build is being stopped, and this run's end is not its outcome
      * @throws IOException when the report cannot be written
      */
-    public synchronized void finish(RunReport outcome, FleetLog log) throws IOException {
-        if (claim()) {
-            write(outcome, log);
+    public synchronized boolean finish(RunReport outcome, FleetLog log) throws IOException {
+        if (!claim()) {
+            return false;
         }
+        write(outcome, log);
+        return true;
     }
 
     /**

@@ -26,12 +26,20 @@ record BuildResult(FleetLog log, SecretMasker masker, boolean failuresAsWarnings
 
     /** @param outputs the report and job summary, written here unless an abort already wrote them */
     void finish(RunReport report, RunOutputs outputs) throws MojoExecutionException, MojoFailureException {
+        boolean written;
         try {
-            outputs.finish(report, log);
+            written = outputs.finish(report, log);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Could not write the report file " + outputs.report().orElseThrow() + " (" + e.getMessage()
                             + "): check that its folder is writable, or set reportFile elsewhere.");
+        }
+        if (!written) {
+            // An abort wrote them: the JVM runs on for a moment while it stops, and the build must not end in a
+            // success of its own.
+            throw new MojoFailureException("The build was stopped (SIGTERM or SIGINT) while the goal ran: the report"
+                    + " and the job summary say which deployments were done, which outcomes are unknown and which"
+                    + " were not attempted.");
         }
         log.info(report.summary());
         if (!report.hasFailures()) {

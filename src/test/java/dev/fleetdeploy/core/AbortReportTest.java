@@ -200,7 +200,9 @@ class AbortReportTest {
         String written = Files.readString(folder.resolve("target/fleet/cancel-deployment.json"));
         release.countDown();
         run.join(5_000);
-        outputs.finish(new RunReport(Operation.CANCEL, false, List.of()), log);
+        assertThat(outputs.finish(new RunReport(Operation.CANCEL, false, List.of()), log))
+                .as("the run's end wrote them")
+                .isFalse();
         assertThat(Files.readString(folder.resolve("target/fleet/cancel-deployment.json")))
                 .isEqualTo(written);
         assertThat(Files.readString(folder.resolve("step-summary.md"))).isEqualTo(summary);
