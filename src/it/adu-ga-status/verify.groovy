@@ -13,7 +13,7 @@ try {
     log.shows('BUILD SUCCESS')
 
     def status = adu.onlyRequest('GET', '/deviceUpdate/blue/management/groups/TestGroup/deployments/rollout-s/status')
-    assert status.query() == 'api-version=2022-10-01'
+    assert status.query() == 'api-version=2026-06-01' // the default
     assert adu.requests().size() == 1
 
     def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/fleet/deployment-status.json'))

@@ -14,7 +14,7 @@ try {
     log.shows('BUILD FAILURE')
 
     // The subgroups were listed once, then every one was attempted: the two others are canceled.
-    assert adu.onlyRequest('GET', "${prefix}/deployments/rollout-3").query() == 'api-version=2022-10-01'
+    assert adu.onlyRequest('GET', "${prefix}/deployments/rollout-3").query() == 'api-version=2026-06-01'
     ['dc-a', 'dc-b', 'dc-c'].each { dc ->
         adu.onlyRequest('POST', "${prefix}/deviceClassSubgroups/${dc}/deployments/rollout-3:cancel")
     }

@@ -7,7 +7,7 @@ FakeAdu adu = context.get('fakeAdu')
 try {
     def log = BuildLog.of(basedir)
     log.shows("[INFO] target 'agents': Canceling Datadog deployment 'k7Q-3mX-p9Z' on ${datadog.url()} (in place of api.datadoghq.com), API v2.")
-    log.shows("[INFO] target 'devices': Canceling Azure Device Update deployment 'rollout-d' on ${adu.url()} (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2022-10-01.")
+    log.shows("[INFO] target 'devices': Canceling Azure Device Update deployment 'rollout-d' on ${adu.url()} (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2026-06-01.")
     log.shows("[INFO] target 'agents': Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping")
     log.shows("[INFO] target 'devices': Azure Device Update deployment 'rollout-d', subgroup 'dc-1': cancel requested (HTTP 200: isCanceled=true, isRetried=false)")
     log.shows("[INFO] target 'devices': Azure Device Update deployment 'rollout-d', subgroup 'dc-2': cancel requested (HTTP 200: isCanceled=true, isRetried=false)")

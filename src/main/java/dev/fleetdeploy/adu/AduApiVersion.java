@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
  * @param version the {@code api-version} query value; "v2" for the management API, which takes none
  */
 public record AduApiVersion(Generation generation, String version) {
-    public static final String DEFAULT = "2022-10-01";
+    /** The newest stable version, the one the Azure CLI's IoT extension uses (docs/azure-device-update-api.md). */
+    public static final String DEFAULT = "2026-06-01";
+    /** The first GA version; every later one keeps its shape. */
+    static final String FIRST_GA = "2022-10-01";
+    /** The preview before GA, already GA-shaped (per-subgroup paths). */
+    static final String PREVIEW_2022 = "2022-07-01-preview";
+
     static final String PREVIEW_2021 = "2021-06-01-preview";
     private static final Pattern DATED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
 
@@ -37,15 +43,17 @@ public record AduApiVersion(Generation generation, String version) {
             return new AduApiVersion(Generation.GROUP_ACTION, value);
         }
         // Versions after GA keep its shape (2023-10-01-preview and 2026-06-01 do): accept any later date.
-        if (DATED.matcher(value).matches()
-                && isDate(value.substring(0, 10))
-                && value.substring(0, 10).compareTo(DEFAULT) >= 0) {
+        if (value.equals(PREVIEW_2022)
+                || (DATED.matcher(value).matches()
+                        && isDate(value.substring(0, 10))
+                        && value.substring(0, 10).compareTo(FIRST_GA) >= 0)) {
             return new AduApiVersion(Generation.SUBGROUP_ACTION, value);
         }
-        String seed = value.startsWith("2020-") ? " (the seed's 2020 management API is apiVersion=v2)" : "";
-        throw new ConfigurationException(
-                "Unknown Azure Device Update apiVersion '" + Quoted.of(raw.strip()) + "' in " + origin + seed
-                        + ": use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
+        String v2 = value.startsWith("2020-") ? " (the 2020 v2 management API is apiVersion=v2)" : "";
+        throw new ConfigurationException("Unknown Azure Device Update apiVersion '" + Quoted.of(raw.strip()) + "' in "
+                + origin + v2
+                + ": use v2, 2021-06-01-preview, or a GA-shaped version such as 2026-06-01 (the default),"
+                + " 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     private static boolean isDate(String text) {

@@ -3,7 +3,7 @@ package dev.fleetdeploy.adu;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.http.ApiResponse;
-import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RefusedRedirect;
 import java.util.Locale;
 
 /** What to check next after Azure Device Update answered outside 2xx, by status. */
@@ -15,19 +15,9 @@ final class AduHints {
         String where = config.baseUrlOverridden()
                 ? "the baseUrl (" + config.displayBaseUrl() + ")"
                 : "the endpoint (" + config.host() + ")";
-        if (code >= 300 && code < 400) {
-            String to = response.header("Location").map(l -> " to " + l).orElse("");
-            if (response.redirectsWithin(config.baseUrl())) {
-                return code == 307 || code == 308 || operation == Operation.STATUS
-                        ? "Azure Device Update kept redirecting on its own host" + to + ", and the plugin stops after "
-                                + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
-                        : "Azure Device Update answered with a redirect" + to
-                                + " on its own host, which would turn the request"
-                                + " into a GET, so the plugin does not follow it: check " + where + " and apiVersion.";
-            }
-            return "Azure Device Update answered with a redirect" + to
-                    + ", which the plugin does not follow so that the" + " token reaches no other host: check " + where
-                    + ".";
+        if (RefusedRedirect.is(response)) {
+            return new RefusedRedirect("Azure Device Update", "the token reaches", where, " and apiVersion")
+                    .hint(response, config.baseUrl(), operation == Operation.STATUS);
         }
         return switch (code) {
             case 400 ->
@@ -69,7 +59,7 @@ final class AduHints {
                 .append(where)
                 .append(" and apiVersion (")
                 .append(config.version().version())
-                .append("): the seed's v2 management API, 2021-06-01-preview and the GA versions use different paths");
+                .append("): the 2020 v2 management API, 2021-06-01-preview and the GA versions use different paths");
         String id = part.id().value();
         if (config.version().generation() == AduApiVersion.Generation.SUBGROUP_ACTION
                 && !id.equals(id.toLowerCase(Locale.ROOT))) {

@@ -14,6 +14,7 @@ import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.WireText;
 import dev.fleetdeploy.entra.TokenSource;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
@@ -21,9 +22,12 @@ import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RefusedRepeat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import okhttp3.HttpUrl;
 
 /**
@@ -34,6 +38,15 @@ import okhttp3.HttpUrl;
 public final class AduProvider implements FleetProvider {
     /** How ADU may refuse a cancel or retry that was already done. */
     private static final Set<Integer> REFUSALS = Set.of(400, 409, 412, 422);
+
+    /**
+     * The id every ADU request carries, a fresh UUID each, as Azure's SDKs send it: with the answer's
+     * {@code traceId}, what Azure support asks for to find a request (docs/azure-device-update-api.md, "Errors").
+     */
+    static final String CLIENT_REQUEST_ID = "x-ms-client-request-id";
+
+    /** An answer, and the id its request carried. */
+    record Answer(ApiResponse response, String requestId) {}
 
     private final AduConfig config;
     private final TokenSource tokens;
@@ -84,25 +97,29 @@ public final class AduProvider implements FleetProvider {
             return List.of(DeploymentPart.whole(id)); // The group status covers every subgroup.
         }
         // GA cancels and retries a subgroup at a time: ask the deployment which subgroups it has.
-        ApiResponse response = send(Operation.STATUS, DeploymentPart.whole(id), "GET", paths.deployment(id));
-        JsonNode deployment = json(response);
+        Answer answer = send(Operation.STATUS, DeploymentPart.whole(id), "GET", paths.deployment(id));
+        ApiResponse response = answer.response();
+        JsonNode deployment = json(answer);
         List<String> subgroups = AduDeploymentReader.subgroups(deployment);
         if (subgroups.isEmpty()) {
             throw new ApiException(
-                    "the deployment lists no device-class subgroups, so there is nothing to " + operation.verb() + ": ",
-                    response.code(),
-                    response.statusText(),
-                    "deviceClassSubgroups is empty",
-                    "Check the deployment with the deployment-status goal; its devices may not have reported a device class yet.");
+                            "the deployment lists no device-class subgroups, so there is nothing to " + operation.verb()
+                                    + ": ",
+                            response.code(),
+                            response.statusText(),
+                            "deviceClassSubgroups is empty",
+                            "Check the deployment with the deployment-status goal; its devices may not have reported a device class yet.")
+                    .withSupportIds(supportIds(answer));
         }
         for (String subgroup : subgroups) {
             if (!AduNames.isSafeSegment(subgroup)) {
                 throw new ApiException(
-                        "the deployment lists a device-class subgroup that cannot be sent as one: ",
-                        response.code(),
-                        response.statusText(),
-                        "deviceClassSubgroups holds '" + subgroup + "'",
-                        "Nothing was canceled or retried; name a subgroup with deviceClassId, and check the endpoint or baseUrl.");
+                                "the deployment lists a device-class subgroup that cannot be sent as one: ",
+                                response.code(),
+                                response.statusText(),
+                                "deviceClassSubgroups holds '" + WireText.clean(subgroup) + "'",
+                                "Nothing was canceled or retried; name a subgroup with deviceClassId, and check the endpoint or baseUrl.")
+                        .withSupportIds(supportIds(answer));
             }
         }
         return subgroups.stream()
@@ -130,12 +147,13 @@ public final class AduProvider implements FleetProvider {
     }
 
     private ActionResult act(Operation operation, DeploymentPart part) throws OperationFailure {
-        ApiResponse response = exchange("POST", paths.action(operation, part));
+        Answer answer = exchange("POST", paths.action(operation, part));
+        ApiResponse response = answer.response();
         if (!response.successful()) {
             if (response.earlierAttemptMayHaveApplied() && REFUSALS.contains(response.code())) {
-                return reconcile(operation, part, response);
+                return reconcile(operation, part, answer);
             }
-            throw failure(operation, part, response);
+            throw failure(operation, part, answer);
         }
         return AduDeploymentReader.actionResult(response).withAttempts(response.attempts());
     }
@@ -144,13 +162,13 @@ public final class AduProvider implements FleetProvider {
      * A repeated cancel or retry was refused after an earlier attempt got no clear answer: that attempt may have done
      * it. The deployment's own flag (isCanceled, isRetried) says whether it did.
      */
-    private ActionResult reconcile(Operation operation, DeploymentPart part, ApiResponse refusal)
-            throws OperationFailure {
+    private ActionResult reconcile(Operation operation, DeploymentPart part, Answer refused) throws OperationFailure {
+        ApiResponse refusal = refused.response();
         ApiResponse check;
         try {
-            check = send(Operation.STATUS, part, "GET", paths.deployment(part));
+            check = send(Operation.STATUS, part, "GET", paths.deployment(part)).response();
         } catch (OperationFailure unreadable) {
-            throw failure(operation, part, refusal).after(unreadable.attempts());
+            throw failure(operation, part, refused).after(unreadable.attempts());
         }
         Optional<JsonNode> deployment = AduDeploymentReader.object(check.body());
         RefusedRepeat repeat = new RefusedRepeat(refusal, refusal.attempts() + check.attempts());
@@ -161,13 +179,14 @@ public final class AduProvider implements FleetProvider {
                     null,
                     " (the deployment says " + (cancel ? "isCanceled" : "isRetried") + "=true)");
         }
-        throw repeat.stands("the deployment does not show it took effect: check it with the deployment-status goal.");
+        throw repeat.stands("the deployment does not show it took effect: check it with the deployment-status goal.")
+                .withSupportIds(supportIds(refused));
     }
 
     @Override
     public DeploymentStatus status(DeploymentPart part) throws OperationFailure {
-        ApiResponse response = send(Operation.STATUS, part, "GET", paths.status(part));
-        return AduStatusReader.read(json(response)).withAttempts(response.attempts());
+        Answer answer = send(Operation.STATUS, part, "GET", paths.status(part));
+        return AduStatusReader.read(json(answer)).withAttempts(answer.response().attempts());
     }
 
     @Override
@@ -209,49 +228,78 @@ public final class AduProvider implements FleetProvider {
     /** A request whose token is shown masked; no token is fetched for it. */
     private static ApiRequest plannedRequest(String method, HttpUrl url) {
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
-        return builder.header("Authorization", "Bearer ****").build();
+        return builder.header("Authorization", "Bearer ****")
+                .header(CLIENT_REQUEST_ID, "(a new UUID for each request)")
+                .build();
     }
 
-    private ApiResponse send(Operation operation, DeploymentPart part, String method, HttpUrl url)
-            throws OperationFailure {
-        ApiResponse response = exchange(method, url);
-        if (!response.successful()) {
-            throw failure(operation, part, response);
+    private Answer send(Operation operation, DeploymentPart part, String method, HttpUrl url) throws OperationFailure {
+        Answer answer = exchange(method, url);
+        if (!answer.response().successful()) {
+            throw failure(operation, part, answer);
         }
-        return response;
+        return answer;
     }
 
     /**
-     * Sends with the execution's token, fetched (once) only when a request is about to go; any status comes back.
-     * The token's requests, when this call fetched it, count among the answer's attempts.
+     * Sends with the execution's token, fetched (once) only when a request is about to go, and a fresh client
+     * request id; any status comes back. The token's requests, when this call fetched it, count among the answer's
+     * attempts; a failure to get an answer names the request's id.
      */
-    ApiResponse exchange(String method, HttpUrl url) throws OperationFailure {
+    Answer exchange(String method, HttpUrl url) throws OperationFailure {
         TokenSource.Issued token = tokens.issue();
+        String requestId = UUID.randomUUID().toString();
         ApiRequest.Builder builder = method.equals("GET") ? ApiRequest.get(url) : ApiRequest.post(url);
         ApiRequest request = builder.secretHeader(
                         "Authorization", Secret.of("Bearer " + token.token().reveal()))
+                .header(CLIENT_REQUEST_ID, requestId)
                 .build();
         try {
-            return transport.send(request).after(token.attempts());
+            return new Answer(transport.send(request).after(token.attempts()), requestId);
         } catch (UnreachableException e) {
-            throw e.after(token.attempts());
+            OperationFailure failure = e.after(token.attempts());
+            throw mayHaveReached(e) ? failure.withSupportIds(Map.of(CLIENT_REQUEST_ID, requestId)) : failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException(
-                    "interrupted before Azure Device Update answered", "The build was stopped.", e);
+                            "interrupted before Azure Device Update answered", "The build was stopped.", e)
+                    .withSupportIds(Map.of(CLIENT_REQUEST_ID, requestId));
         }
     }
 
-    ApiException failure(Operation operation, DeploymentPart part, ApiResponse response) {
+    /**
+     * Whether a request that got no answer may have reached the service, so that its id may find it there: not when
+     * the host was not found, the connection refused or the TLS handshake failed, nor when it was never sent.
+     */
+    private static boolean mayHaveReached(UnreachableException failure) {
+        Throwable cause = failure.getCause();
+        return cause != null
+                && !(cause instanceof java.net.UnknownHostException)
+                && !(cause instanceof java.net.ConnectException)
+                && !(cause instanceof javax.net.ssl.SSLException);
+    }
+
+    /** The answer's traceId (problem details), then the request's own id. */
+    private static Map<String, String> supportIds(Answer answer) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ErrorText.field(answer.response(), "traceId").ifPresent(traceId -> ids.put("traceId", traceId));
+        ids.put(CLIENT_REQUEST_ID, answer.requestId());
+        return ids;
+    }
+
+    OperationFailure failure(Operation operation, DeploymentPart part, Answer answer) {
+        ApiResponse response = answer.response();
         return new ApiException(
                         response.code(),
                         response.statusText(),
                         ErrorText.of(response),
                         AduHints.forAnswer(operation, response, config, part) + response.hintAddition())
-                .withAttempts(response.attempts());
+                .withAttempts(response.attempts())
+                .withSupportIds(supportIds(answer));
     }
 
-    private JsonNode json(ApiResponse response) throws ApiException {
+    private JsonNode json(Answer answer) throws OperationFailure {
+        ApiResponse response = answer.response();
         Optional<JsonNode> root = AduDeploymentReader.object(response.body());
         if (root.isEmpty()) {
             throw new ApiException(
@@ -260,7 +308,8 @@ public final class AduProvider implements FleetProvider {
                             "the body is not the JSON the Azure Device Update API sends (" + ErrorText.of(response)
                                     + ")",
                             "The answer did not come from the Azure Device Update API: check the endpoint or baseUrl and any proxy in between.")
-                    .withAttempts(response.attempts());
+                    .withAttempts(response.attempts())
+                    .withSupportIds(supportIds(answer));
         }
         return root.get();
     }

@@ -218,13 +218,14 @@ final class AduSelector {
 
     /** The {@code deploymentState} a status call gives; empty when the deployment is gone (404). */
     private Optional<String> state(HttpUrl url, Operation operation) throws OperationFailure {
-        ApiResponse response = provider.exchange("GET", url);
+        AduProvider.Answer answer = provider.exchange("GET", url);
+        ApiResponse response = answer.response();
         attempts += response.attempts();
         if (response.code() == 404) {
             return Optional.empty();
         }
         if (!response.successful()) {
-            throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), response);
+            throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), answer);
         }
         String state = text(object(response, operation), "deploymentState");
         if (state == null) {
@@ -237,10 +238,11 @@ final class AduSelector {
     }
 
     private ApiResponse read(HttpUrl url, Operation operation) throws OperationFailure {
-        ApiResponse response = provider.exchange("GET", url);
+        AduProvider.Answer answer = provider.exchange("GET", url);
+        ApiResponse response = answer.response();
         attempts += response.attempts();
         if (!response.successful()) {
-            throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), response);
+            throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), answer);
         }
         return response;
     }

@@ -13,37 +13,61 @@ import java.util.Set;
  * Turns ADU's status bodies into a {@link DeploymentStatus}: a GA group status (with {@code subgroupStatus[]}), one
  * subgroup's status, or the v2 / 2021-preview status with its counts at the top. States are open-ended text: a value
  * this plugin does not know is shown as it is.
+ *
+ * <p>The 2020 v2 status also counts the devices that cannot take the update ({@code devicesIncompatibleCount}) and
+ * those already in the deployment ({@code devicesAlreadyInDeploymentCount}); both are part of {@code totalDevices}
+ * (docs/azure-device-update-api.md, "Status and states"), so they are shown whenever the answer has them, and the
+ * counts add up to the total.
  */
 final class AduStatusReader {
-    /** States after which a deployment changes no more. Active ones are final once no device is still in progress. */
-    private static final Set<String> FINAL_STATES = Set.of("canceled", "failed", "inactive");
+    /**
+     * States after which a deployment changes no more: canceled, failed, inactive (2021), superseded (the 2020 v2
+     * API: a newer deployment to the same devices exists). Active ones are final once no device is in progress.
+     */
+    private static final Set<String> FINAL_STATES = Set.of("canceled", "failed", "inactive", "superseded");
 
     private AduStatusReader() {}
 
-    /** The device counts of one status object (a whole deployment or one subgroup). */
-    private record Counts(Long total, long succeeded, long failed, long inProgress, long canceled, long incompatible) {
+    /**
+     * The device counts of one status object (a whole deployment or one subgroup).
+     *
+     * @param incompatible devices that cannot take the update, or null when the answer does not say
+     * @param alreadyInDeployment devices already in the deployment, or null when the answer does not say
+     */
+    private record Counts(
+            Long total,
+            long succeeded,
+            long failed,
+            long inProgress,
+            long canceled,
+            Long incompatible,
+            Long alreadyInDeployment) {
+        static final Counts NONE = new Counts(null, 0, 0, 0, 0, null, null);
+
         static Counts of(JsonNode node) {
-            JsonNode total = node.get("totalDevices");
             return new Counts(
-                    total != null && total.canConvertToLong() ? total.asLong() : null,
+                    optional(node, "totalDevices"),
                     count(node, "devicesCompletedSucceededCount"),
                     count(node, "devicesCompletedFailedCount"),
                     count(node, "devicesInProgressCount"),
                     count(node, "devicesCanceledCount"),
-                    count(node, "devicesIncompatibleCount"));
+                    optional(node, "devicesIncompatibleCount"),
+                    optional(node, "devicesAlreadyInDeploymentCount"));
         }
 
         Counts plus(Counts other) {
-            Long sum = total == null && other.total == null
-                    ? null
-                    : (total == null ? 0 : total) + (other.total == null ? 0 : other.total);
             return new Counts(
-                    sum,
+                    sum(total, other.total),
                     succeeded + other.succeeded,
                     failed + other.failed,
                     inProgress + other.inProgress,
                     canceled + other.canceled,
-                    incompatible + other.incompatible);
+                    sum(incompatible, other.incompatible),
+                    sum(alreadyInDeployment, other.alreadyInDeployment));
+        }
+
+        private static Long sum(Long a, Long b) {
+            return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
         }
 
         Map<String, Long> asMap() {
@@ -52,20 +76,30 @@ final class AduStatusReader {
             counts.put("failed", failed);
             counts.put("in progress", inProgress);
             counts.put("canceled", canceled);
-            if (incompatible > 0) {
+            if (incompatible != null) {
                 counts.put("incompatible", incompatible);
+            }
+            if (alreadyInDeployment != null) {
+                counts.put("already in deployment", alreadyInDeployment);
             }
             return counts;
         }
 
         String summary() {
             return (total == null ? "" : total + " device" + (total == 1 ? "" : "s") + ": ") + succeeded
-                    + " succeeded, " + failed + " failed, " + inProgress + " in progress, " + canceled + " canceled";
+                    + " succeeded, " + failed + " failed, " + inProgress + " in progress, " + canceled + " canceled"
+                    + (incompatible == null ? "" : ", " + incompatible + " incompatible")
+                    + (alreadyInDeployment == null ? "" : ", " + alreadyInDeployment + " already in deployment");
         }
 
         private static long count(JsonNode node, String field) {
+            Long value = optional(node, field);
+            return value == null ? 0 : value;
+        }
+
+        private static Long optional(JsonNode node, String field) {
             JsonNode value = node.get(field);
-            return value != null && value.canConvertToLong() ? value.asLong() : 0;
+            return value != null && value.canConvertToLong() ? value.asLong() : null;
         }
     }
 
@@ -79,7 +113,7 @@ final class AduStatusReader {
             return new DeploymentStatus(
                     state, isFinal(state, counts), "devices", counts.total(), counts.asMap(), details);
         }
-        Counts all = new Counts(null, 0, 0, 0, 0, 0);
+        Counts all = Counts.NONE;
         boolean allFinal = true;
         for (JsonNode subgroup : subgroups) {
             Counts counts = Counts.of(subgroup);

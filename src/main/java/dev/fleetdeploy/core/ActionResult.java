@@ -1,7 +1,8 @@
 package dev.fleetdeploy.core;
 
 /**
- * What the provider answered to a cancel or retry that succeeded.
+ * What the provider answered to a cancel or retry that succeeded. Its texts come from the network: each is cleaned
+ * here ({@link WireText}), so that no provider, reader or later output can forget it.
  *
  * @param httpStatus the 2xx status
  * @param state the deployment's state after the request, if the answer said (e.g. "stopping"); else null
@@ -13,6 +14,13 @@ package dev.fleetdeploy.core;
  */
 public record ActionResult(
         int httpStatus, String state, String message, String warning, int attempts, String createdDeploymentId) {
+
+    public ActionResult {
+        state = WireText.clean(state);
+        message = WireText.clean(message);
+        warning = WireText.sentence(warning);
+        createdDeploymentId = WireText.clean(createdDeploymentId);
+    }
 
     /** The answer to a single request. */
     public ActionResult(int httpStatus, String state, String message) {

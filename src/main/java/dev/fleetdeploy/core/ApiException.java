@@ -22,12 +22,16 @@ public final class ApiException extends OperationFailure {
      *     login.microsoftonline.com was refused: ")
      */
     public ApiException(String context, int status, String statusText, String apiText, String hint) {
+        this(context, status, WireText.clean(statusText), WireText.sentence(apiText), hint, 0);
+    }
+
+    private ApiException(String context, int status, String statusText, String apiText, String hint, int attempts) {
         this(
                 context + "HTTP " + statusText + (apiText.isEmpty() ? " with no error text" : ": " + apiText),
                 hint,
                 status,
                 apiText,
-                0);
+                attempts);
     }
 
     private ApiException(String message, String hint, int status, String apiText, int attempts) {

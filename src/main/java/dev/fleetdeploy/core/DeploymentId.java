@@ -40,6 +40,11 @@ public record DeploymentId(String value) {
                                 + " contains a control character (such as a line break): give one id, or separate several with commas.");
             }
         }
+        // Ids may come from an API's answer too: none may reorder or split what a log shows.
+        if (!WireText.line(trimmed).equals(trimmed)) {
+            throw new ConfigurationException("The deployment id '" + Quoted.of(trimmed) + "' in " + origin
+                    + " contains a bidi control, a line separator or a lone surrogate, which no deployment id has.");
+        }
         if (trimmed.length() > MAX_LENGTH) {
             throw new ConfigurationException("The deployment id in " + origin + " has " + trimmed.length()
                     + " characters, more than any provider's (" + MAX_LENGTH + "): give the id alone.");

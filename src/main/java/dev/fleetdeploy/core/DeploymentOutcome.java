@@ -1,7 +1,10 @@
 package dev.fleetdeploy.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What happened to one deployment. */
 public sealed interface DeploymentOutcome {
@@ -48,6 +51,7 @@ public sealed interface DeploymentOutcome {
      * @param problem what went wrong ("HTTP 404 Not Found: Deployment not found")
      * @param hint what to check next
      * @param message the whole sentence shown to the user: provider, operation, id, problem and hint
+     * @param supportIds what the service's support asks for, by name ({@link OperationFailure#supportIds()})
      */
     record Failed(
             FleetTarget target,
@@ -57,8 +61,25 @@ public sealed interface DeploymentOutcome {
             String hint,
             String message,
             int attempts,
-            Duration duration)
+            Duration duration,
+            Map<String, String> supportIds)
             implements DeploymentOutcome {
+
+        public Failed {
+            supportIds = Collections.unmodifiableMap(new LinkedHashMap<>(supportIds));
+        }
+
+        public Failed(
+                FleetTarget target,
+                DeploymentPart part,
+                Integer httpStatus,
+                String problem,
+                String hint,
+                String message,
+                int attempts,
+                Duration duration) {
+            this(target, part, httpStatus, problem, hint, message, attempts, duration, Map.of());
+        }
 
         public Failed(
                 FleetTarget target,
@@ -72,7 +93,38 @@ public sealed interface DeploymentOutcome {
 
         /** This failure, with what it cost. */
         Failed measured(int attempts, Duration duration) {
-            return new Failed(target, part, httpStatus, problem, hint, message, attempts, duration);
+            return new Failed(target, part, httpStatus, problem, hint, message, attempts, duration, supportIds);
+        }
+    }
+
+    /**
+     * The build was stopped (a CI abort: SIGTERM, SIGINT) before this deployment's outcome was known.
+     *
+     * @param stage how far it had come
+     * @param action the provider's answer, when the operation was done and only its wait was cut short; else null
+     * @param message what is known, and what to check
+     */
+    record Interrupted(FleetTarget target, DeploymentPart part, Stage stage, ActionResult action, String message)
+            implements DeploymentOutcome {
+
+        /** How far a deployment had come when the build was stopped. */
+        public enum Stage {
+            /** Its turn had not come: nothing was sent for it. */
+            NOT_ATTEMPTED,
+            /** It was being worked on: a request may have reached the service, its outcome is unknown. */
+            UNKNOWN,
+            /** The operation was done; the wait for its final state was cut short. */
+            WAITING
+        }
+
+        @Override
+        public int attempts() {
+            return 0;
+        }
+
+        @Override
+        public Duration duration() {
+            return Duration.ZERO;
         }
     }
 

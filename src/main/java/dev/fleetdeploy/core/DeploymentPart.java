@@ -33,12 +33,17 @@ public record DeploymentPart(DeploymentId id, String subgroup) {
 
     /** "deployment 'abc'", or "deployment 'abc', subgroup 'dc1'". */
     public String describe() {
-        return "deployment '" + id + "'" + (subgroup == null ? "" : ", subgroup '" + subgroup + "'");
+        return "deployment '" + id + "'" + (subgroup == null ? "" : ", subgroup '" + shownSubgroup() + "'");
+    }
+
+    /** The subgroup's id as output shows it: the API named it, so it is cleaned ({@link WireText}); null for none. */
+    public String shownSubgroup() {
+        return WireText.clean(subgroup);
     }
 
     /** "abc", or "abc (subgroup dc1)", for lists. */
     @Override
     public String toString() {
-        return subgroup == null ? id.value() : id.value() + " (subgroup " + subgroup + ")";
+        return subgroup == null ? id.value() : id.value() + " (subgroup " + shownSubgroup() + ")";
     }
 }

@@ -15,9 +15,7 @@ final class FinalLine {
         long succeeded = counts.getOrDefault("succeeded", 0L);
         long failed = counts.getOrDefault("failed", 0L);
         long canceled = counts.getOrDefault("canceled", 0L);
-        long busy = counts.getOrDefault("running", 0L)
-                + counts.getOrDefault("in progress", 0L)
-                + counts.getOrDefault("pending", 0L);
+        long busy = status.busy();
         String updated = number(succeeded, status.unit()) + " updated"
                 + (operation == Operation.CANCEL ? " before it stopped" : "");
         String numbers = updated + ", " + canceled + " canceled, " + failed + " failed"

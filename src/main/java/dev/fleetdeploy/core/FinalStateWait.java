@@ -45,6 +45,17 @@ final class FinalStateWait {
     /** Polls until the deployment reaches a final state; {@code known} is a status already read, or null. */
     DeploymentStatus await(FleetTarget target, DeploymentPart part, DeploymentStatus known)
             throws OperationFailure, InterruptedException {
+        return await(target, part, known, null);
+    }
+
+    /**
+     * As {@link #await(FleetTarget, DeploymentPart, DeploymentStatus)}, after a retry: a final-looking reading counts
+     * only once the retry shows in one ({@link RetryStart}).
+     *
+     * @param retry where the retry started from, or null when the operation was no retry
+     */
+    DeploymentStatus await(FleetTarget target, DeploymentPart part, DeploymentStatus known, RetryStart retry)
+            throws OperationFailure, InterruptedException {
         Instant waitEnds = clock.instant().plus(options.waitTimeout());
         boolean executionEndsFirst = deadline.at().isBefore(waitEnds);
         Instant until = executionEndsFirst ? deadline.at() : waitEnds;
@@ -55,12 +66,34 @@ final class FinalStateWait {
         }
         String shown = status.summary();
         Duration interval = options.pollInterval();
-        while (!status.terminal()) {
+        boolean takenUp = retry == null;
+        boolean toldWaiting = false;
+        while (true) {
+            takenUp = takenUp || retry.takenUpBy(status);
+            if (status.terminal()) {
+                if (takenUp) {
+                    break;
+                }
+                if (retry.graceOver(clock.instant())) {
+                    log.warn(target.name(part) + ": the retry shows no effect " + RetryStart.GRACE.toSeconds()
+                            + " s after it was accepted (" + retry.stillShows(status)
+                            + "): taking this reading as final.");
+                    break;
+                }
+                if (!toldWaiting) {
+                    log.info(target.name(part) + ": reads final, but shows nothing of the retry yet ("
+                            + retry.stillShows(status) + "): waiting up to " + RetryStart.GRACE.toSeconds()
+                            + " s for the service to take it up.");
+                    toldWaiting = true;
+                }
+            }
             Duration remaining = Duration.between(clock.instant(), until);
             // A poll at the execution's deadline would be refused: stop now, with the state last seen.
             boolean noPollLeft = executionEndsFirst && remaining.compareTo(interval) <= 0;
             if (remaining.isNegative() || remaining.isZero() || noPollLeft) {
-                String state = status.state() == null ? "without a final state" : "'" + status.state() + "'";
+                String state = status.terminal()
+                        ? "showing nothing of the retry (" + retry.stillShows(status) + ")"
+                        : status.state() == null ? "without a final state" : "'" + status.state() + "'";
                 throw executionEndsFirst
                         ? new WaitTimeoutException(
                                 "it was still " + state + " when " + deadline.describe(terms.executionTimeout())

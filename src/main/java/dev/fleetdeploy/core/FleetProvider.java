@@ -49,6 +49,14 @@ public interface FleetProvider {
     DeploymentStatus status(DeploymentPart part) throws OperationFailure;
 
     /**
+     * Whether a retry creates a new deployment (its id in {@link ActionResult#createdDeploymentId()}) rather than
+     * acting on the one it is given, as Datadog's does: a wait then follows the new one from its start.
+     */
+    default boolean retryCreatesDeployment() {
+        return false;
+    }
+
+    /**
      * The requests {@code operation} would send for {@code id}, for a dry run. Sends nothing that changes anything; it
      * may read, when {@link #planReads} says so (a Datadog retry reads the deployment to show the exact body it would
      * send).

@@ -19,14 +19,25 @@ public final class Quoted {
      * shortened with "…" to at most {@code maxLength} characters.
      */
     static String escape(String value, int maxLength) {
-        StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength + 10));
-        for (int i = 0; i < value.length() && out.length() < maxLength; i++) {
-            char c = value.charAt(i);
-            out.append(isActive(value, i) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength) + 16);
+        int cut = -1;
+        for (int i = 0; i < value.length() && out.length() <= maxLength; ) {
+            String piece;
+            if (isActive(value, i)) {
+                piece = String.format("\\u%04x", (int) value.charAt(i));
+                i++;
+            } else {
+                int length = Character.charCount(value.codePointAt(i));
+                piece = value.substring(i, i + length);
+                i += length;
+            }
+            // Whole pieces only: a cut never splits an escape or a surrogate pair.
+            if (cut < 0 && out.length() + piece.length() > maxLength - 1) {
+                cut = out.length();
+            }
+            out.append(piece);
         }
-        return out.length() >= maxLength && value.length() > maxLength
-                ? out.substring(0, maxLength - 1) + "…"
-                : out.toString();
+        return out.length() > maxLength ? out.substring(0, cut) + "…" : out.toString();
     }
 
     private static boolean isActive(String value, int i) {

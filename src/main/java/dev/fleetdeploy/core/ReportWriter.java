@@ -1,14 +1,13 @@
 package dev.fleetdeploy.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the machine-readable outcome of a goal ({@code reportFile}): one entry per deployment, so that a pipeline
@@ -19,30 +18,55 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /** Writes the report whole or not at all ({@link AtomicFile}), every secret masked. */
     public static void write(RunReport report, Path file, SecretMasker masker) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, masker.mask(toJson(report)) + System.lineSeparator(), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, toJson(report, masker) + System.lineSeparator());
     }
 
-    static String toJson(RunReport report) throws IOException {
+    static String toJson(RunReport report, SecretMasker masker) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("goal", report.operation().goal());
         root.put("dryRun", report.dryRun());
         root.put("deploymentCount", report.outcomes().size());
         root.put("failureCount", report.failures().size());
+        if (report.stopped()) {
+            // A CI abort stopped the build: say so, and how many outcomes are unknown or were never attempted.
+            root.put("stopped", true);
+            root.put(
+                    "unknownCount",
+                    report.interrupted(DeploymentOutcome.Interrupted.Stage.UNKNOWN)
+                            .size());
+            root.put(
+                    "notAttemptedCount",
+                    report.interrupted(DeploymentOutcome.Interrupted.Stage.NOT_ATTEMPTED)
+                            .size());
+        }
         ArrayNode deployments = root.putArray("deployments");
         for (DeploymentOutcome outcome : report.outcomes()) {
             deployments.add(entry(outcome, report.operation().verb()));
         }
         ReportSelections.put(root, report);
-        return JSON.writeValueAsString(root);
+        // Each text masked as it is, before JSON escapes it: an echoed secret in any spelling stays findable.
+        return masker.mask(JSON.writeValueAsString(masked(root, masker)));
+    }
+
+    /** A copy of the tree with every text and every name masked. */
+    private static JsonNode masked(JsonNode node, SecretMasker masker) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(masker.mask(node.asText()));
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(masked(item, masker)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields()
+                    .forEachRemaining(field -> copy.set(masker.mask(field.getKey()), masked(field.getValue(), masker)));
+            return copy;
+        }
+        return node;
     }
 
     private static ObjectNode entry(DeploymentOutcome outcome, String operation) {
@@ -55,8 +79,8 @@ public final class ReportWriter {
         node.put("operation", operation);
         node.put("location", target.provider().location());
         node.put("deploymentId", outcome.id().value());
-        putIfPresent(node, "subgroup", outcome.part().subgroup());
-        if (!(outcome instanceof DeploymentOutcome.Planned)) {
+        putIfPresent(node, "subgroup", outcome.part().shownSubgroup());
+        if (!(outcome instanceof DeploymentOutcome.Planned) && !(outcome instanceof DeploymentOutcome.Interrupted)) {
             node.put("attempts", outcome.attempts());
             node.put("durationMillis", outcome.duration().toMillis());
         }
@@ -84,6 +108,24 @@ public final class ReportWriter {
             node.put("problem", failed.problem());
             node.put("hint", failed.hint());
             node.put("message", failed.message());
+            if (!failed.supportIds().isEmpty()) {
+                ObjectNode ids = node.putObject("supportIds");
+                failed.supportIds().forEach(ids::put);
+            }
+        } else if (outcome instanceof DeploymentOutcome.Interrupted stopped) {
+            switch (stopped.stage()) {
+                case NOT_ATTEMPTED -> node.put("result", "not-attempted");
+                case UNKNOWN -> node.put("result", "unknown");
+                case WAITING -> {
+                    // The operation was done: a success, whose final state was not waited for.
+                    node.put("result", "succeeded");
+                    node.put("httpStatus", stopped.action().httpStatus());
+                    putIfPresent(node, "state", stopped.action().state());
+                    putIfPresent(node, "warning", stopped.action().warning());
+                }
+            }
+            node.put("message", stopped.message());
+            node.put("stopped", true);
         } else if (outcome instanceof DeploymentOutcome.Planned planned) {
             node.put("result", "planned");
             ArrayNode requests = node.putArray("requests");

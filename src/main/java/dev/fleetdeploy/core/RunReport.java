@@ -7,18 +7,24 @@ import java.util.stream.Collectors;
  * The outcome of one goal: one entry per deployment, in the order the user gave them (or a selection found them).
  *
  * @param selections what {@code select=active} found, target by target, before anything was done
+ * @param stopped whether the build was stopped (a CI abort) before every outcome was known: the entries then include
+ *     {@link DeploymentOutcome.Interrupted} ones
  */
 public record RunReport(
-        Operation operation, boolean dryRun, List<DeploymentOutcome> outcomes, List<Selection> selections) {
+        Operation operation,
+        boolean dryRun,
+        List<DeploymentOutcome> outcomes,
+        List<Selection> selections,
+        boolean stopped) {
 
     public RunReport {
         outcomes = List.copyOf(outcomes);
         selections = List.copyOf(selections);
     }
 
-    /** A run of ids only. */
+    /** The report of a run of ids only, that ended. */
     public RunReport(Operation operation, boolean dryRun, List<DeploymentOutcome> outcomes) {
-        this(operation, dryRun, outcomes, List.of());
+        this(operation, dryRun, outcomes, List.of(), false);
     }
 
     /**
@@ -39,7 +45,19 @@ public record RunReport(
         return !failures().isEmpty();
     }
 
-    /** The closing line: "cancel: 2 of 3 deployments done; failed: xyz." */
+    /** The entries a stopped run left at this stage. */
+    public List<DeploymentOutcome.Interrupted> interrupted(DeploymentOutcome.Interrupted.Stage stage) {
+        return outcomes.stream()
+                .filter(DeploymentOutcome.Interrupted.class::isInstance)
+                .map(DeploymentOutcome.Interrupted.class::cast)
+                .filter(outcome -> outcome.stage() == stage)
+                .toList();
+    }
+
+    /**
+     * The closing line: "Cancel: 2 of 3 deployments done; failed: xyz."; for a stopped run, "Cancel stopped by the
+     * build's abort: 2 of 50 deployments done, 4 with their outcome unknown, 44 not attempted."
+     */
     public String summary() {
         int total = outcomes.size();
         if (dryRun) {
@@ -52,13 +70,23 @@ public record RunReport(
                         ? "subgroup deployment"
                         : "deployment";
         List<DeploymentOutcome.Failed> failed = failures();
-        int done = total - failed.size();
+        int unknown = interrupted(DeploymentOutcome.Interrupted.Stage.UNKNOWN).size();
+        int notAttempted =
+                interrupted(DeploymentOutcome.Interrupted.Stage.NOT_ATTEMPTED).size();
+        int done = total - failed.size() - unknown - notAttempted;
         StringBuilder text = new StringBuilder(capitalize(operation.verb()))
-                .append(": ")
+                .append(stopped ? " stopped by the build's abort: " : ": ")
                 .append(done)
                 .append(" of ")
                 .append(plural(total, noun))
                 .append(" done");
+        if (stopped) {
+            text.append(", ")
+                    .append(unknown)
+                    .append(" with their outcome unknown, ")
+                    .append(notAttempted)
+                    .append(" not attempted");
+        }
         if (!failed.isEmpty()) {
             text.append("; failed: ")
                     .append(failed.stream()

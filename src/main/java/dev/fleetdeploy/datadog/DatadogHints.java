@@ -2,7 +2,7 @@ package dev.fleetdeploy.datadog;
 
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.http.ApiResponse;
-import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RefusedRedirect;
 
 /** What to check next after Datadog answered outside 2xx, by status. */
 final class DatadogHints {
@@ -14,19 +14,9 @@ final class DatadogHints {
         String where = config.baseUrlOverridden()
                 ? "the baseUrl (" + config.displayBaseUrl() + ")"
                 : "the site (" + site + ")";
-        if (code >= 300 && code < 400) {
-            String to = response.header("Location").map(l -> " to " + l).orElse("");
-            if (response.redirectsWithin(config.baseUrl())) {
-                return code == 307 || code == 308 || operation == Operation.STATUS
-                        ? "Datadog kept redirecting on its own host" + to + ", and the plugin stops after "
-                                + HttpTransport.MAX_REDIRECTS + " redirects in a row: check " + where + "."
-                        : "Datadog answered with a redirect" + to + " on its own host, which would turn the request"
-                                + " into a GET, so the plugin does not follow it: check " + where
-                                + " and the API generation.";
-            }
-            return "Datadog answered with a redirect" + to
-                    + ", which the plugin does not follow so that the keys reach no" + " other host: check " + where
-                    + ".";
+        if (RefusedRedirect.is(response)) {
+            return new RefusedRedirect("Datadog", "the keys reach", where, " and the API generation")
+                    .hint(response, config.baseUrl(), operation == Operation.STATUS);
         }
         return switch (code) {
             case 400 ->

@@ -143,6 +143,11 @@ public final class DatadogProvider implements FleetProvider {
      * the finished one failed ({@link DatadogRetry}). The old deployment stays as it is.
      */
     @Override
+    public boolean retryCreatesDeployment() {
+        return true;
+    }
+
+    @Override
     public ActionResult retry(DeploymentPart part) throws OperationFailure {
         return new DatadogRetry(this, config, clock, sleeper).retry(part.id());
     }

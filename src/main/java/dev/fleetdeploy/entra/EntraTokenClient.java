@@ -13,6 +13,7 @@ import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
+import dev.fleetdeploy.http.RefusedRedirect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,6 +175,16 @@ public final class EntraTokenClient implements TokenSource {
     }
 
     private String hint(ApiResponse response) {
+        if (RefusedRedirect.is(response)) {
+            String proof =
+                    credential.proof() instanceof ClientCredential.ClientSecret ? "client secret" : "federated token";
+            return new RefusedRedirect(
+                            "Microsoft Entra ID",
+                            "the " + proof + " reaches",
+                            "the authority host (" + credential.authorityHost() + ")",
+                            "")
+                    .hint(response, credential.tokenUrl(), false);
+        }
         String text = ErrorText.of(response);
         String variables = credential.proof() instanceof ClientCredential.ClientSecret
                 ? "the client secret (its value, not its secret id; it may have expired)"

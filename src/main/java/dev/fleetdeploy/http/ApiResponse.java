@@ -1,10 +1,13 @@
 package dev.fleetdeploy.http;
 
+import dev.fleetdeploy.core.WireText;
 import java.util.Optional;
 import okhttp3.Headers;
 
 /**
- * A provider's answer, read up to {@link HttpTransport#MAX_BODY_BYTES}.
+ * A provider's answer, read up to {@link HttpTransport#MAX_BODY_BYTES}. Its reason phrase and every header value it
+ * hands out are cleaned ({@link WireText}): a server's words reach no message raw. The body stays as it came, for the
+ * readers to parse; what they take from it is cleaned where it enters the core's types.
  *
  * @param code the HTTP status
  * @param reason the status line's reason phrase, possibly empty (HTTP/2 has none)
@@ -31,6 +34,11 @@ public record ApiResponse(
         boolean earlierAttemptMayHaveApplied,
         String hintAddition) {
 
+    public ApiResponse {
+        reason = reason == null ? "" : WireText.clean(reason);
+        contentType = contentType == null ? "" : WireText.clean(contentType);
+    }
+
     public ApiResponse(int code, String reason, Headers headers, String contentType, String body) {
         this(code, reason, headers, contentType, body, false, 1, false, "");
     }
@@ -39,8 +47,9 @@ public record ApiResponse(
         return code >= 200 && code < 300;
     }
 
+    /** The header's value, cleaned: a Location, a rate-limit name, a hint of the server's. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        return Optional.ofNullable(headers.get(name)).map(WireText::clean);
     }
 
     /** "403 Forbidden". */

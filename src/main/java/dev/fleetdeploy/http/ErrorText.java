@@ -3,6 +3,7 @@ package dev.fleetdeploy.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.core.WireText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  *   <li>an HTML page from a proxy or load balancer: its title
  *   <li>anything else: the text itself, shortened
  * </ul>
+ *
+ * <p>What it returns is one line of at most {@link WireText#MAX_LENGTH} characters, cleaned ({@link WireText}).
  */
 public final class ErrorText {
-    static final int MAX_LENGTH = 500;
+    static final int MAX_LENGTH = WireText.MAX_LENGTH;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE =
             Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -37,6 +40,23 @@ public final class ErrorText {
     /** The API's error text in one line, or empty text when the body said nothing. */
     public static String of(ApiResponse response) {
         return of(response.body(), response.contentType());
+    }
+
+    /**
+     * A text field at the top of a JSON body, cleaned ({@link WireText}): the {@code traceId} of RFC 7807 problem
+     * details as Azure sends them, say. Empty when the body is not a JSON object or has no such text.
+     */
+    public static java.util.Optional<String> field(ApiResponse response, String name) {
+        String body = response.body();
+        if (body == null || !body.strip().startsWith("{")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String value = text(JSON.readTree(body), name);
+            return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(WireText.clean(value));
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static String of(String body, String contentType) {
@@ -182,7 +202,6 @@ public final class ErrorText {
     }
 
     private static String shorten(String text) {
-        String line = collapse(text);
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+        return WireText.clean(collapse(text));
     }
 }

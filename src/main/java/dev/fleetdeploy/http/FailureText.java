@@ -2,6 +2,7 @@ package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.core.UserTerms;
+import dev.fleetdeploy.core.WireText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -26,7 +27,7 @@ record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
             return "could not resolve the host " + request.url().host();
         }
         if (failure instanceof ConnectException) {
-            return "could not connect to " + host + " (" + failure.getMessage() + ")";
+            return "could not connect to " + host + " (" + WireText.clean(failure.getMessage()) + ")";
         }
         if (failure instanceof SocketTimeoutException) {
             return noAnswer.sent()
@@ -36,7 +37,8 @@ record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
                             + terms.connectTimeout() + ")";
         }
         if (failure instanceof SSLException) {
-            return "the TLS handshake with " + host + " failed (" + failure.getMessage() + ")";
+            // The JVM's words may quote the server's certificate.
+            return "the TLS handshake with " + host + " failed (" + WireText.clean(failure.getMessage()) + ")";
         }
         if (failure instanceof InterruptedIOException) {
             return "the exchange with " + host + " did not complete within " + Seconds.of(noAnswer.limit()) + " ("
@@ -45,7 +47,8 @@ record FailureText(HttpSettings settings, UserTerms terms, String deadline) {
                             : terms.connectTimeout() + " + " + terms.readTimeout() + " + 5 s")
                     + ")";
         }
-        return "the connection to " + host + " failed (" + failure + ")";
+        // OkHttp quotes what the server sent ("Unexpected status line: ...").
+        return "the connection to " + host + " failed (" + WireText.clean(failure.toString()) + ")";
     }
 
     /**

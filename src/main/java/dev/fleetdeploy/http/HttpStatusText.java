@@ -1,8 +1,12 @@
 package dev.fleetdeploy.http;
 
+import dev.fleetdeploy.core.WireText;
 import java.util.Map;
 
-/** "404 Not Found": the status with its reason phrase, from the answer or, where it sent none, the standard one. */
+/**
+ * "404 Not Found": the status with its reason phrase, from the answer or, where it sent none, the standard one. The
+ * server's phrase is cleaned ({@link WireText}): a CR or an escape sequence in it stays on the line, shown.
+ */
 public final class HttpStatusText {
     private static final Map<Integer, String> STANDARD = Map.ofEntries(
             Map.entry(200, "OK"),
@@ -34,7 +38,7 @@ public final class HttpStatusText {
     private HttpStatusText() {}
 
     public static String of(int code, String reason) {
-        String phrase = reason == null || reason.isBlank() ? STANDARD.get(code) : reason.strip();
+        String phrase = reason == null || reason.isBlank() ? STANDARD.get(code) : WireText.clean(reason.strip());
         return phrase == null ? Integer.toString(code) : code + " " + phrase;
     }
 }

@@ -3,6 +3,8 @@ package dev.fleetdeploy.http;
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.PlannedRequest;
+import dev.fleetdeploy.core.RequestsInFlight;
+import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.core.UserTerms;
@@ -15,6 +17,10 @@ import okhttp3.OkHttpClient;
  * gate, proxies and masked logging all live behind it, so that every provider gets them alike. It composes one
  * client ({@link HttpClients}), one exchange at a time ({@link SingleExchange}, which follows redirects on the same
  * origin only), the retries around it ({@link RetryingSender}) and what a failure says ({@link FailureText}).
+ *
+ * <p>It tells the execution's {@link SecretMasker} every credential it sends, in the form it sends it: the values of
+ * secret headers and form fields, and the proxies' {@code Proxy-Authorization} credentials; so that an answer that
+ * echoes one back, in whatever spelling, is masked wherever it is shown.
  */
 public final class HttpTransport implements AutoCloseable {
     /** Bodies larger than this are cut: status bodies are far smaller, and of an error we show one line at most. */
@@ -24,6 +30,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final OkHttpClient client;
     private final RetryingSender sender;
+    private final InFlightRequests inFlight;
 
     /** @param terms the front end's words for the settings a failure's text names */
     public HttpTransport(HttpSettings settings, FleetLog log, UserTerms terms) {
@@ -38,10 +45,29 @@ public final class HttpTransport implements AutoCloseable {
     /** @param deadline when the whole execution must be over: no attempt, retry or pause goes past it */
     public HttpTransport(
             HttpSettings settings, FleetLog log, UserTerms terms, Sleeper sleeper, Clock clock, Deadline deadline) {
+        this(settings, log, terms, sleeper, clock, deadline, new SecretMasker());
+    }
+
+    /** @param masker learns every credential the transport sends, as it sends it */
+    public HttpTransport(
+            HttpSettings settings,
+            FleetLog log,
+            UserTerms terms,
+            Sleeper sleeper,
+            Clock clock,
+            Deadline deadline,
+            SecretMasker masker) {
+        for (ProxyConfig proxy : settings.proxies()) {
+            if (proxy.password() != null) {
+                masker.registerBasicCredentials(proxy.username(), proxy.password());
+            }
+        }
         Duration callTimeout = HttpClients.callTimeout(settings);
         this.client = HttpClients.build(settings);
+        SingleExchange exchange = new SingleExchange(client, callTimeout, log, clock, deadline, masker);
+        this.inFlight = exchange.inFlight();
         this.sender = new RetryingSender(
-                new SingleExchange(client, callTimeout, log, clock, deadline),
+                exchange,
                 settings.retryPolicy(),
                 new RateLimitGate(settings.parallelism(), log, sleeper, clock),
                 new FailureText(settings, terms, deadline.describe(terms.executionTimeout())),
@@ -49,6 +75,11 @@ public final class HttpTransport implements AutoCloseable {
                 sleeper,
                 clock,
                 deadline);
+    }
+
+    /** The requests on their way at this moment, from any thread: what a build stopped halfway reports as unknown. */
+    public RequestsInFlight inFlight() {
+        return inFlight;
     }
 
     /** What {@link #send} would send, credentials masked, for a dry run. */

@@ -4,6 +4,7 @@ import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
+import dev.fleetdeploy.core.WireText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -117,12 +118,14 @@ final class RetryingSender {
     private void logAnswer(ApiRequest request, ApiResponse response, long startedNanos) {
         if (log.isDebugEnabled()) {
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+            // The body's start, on one line and bounded like any network text.
             String body = response.body().length() > 2000 ? response.body().substring(0, 2000) + "…" : response.body();
+            body = WireText.clean(ErrorText.oneLine(body));
             if (request.secretAnswer() && response.successful()) {
                 body = body.isBlank() ? "" : "(body withheld: it holds a credential)";
             }
             log.debug("<- " + response.statusText() + " for " + request.describe() + " in " + millis + " ms"
-                    + (body.isBlank() ? "" : ": " + ErrorText.oneLine(body)));
+                    + (body.isBlank() ? "" : ": " + body));
         }
     }
 }

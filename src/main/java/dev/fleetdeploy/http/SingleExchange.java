@@ -2,11 +2,15 @@ package dev.fleetdeploy.http;
 
 import dev.fleetdeploy.core.Deadline;
 import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.Secret;
+import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.core.WireText;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -38,9 +42,18 @@ final class SingleExchange {
     private final Clock clock;
     private final Deadline deadline;
     private final Duration callTimeout;
+    private final SecretMasker masker;
+    private final InFlightRequests inFlight = new InFlightRequests();
 
-    SingleExchange(OkHttpClient client, Duration callTimeout, FleetLog log, Clock clock, Deadline deadline) {
+    SingleExchange(
+            OkHttpClient client,
+            Duration callTimeout,
+            FleetLog log,
+            Clock clock,
+            Deadline deadline,
+            SecretMasker masker) {
         this.client = client;
+        this.masker = masker;
         this.callTimeout = callTimeout;
         this.log = log;
         this.clock = clock;
@@ -55,7 +68,13 @@ final class SingleExchange {
      *     {@link HttpTransport#MAX_BODY_BYTES}
      * @throws NoAnswer when no answer came, or the body broke off while the reader read it
      */
+    /** The requests on their way now. */
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
     <T> StreamedAnswer<T> send(ApiRequest request, BodyReader<T> reader) throws NoAnswer {
+        remember(request);
         AtomicBoolean sent = new AtomicBoolean();
         ApiRequest current = request;
         Duration limit = callTimeout;
@@ -75,22 +94,36 @@ final class SingleExchange {
                 }
                 ApiResponse response;
                 HttpUrl target;
+                inFlight.start(current, sent);
                 try (Response answer = call.execute()) {
                     if (reader != null && answer.isSuccessful()) {
                         return stream(answer, reader);
                     }
                     response = read(answer);
                     target = sameOriginRedirect(current, answer);
+                } finally {
+                    inFlight.done();
                 }
                 if (target == null || hop >= HttpTransport.MAX_REDIRECTS) {
                     return new StreamedAnswer<>(response, null);
                 }
-                log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to " + target
-                        + " (same host)");
+                log.debug("<- " + response.statusText() + " for " + current.describe() + ": following it to "
+                        + WireText.clean(target.toString()) + " (same host)");
                 current = current.withUrl(target);
             }
         } catch (IOException e) {
             throw new NoAnswer(e, sent.get(), limit, cutByDeadline);
+        }
+    }
+
+    /** Whatever leaves as a credential is masked wherever an answer echoes it, in any spelling. */
+    private void remember(ApiRequest request) {
+        for (List<ApiRequest.Header> fields : List.of(request.headers(), request.form())) {
+            for (ApiRequest.Header field : fields) {
+                if (field.secret() && !field.value().isBlank()) {
+                    masker.register(Secret.of(field.value()));
+                }
+            }
         }
     }
 

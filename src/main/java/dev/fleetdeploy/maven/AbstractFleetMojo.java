@@ -3,8 +3,12 @@ package dev.fleetdeploy.maven;
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetLog;
+import dev.fleetdeploy.core.JobSummary;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
+import dev.fleetdeploy.core.RunOutputs;
+import dev.fleetdeploy.core.RunProgress;
+import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.http.HttpSettings;
@@ -213,7 +217,13 @@ public abstract class AbstractFleetMojo extends TargetParameters implements Mojo
                     MavenTerms.TERMS,
                     Clock.systemUTC(),
                     Sleeper.SYSTEM);
-            new BuildResult(fleetLog, masker, !failOnError).finish(execution.run(fleetLog, masker), reportPath());
+            // A build stopped halfway (SIGTERM, SIGINT) still writes its report and job summary: the core knows how.
+            RunProgress progress = new RunProgress(MavenTerms.TERMS);
+            RunOutputs outputs = new RunOutputs(reportPath(), JobSummary.file(environment), masker);
+            try (AbortHook hook = AbortHook.install(() -> outputs.abort(progress, fleetLog))) {
+                RunReport report = execution.run(fleetLog, masker, progress);
+                new BuildResult(fleetLog, masker, !failOnError).finish(report, outputs);
+            }
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));
         } catch (InterruptedException e) {

@@ -2,7 +2,7 @@ package dev.fleetdeploy.maven;
 
 import dev.fleetdeploy.core.DeploymentOutcome;
 import dev.fleetdeploy.core.FleetLog;
-import dev.fleetdeploy.core.ReportWriter;
+import dev.fleetdeploy.core.RunOutputs;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import java.io.IOException;
@@ -21,14 +21,25 @@ import org.apache.maven.plugin.MojoFailureException;
 record BuildResult(FleetLog log, SecretMasker masker, boolean failuresAsWarnings) {
 
     void finish(RunReport report, Optional<Path> reportPath) throws MojoExecutionException, MojoFailureException {
-        if (reportPath.isPresent()) {
-            try {
-                ReportWriter.write(report, reportPath.get(), masker);
-                log.info("Report: " + reportPath.get());
-            } catch (IOException e) {
-                throw new MojoExecutionException("Could not write the report file " + reportPath.get() + " ("
-                        + e.getMessage() + "): check that its folder is writable, or set reportFile elsewhere.");
-            }
+        finish(report, new RunOutputs(reportPath, Optional.empty(), masker));
+    }
+
+    /** @param outputs the report and job summary, written here unless an abort already wrote them */
+    void finish(RunReport report, RunOutputs outputs) throws MojoExecutionException, MojoFailureException {
+        boolean written;
+        try {
+            written = outputs.finish(report, log);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Could not write the report file " + outputs.report().orElseThrow() + " (" + e.getMessage()
+                            + "): check that its folder is writable, or set reportFile elsewhere.");
+        }
+        if (!written) {
+            // An abort wrote them: the JVM runs on for a moment while it stops, and the build must not end in a
+            // success of its own.
+            throw new MojoFailureException("The build was stopped (SIGTERM or SIGINT) while the goal ran: the report"
+                    + " and the job summary say which deployments were done, which outcomes are unknown and which"
+                    + " were not attempted.");
         }
         log.info(report.summary());
         if (!report.hasFailures()) {

@@ -201,12 +201,12 @@ public class TargetParameters {
 
     /**
      * Azure Device Update: the API generation: {@code v2} (the 2020 v2 management API), {@code 2021-06-01-preview},
-     * or a GA-shaped version ({@code 2022-10-01}, {@code 2023-10-01-preview}, {@code 2026-06-01}), which cancels
-     * and retries a device-class subgroup at a time.
+     * or a GA-shaped version ({@code 2026-06-01}, the default and newest stable one; {@code 2023-10-01-preview},
+     * {@code 2022-10-01}, {@code 2022-07-01-preview}), which cancels and retries a device-class subgroup at a time.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "fleet.apiVersion", defaultValue = "2022-10-01")
+    @Parameter(property = "fleet.apiVersion", defaultValue = "2026-06-01")
     private String apiVersion;
 
     /**

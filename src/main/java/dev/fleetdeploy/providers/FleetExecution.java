@@ -10,6 +10,7 @@ import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.FleetTarget;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
+import dev.fleetdeploy.core.RunProgress;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
@@ -48,8 +49,17 @@ public record FleetExecution(
 
     /** @param masker learns every credential on the way, for the front end's output */
     public RunReport run(FleetLog log, SecretMasker masker) throws InterruptedException {
+        return run(log, masker, new RunProgress(terms));
+    }
+
+    /**
+     * @param progress learns each step and the requests on their way, so that the front end can report where the run
+     *     stood if the build is stopped halfway
+     */
+    public RunReport run(FleetLog log, SecretMasker masker, RunProgress progress) throws InterruptedException {
         Deadline deadline = options.deadline(clock);
-        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
+        try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline, masker)) {
+            progress.watch(transport.inFlight());
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             boolean reads = false;
             for (TargetSettings target : targets) {
@@ -74,7 +84,8 @@ public record FleetExecution(
                         + " must read the provider's API here (to find the active deployments, or to show the exact"
                         + " body of a retry): run it online (in Maven, without -o); nothing was sent.");
             }
-            return new DeploymentRunner(log, options, terms, sleeper, clock, deadline).run(operation, fleetTargets);
+            return new DeploymentRunner(log, options, terms, sleeper, clock, deadline)
+                    .run(operation, fleetTargets, progress);
         }
     }
 }

@@ -122,7 +122,7 @@ class AduConfigTest {
         assertThat(config.deviceClassId()).isNull();
         assertThat(config.version()).isEqualTo(AduApiVersion.defaultVersion());
         assertThat(config.location())
-                .isEqualTo("contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2022-10-01");
+                .isEqualTo("contoso.api.adu.microsoft.com, instance 'blue', group 'TestGroup', API 2026-06-01");
     }
 
     @Test
@@ -176,7 +176,7 @@ class AduConfigTest {
         assertThat(config.baseUrl()).hasToString("http://127.0.0.1:8089/");
         assertThat(config.baseUrlOverridden()).isTrue();
         assertThat(config.location())
-                .isEqualTo("http://127.0.0.1:8089, instance 'blue', group 'TestGroup', API 2022-10-01");
+                .isEqualTo("http://127.0.0.1:8089, instance 'blue', group 'TestGroup', API 2026-06-01");
     }
 
     @Test
@@ -188,7 +188,7 @@ class AduConfigTest {
         assertThat(config.baseUrl()).hasToString("https://adu-gateway.example:8443/");
         assertThat(config.location())
                 .isEqualTo("https://adu-gateway.example:8443 (in place of contoso.api.adu.microsoft.com),"
-                        + " instance 'blue', group 'TestGroup', API 2022-10-01");
+                        + " instance 'blue', group 'TestGroup', API 2026-06-01");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -261,7 +261,7 @@ class AduConfigTest {
         parameters.remove("groupId");
         assertThat(refusal())
                 .hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
-                        + " (API 2022-10-01 needs one; only apiVersion=v2 works without).");
+                        + " (API 2026-06-01 needs one; only apiVersion=v2 works without).");
 
         parameters.put("apiVersion", "2021-06-01-preview");
         assertThat(refusal())
@@ -321,7 +321,7 @@ class AduConfigTest {
         parameters.put("deviceClassId", "31ee8c56559847429fbe86e3e87f99b6");
         AduConfig config = resolve();
         assertThat(config.deviceClassId()).isEqualTo("31ee8c56559847429fbe86e3e87f99b6");
-        assertThat(config.location()).endsWith(", device class '31ee8c56559847429fbe86e3e87f99b6', API 2022-10-01");
+        assertThat(config.location()).endsWith(", device class '31ee8c56559847429fbe86e3e87f99b6', API 2026-06-01");
     }
 
     // ---- apiVersion ----
@@ -347,9 +347,10 @@ class AduConfigTest {
         parameters.put("apiVersion", "2020-09-01");
 
         assertThat(refusal())
-                .hasMessage("Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
-                        + " (the seed's 2020 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA version such as 2022-10-01"
-                        + " (the default), 2023-10-01-preview or 2026-06-01.");
+                .hasMessage(
+                        "Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
+                                + " (the 2020 v2 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA-shaped"
+                                + " version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -361,7 +362,7 @@ class AduConfigTest {
                 .hasMessage(
                         "Unknown Azure Device Update apiVersion '" + apiVersion
                                 + "' in apiVersion (-Dfleet.apiVersion):"
-                                + " use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default), 2023-10-01-preview or 2026-06-01.");
+                                + " use v2, 2021-06-01-preview, or a GA-shaped version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     // ---- a ready token ----

@@ -254,7 +254,9 @@ class AduProviderTest {
                         Map.entry("succeeded", 1L),
                         Map.entry("failed", 0L),
                         Map.entry("in progress", 0L),
-                        Map.entry("canceled", 0L));
+                        Map.entry("canceled", 0L),
+                        // Part of the total, and in the 2020 answer: shown even when 0.
+                        Map.entry("incompatible", 0L));
         assertThat(status.details()).isEmpty();
         assertThat(status.terminal()).isTrue();
     }
@@ -342,7 +344,7 @@ class AduProviderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "stable-2022-10-01, ''",
+        "2026-06-01, ''",
         "stable-2022-10-01, 2022-10-01",
         "2023-10-01-preview, 2023-10-01-preview",
         "2026-06-01, 2026-06-01",
@@ -404,7 +406,7 @@ class AduProviderTest {
         RecordedRequest listing = server.takeRequest();
         assertThat(listing.getRequestLine())
                 .isEqualTo(
-                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01 HTTP/1.1");
+                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2026-06-01 HTTP/1.1");
         assertSentWithToken(listing);
 
         for (DeploymentPart part : parts) {
@@ -412,10 +414,10 @@ class AduProviderTest {
         }
         assertThat(server.takeRequest().getTarget())
                 .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                        + "deviceClassId1/deployments/deploymentId:cancel?api-version=2022-10-01");
+                        + "deviceClassId1/deployments/deploymentId:cancel?api-version=2026-06-01");
         assertThat(server.takeRequest().getTarget())
                 .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                        + "deviceClassId2/deployments/deploymentId:cancel?api-version=2022-10-01");
+                        + "deviceClassId2/deployments/deploymentId:cancel?api-version=2026-06-01");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -475,7 +477,7 @@ class AduProviderTest {
 
         assertThat(server.takeRequest().getRequestLine())
                 .isEqualTo(
-                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
+                        "GET /deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId/status?api-version=2026-06-01 HTTP/1.1");
         assertThat(status.state()).isEqualTo("ActiveWithSubgroupFailures");
         assertThat(status.total()).isEqualTo(3L);
         assertThat(status.counts())
@@ -546,7 +548,7 @@ class AduProviderTest {
         RecordedRequest request = server.takeRequest();
         assertThat(request.getRequestLine())
                 .isEqualTo("GET /deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                        + "deviceClassId/deployments/deploymentId/status?api-version=2022-10-01 HTTP/1.1");
+                        + "deviceClassId/deployments/deploymentId/status?api-version=2026-06-01 HTTP/1.1");
         assertSentWithToken(request);
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.total()).isEqualTo(1L);
@@ -693,7 +695,7 @@ class AduProviderTest {
         assertThat(failure.hint())
                 .isEqualTo("Check the deployment id, groupId ('TestGroup'), the device class ('deviceClassId'),"
                         + " the instance ('blue'), the baseUrl (" + displayBaseUrl()
-                        + ") and apiVersion (2022-10-01): the seed's v2 management API,"
+                        + ") and apiVersion (2026-06-01): the 2020 v2 management API,"
                         + " 2021-06-01-preview and the GA versions use different paths.");
     }
 
@@ -715,7 +717,7 @@ class AduProviderTest {
         assertThat(failure.hint())
                 .isEqualTo(
                         "Check the deployment id, the instance ('blue'), the baseUrl (" + displayBaseUrl() + ")"
-                                + " and apiVersion (v2): the seed's v2 management API, 2021-06-01-preview and the GA versions use different paths.");
+                                + " and apiVersion (v2): the 2020 v2 management API, 2021-06-01-preview and the GA versions use different paths.");
     }
 
     @Test
@@ -777,7 +779,7 @@ class AduProviderTest {
                 "429|CANCEL|{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded.\"}}|Rate limit exceeded. (TooManyRequests)"
                         + "|Azure Device Update's rate limit was reached: wait a while before running again, lower parallelism, or raise maxRetries.",
                 "400|CANCEL|{\"error\":{\"code\":\"BadArgument\",\"message\":\"Unsupported api-version.\"}}|Unsupported api-version. (BadArgument)"
-                        + "|Check apiVersion (2022-10-01): the account may not offer it; and check the deployment id and groupId.",
+                        + "|Check apiVersion (2026-06-01): the account may not offer it; and check the deployment id and groupId.",
                 "500|RETRY||''|Azure Device Update had an error on its side: try again later, and see https://azure.status.microsoft/.",
             })
     void everyErrorStatusGivesTheApisTextAndAHint(
@@ -876,10 +878,10 @@ class AduProviderTest {
         provider.status(whole("a?b"));
         assertThat(server.takeRequest().getTarget())
                 .isEqualTo(
-                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deviceClassSubgroups/dc%3Fx%23y/deployments/a%20b:cancel?api-version=2022-10-01");
+                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deviceClassSubgroups/dc%3Fx%23y/deployments/a%20b:cancel?api-version=2026-06-01");
         assertThat(server.takeRequest().getTarget())
                 .isEqualTo(
-                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deployments/a%3Fb/status?api-version=2022-10-01");
+                        "/deviceUpdate/blue/management/groups/Test%20Group%252F/deployments/a%3Fb/status?api-version=2026-06-01");
     }
 
     @Test
@@ -896,7 +898,7 @@ class AduProviderTest {
         server.takeRequest();
         assertThat(server.takeRequest().getTarget())
                 .isEqualTo("/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/"
-                        + "class%20one%23x%3F/deployments/deploymentId:cancel?api-version=2022-10-01");
+                        + "class%20one%23x%3F/deployments/deploymentId:cancel?api-version=2026-06-01");
     }
 
     @Test
@@ -1034,15 +1036,23 @@ class AduProviderTest {
                         new PlannedRequest(
                                 "GET",
                                 baseUrl()
-                                        + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2022-10-01",
-                                List.of("Authorization: Bearer ****", "Accept: application/json", userAgent),
+                                        + "deviceUpdate/blue/management/groups/TestGroup/deployments/deploymentId?api-version=2026-06-01",
+                                List.of(
+                                        "Authorization: Bearer ****",
+                                        "x-ms-client-request-id: (a new UUID for each request)",
+                                        "Accept: application/json",
+                                        userAgent),
                                 "to list the deployment's subgroups"),
                         new PlannedRequest(
                                 "POST",
                                 baseUrl()
                                         + "deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/{deviceClassId}"
-                                        + "/deployments/deploymentId:cancel?api-version=2022-10-01",
-                                List.of("Authorization: Bearer ****", "Accept: application/json", userAgent),
+                                        + "/deployments/deploymentId:cancel?api-version=2026-06-01",
+                                List.of(
+                                        "Authorization: Bearer ****",
+                                        "x-ms-client-request-id: (a new UUID for each request)",
+                                        "Accept: application/json",
+                                        userAgent),
                                 "for each subgroup it lists"));
         assertThat(plan.toString()).doesNotContain(CLIENT_SECRET);
         assertThat(server.getRequestCount()).isZero();
@@ -1155,7 +1165,7 @@ class AduProviderTest {
 
         assertThat(provider.location())
                 .isEqualTo("http://127.0.0.1:" + server.getPort() + " (in place of contoso.api.adu.microsoft.com),"
-                        + " instance 'blue', group 'TestGroup', device class 'deviceClassId', API 2022-10-01");
+                        + " instance 'blue', group 'TestGroup', device class 'deviceClassId', API 2026-06-01");
         assertThat(provider.authentication()).contains("a ready access token (from accessToken)");
         assertThat(provider.toString()).doesNotContain(TOKEN).contains("instance 'blue'");
     }

@@ -397,9 +397,9 @@ class BadInputTest {
     void anUnknownApiVersionIsRefused() {
         assertThat(refusal(adu("apiVersion", "2020-09-01"), TestIds.of("dep-1")))
                 .isEqualTo(
-                        "Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (the seed's 2020 management API is"
-                                + " apiVersion=v2): use v2, 2021-06-01-preview, or a GA version such as 2022-10-01 (the default),"
-                                + " 2023-10-01-preview or 2026-06-01.");
+                        "Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (the 2020 v2 management API is"
+                                + " apiVersion=v2): use v2, 2021-06-01-preview, or a GA-shaped version such as 2026-06-01 (the"
+                                + " default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     static Stream<Arguments> badBaseUrls() {

@@ -295,10 +295,12 @@ class BodyFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
+        String requestId = server.takeRequest().getHeaders().get("x-ms-client-request-id");
         assertThat(run.message())
                 .isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 502"
                         + " Bad Gateway: an HTML page: 502 Bad Gateway. Azure Device Update had an error on its side: try again later,"
-                        + " and see https://azure.status.microsoft/.");
+                        + " and see https://azure.status.microsoft/. Support ids: x-ms-client-request-id " + requestId
+                        + ".");
         assertEveryLineBounded(rig);
         rig.assertNoSecretShown(run.message());
     }

@@ -63,10 +63,11 @@ final class FaultRig {
         return new FaultRig(Map.of("provider", "datadog", "baseUrl", baseUrl));
     }
 
-    /** Azure Device Update GA (2022-10-01), one device class ({@code dc1}) so that a cancel is one request. */
+    /** Azure Device Update GA, pinned to 2022-10-01, one device class ({@code dc1}) so that a cancel is one request. */
     static FaultRig adu(String baseUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("provider", "adu");
+        values.put("apiVersion", "2022-10-01");
         values.put("baseUrl", baseUrl);
         values.put("endpoint", "contoso.api.adu.microsoft.com");
         values.put("instance", "blue");

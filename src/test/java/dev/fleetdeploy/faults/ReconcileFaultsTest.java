@@ -198,11 +198,15 @@ class ReconcileFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
+        // The repeat carries the same x-ms-client-request-id as the first attempt: one request, retried.
+        String requestId = server.takeRequest().getHeaders().get("x-ms-client-request-id");
+        assertThat(server.takeRequest().getHeaders().get("x-ms-client-request-id"))
+                .isEqualTo(requestId);
         assertThat(run.message())
-                .isEqualTo(
-                        "Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 409"
-                                + " Conflict: The deployment cannot be canceled now. (DeploymentConflict). An earlier attempt got no clear"
-                                + " answer, and the deployment does not show it took effect: check it with the deployment-status goal.");
+                .isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 409"
+                        + " Conflict: The deployment cannot be canceled now. (DeploymentConflict). An earlier attempt got no clear"
+                        + " answer, and the deployment does not show it took effect: check it with the deployment-status goal."
+                        + " Support ids: x-ms-client-request-id " + requestId + ".");
         assertThat(server.getRequestCount()).isEqualTo(3);
         rig.assertNoSecretShown(run.message());
     }

@@ -239,12 +239,13 @@ class RedirectFaultsTest {
 
         Run run = rig.cancel("dep-1");
 
+        String requestId = server.takeRequest().getHeaders().get("x-ms-client-request-id");
         assertThat(run.message())
                 .isEqualTo("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 302"
                         + " Found with no error text. Azure Device Update answered with a redirect to " + location
                         + ", which the"
                         + " plugin does not follow so that the token reaches no other host: check the baseUrl ("
-                        + base() + ").");
+                        + base() + "). Support ids: x-ms-client-request-id " + requestId + ".");
         assertThat(server.getRequestCount()).isEqualTo(1);
         rig.assertNoSecretShown(run.message());
     }

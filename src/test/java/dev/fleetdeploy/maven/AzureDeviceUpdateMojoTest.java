@@ -31,7 +31,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     private static final String CLIENT_SECRET = "server-client-secret-8c9d0e";
     private static final Map<String, String> ENV_TOKEN = Map.of("AZURE_ACCESS_TOKEN", TOKEN);
     private static final String GA = "/deviceUpdate/blue/management/groups/TestGroup";
-    private static final String VERSION = "?api-version=2022-10-01";
+    private static final String VERSION = "?api-version=2026-06-01"; // the default
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeEntra entra = serving("fake.entra", FakeEntra.start());
@@ -79,7 +79,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         assertThat(log.at(RecordingLog.Level.INFO))
                 .contains(
                         "Canceling Azure Device Update deployment 'dep1' on " + baseUrl()
-                                + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2022-10-01.",
+                                + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2026-06-01.",
                         "Authenticating with a ready access token (from the AZURE_ACCESS_TOKEN environment variable).",
                         "Azure Device Update deployment 'dep1' has 2 subgroups (deviceClassId1, deviceClassId2): each gets its own cancel.",
                         "Azure Device Update deployment 'dep1', subgroup 'deviceClassId1': cancel requested (HTTP 200: isCanceled=true, isRetried=false)",

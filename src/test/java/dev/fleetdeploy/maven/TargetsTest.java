@@ -38,7 +38,7 @@ class TargetsTest extends MojoTestSupport {
         adu.deployment("TestGroup", "rollout-1", List.of("dc1"));
         String aduCancel =
                 "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/dc1/deployments/rollout-1:cancel"
-                        + "?api-version=2022-10-01";
+                        + "?api-version=2026-06-01";
 
         prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "AZURE_ACCESS_TOKEN", ADU_TOKEN))
                 .execute();

@@ -34,7 +34,7 @@ record AduRoute(
         /** {@code /deviceupdate/{instance}/management/groups/{group}/deployments/{id}}. */
         PREVIEW(List.of("2021-06-01-preview")),
         /** {@code /deviceUpdate/{instance}/management/groups/{group}[/deviceClassSubgroups/{class}]/deployments/{id}}. */
-        GA(List.of("2022-10-01", "2023-10-01-preview", "2026-06-01"));
+        GA(List.of("2022-10-01", "2023-10-01-preview", "2026-06-01", "2022-07-01-preview"));
 
         final List<String> apiVersions;
 
