@@ -18,11 +18,15 @@ public sealed interface DeploymentOutcome {
         return part().id();
     }
 
-    /** How many requests the operation took (retries included), or 0 when not counted. */
-    int attempts();
+    /** How many requests the operation took (retries included); 0 when it was not done (a plan, an abort). */
+    default int attempts() {
+        return 0;
+    }
 
-    /** How long this deployment took, waiting included. */
-    Duration duration();
+    /** How long this deployment took, waiting included; zero when it was not done. */
+    default Duration duration() {
+        return Duration.ZERO;
+    }
 
     /**
      * The operation was done.
@@ -75,20 +79,8 @@ public sealed interface DeploymentOutcome {
                 Integer httpStatus,
                 String problem,
                 String hint,
-                String message,
-                int attempts,
-                Duration duration) {
-            this(target, part, httpStatus, problem, hint, message, attempts, duration, Map.of());
-        }
-
-        public Failed(
-                FleetTarget target,
-                DeploymentPart part,
-                Integer httpStatus,
-                String problem,
-                String hint,
                 String message) {
-            this(target, part, httpStatus, problem, hint, message, 0, Duration.ZERO);
+            this(target, part, httpStatus, problem, hint, message, 0, Duration.ZERO, Map.of());
         }
 
         /** This failure, with what it cost. */
@@ -116,29 +108,9 @@ public sealed interface DeploymentOutcome {
             /** The operation was done; the wait for its final state was cut short. */
             WAITING
         }
-
-        @Override
-        public int attempts() {
-            return 0;
-        }
-
-        @Override
-        public Duration duration() {
-            return Duration.ZERO;
-        }
     }
 
     /** Dry run: what would have been sent. */
     record Planned(FleetTarget target, DeploymentPart part, List<PlannedRequest> requests)
-            implements DeploymentOutcome {
-        @Override
-        public int attempts() {
-            return 0;
-        }
-
-        @Override
-        public Duration duration() {
-            return Duration.ZERO;
-        }
-    }
+            implements DeploymentOutcome {}
 }

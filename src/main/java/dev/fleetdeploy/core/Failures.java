@@ -5,18 +5,10 @@ import java.util.Map;
 /**
  * Turns what went wrong with a deployment into its failed outcome and its log line: the whole sentence, with what
  * failed, why, what to check, and what the service's support would ask for.
+ *
+ * @param asWarnings log failures as warnings ({@code failOnError=false})
  */
-final class Failures {
-    private final FleetLog log;
-    private final boolean asWarnings;
-    private final UserTerms terms;
-
-    /** @param asWarnings log failures as warnings ({@code failOnError=false}) */
-    Failures(FleetLog log, boolean asWarnings, UserTerms terms) {
-        this.log = log;
-        this.asWarnings = asWarnings;
-        this.terms = terms;
-    }
+record Failures(FleetLog log, boolean asWarnings, UserTerms terms) {
 
     /** "Datadog cancel of deployment 'abc' failed: ", with the target's label when there are several. */
     static String lead(Operation operation, FleetTarget target, DeploymentPart part) {

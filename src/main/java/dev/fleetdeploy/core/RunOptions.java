@@ -33,36 +33,6 @@ public record RunOptions(
     /** What an execution gets for its requests, retries and pauses, on top of {@code waitTimeout} when it waits. */
     public static final Duration DEFAULT_EXECUTION_BUDGET = Duration.ofSeconds(300);
 
-    public RunOptions(
-            boolean dryRun,
-            boolean waitForFinalState,
-            Duration waitTimeout,
-            Duration pollInterval,
-            int parallelism,
-            boolean failuresAsWarnings) {
-        this(dryRun, waitForFinalState, waitTimeout, pollInterval, parallelism, failuresAsWarnings, null);
-    }
-
-    public RunOptions(
-            boolean dryRun,
-            boolean waitForFinalState,
-            Duration waitTimeout,
-            Duration pollInterval,
-            int parallelism,
-            boolean failuresAsWarnings,
-            Duration executionTimeout) {
-        this(
-                dryRun,
-                waitForFinalState,
-                waitTimeout,
-                pollInterval,
-                parallelism,
-                failuresAsWarnings,
-                executionTimeout,
-                DEFAULT_MAX_DEPLOYMENTS,
-                null);
-    }
-
     /** The deadline of an execution starting now. */
     public Deadline deadline(java.time.Clock clock) {
         return executionTimeout == null ? Deadline.NONE : Deadline.after(executionTimeout, clock);

@@ -9,26 +9,19 @@ import java.util.Locale;
  * 200 with a body; and {@code unstable}, the Preview generation, whose cancel answers 204.
  */
 public enum DatadogApi {
-    V2("v2", "/api/v2/fleet/deployments"),
-    UNSTABLE("unstable", "/api/unstable/fleet/deployments");
+    V2,
+    UNSTABLE;
 
     public static final DatadogApi DEFAULT = V2;
 
-    private final String id;
-    private final String deploymentsPath;
-
-    DatadogApi(String id, String deploymentsPath) {
-        this.id = id;
-        this.deploymentsPath = deploymentsPath;
-    }
-
+    /** "v2", as the user writes it in {@code datadogApi} and as it stands in the API's paths. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** "/api/v2/fleet/deployments". */
     public String deploymentsPath() {
-        return deploymentsPath;
+        return "/api/" + id() + "/fleet/deployments";
     }
 
     public static DatadogApi parse(String raw, String origin) {

@@ -14,10 +14,8 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.ProviderKind;
-import dev.fleetdeploy.core.Refusal;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.core.UnreachableException;
-import dev.fleetdeploy.core.WireText;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.BodyReader;
@@ -184,65 +182,10 @@ public final class DatadogProvider implements FleetProvider {
         return DatadogStatusReader.fromUnstable(first, hosts, page < totalPages).withAttempts(attempts);
     }
 
-    /**
-     * The deployments the v2 list shows pending or running, narrowed by {@code author} and/or {@code hostQuery}:
-     * every page is read (docs/datadog-fleet-api.md, "List deployments"), so that none is missed.
-     */
+    /** The deployments the v2 list shows pending or running, narrowed as the selection says ({@link ActiveList}). */
     @Override
     public ActiveSelection selectActive(Operation operation) throws OperationFailure {
-        DatadogSelection selection = config.selection();
-        if (selection == null) {
-            throw new IllegalStateException("DatadogConfig makes no selection without select=active");
-        }
-        DeploymentLister.Listing listing = DeploymentLister.list(this::page, selection::matches, null);
-        if (!listing.complete()) {
-            throw new Refusal(
-                            "the list of deployments is longer than the "
-                                    + DeploymentLister.MAX_PAGES * DeploymentLister.PAGE_SIZE
-                                    + " the plugin reads, so it cannot tell which are active, and nothing was "
-                                    + operation.done(),
-                            "Give the deployments' ids instead of select=active.")
-                    .withAttempts(listing.attempts());
-        }
-        List<ActiveSelection.Match> matches = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (ListedDeployment item : listing.kept()) {
-            if (item.id() == null || !seen.add(item.id())) {
-                continue;
-            }
-            DeploymentId id;
-            try {
-                // Nothing a log line would have to escape: the id is shown and sent as it is.
-                if (!WireText.clean(item.id()).equals(item.id())) {
-                    throw new dev.fleetdeploy.core.ConfigurationException("not printable");
-                }
-                id = DeploymentId.parse(item.id(), "the list of deployments");
-            } catch (dev.fleetdeploy.core.ConfigurationException e) {
-                throw new Refusal(
-                                "the list names an active deployment '" + WireText.clean(item.id())
-                                        + "' that cannot be sent as an id, so nothing was " + operation.done(),
-                                "Check the baseUrl and any proxy in between.")
-                        .withAttempts(listing.attempts());
-            }
-            matches.add(new ActiveSelection.Match(DeploymentPart.whole(id), describe(item)));
-        }
-        return new ActiveSelection(selection.describe(), matches, listing.attempts());
-    }
-
-    /** "running, by ci-bot@example.com, query 'env:prod', started 2026-11-21T10:00:00Z", fit for a log line. */
-    private static String describe(ListedDeployment item) {
-        List<String> parts = new ArrayList<>();
-        parts.add(item.status() == null ? "state unknown" : WireText.clean(item.status()));
-        if (item.author() != null) {
-            parts.add("by " + WireText.clean(item.author()));
-        }
-        if (item.query() != null) {
-            parts.add("query '" + WireText.clean(item.query()) + "'");
-        }
-        if (item.startedAt() != null) {
-            parts.add("started " + java.time.Instant.ofEpochSecond(item.startedAt()));
-        }
-        return String.join(", ", parts);
+        return ActiveList.select(this, config.selection(), operation);
     }
 
     /** A v2 deployment as its GET describes it, and the requests reading it took. */

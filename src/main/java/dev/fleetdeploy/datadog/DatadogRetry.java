@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  * <p>A create that got no clear answer (a timeout, a 5xx) may have made the deployment: it is not sent again until the
  * list of deployments shows that it did not (no deployment with the same query and update type, started after the
  * create was sent); if the list cannot tell, the retry fails and says what to look for.
+ *
+ * @param clock what the time a create was sent, compared with the new deployment's start, is read on
+ * @param sleeper how it waits for a create that got no clear answer to show up in the list
  */
-final class DatadogRetry {
+record DatadogRetry(DatadogProvider provider, DatadogConfig config, Clock clock, Sleeper sleeper) {
     /** How long to let a create that got no clear answer show up in the list before looking for it. */
     static final Duration SETTLE = Duration.ofSeconds(5);
     /** How far the API's clock may be behind this machine's when a new deployment's start is compared with it. */
@@ -41,18 +44,6 @@ final class DatadogRetry {
     static final int MAX_CREATES = 2;
     /** The deployment ids the plugin takes from an answer: Datadog's are short, of letters, digits and dashes. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-
-    private final DatadogProvider provider;
-    private final DatadogConfig config;
-    private final Clock clock;
-    private final Sleeper sleeper;
-
-    DatadogRetry(DatadogProvider provider, DatadogConfig config, Clock clock, Sleeper sleeper) {
-        this.provider = provider;
-        this.config = config;
-        this.clock = clock;
-        this.sleeper = sleeper;
-    }
 
     ActionResult retry(DeploymentId id) throws OperationFailure {
         DatadogProvider.DetailAnswer read = provider.detail(Operation.RETRY, id);

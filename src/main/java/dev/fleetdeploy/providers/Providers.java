@@ -36,19 +36,8 @@ public final class Providers {
      * @param operation what the provider will be asked to do: refused first, if the provider has no such thing
      * @param masker learns every credential the provider will send, so that no output can show it
      * @param clock what a token's lifetime is measured on
+     * @param sleeper how a provider waits between its own steps (a Datadog retry before it checks the list)
      */
-    public static FleetProvider create(
-            TargetSettings target,
-            Operation operation,
-            Environment env,
-            ServerLookup servers,
-            HttpTransport transport,
-            SecretMasker masker,
-            Clock clock) {
-        return create(target, operation, env, servers, transport, masker, clock, Sleeper.SYSTEM);
-    }
-
-    /** @param sleeper how a provider waits between its own steps (a Datadog retry before it checks the list) */
     public static FleetProvider create(
             TargetSettings target,
             Operation operation,

@@ -21,6 +21,7 @@ import dev.fleetdeploy.providers.Providers;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -188,7 +189,7 @@ public final class Bench {
 
     /** The run options the goals use by default, apart from parallelism. */
     static RunOptions goalOptions(int parallelism) {
-        return new RunOptions(
+        return TestRunOptions.of(
                 false,
                 false,
                 Duration.ofSeconds(600),
@@ -328,7 +329,8 @@ public final class Bench {
                 ServerLookup.NONE,
                 transport,
                 new SecretMasker(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Sleeper.SYSTEM);
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));
         Unit coreShared = () -> {
             ActionResult result = provider.cancel(part);

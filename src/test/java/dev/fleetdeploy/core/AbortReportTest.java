@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestRunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +127,8 @@ class AbortReportTest {
 
     private RunProgress startRun(FleetProvider provider, boolean wait, String... ids) throws InterruptedException {
         RunProgress progress = new RunProgress(MavenTerms.TERMS);
-        RunOptions options = new RunOptions(false, wait, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false);
+        RunOptions options =
+                TestRunOptions.of(false, wait, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null);
         List<DeploymentId> deployments =
                 java.util.Arrays.stream(ids).map(DeploymentId::new).toList();
         run = new Thread(() -> {

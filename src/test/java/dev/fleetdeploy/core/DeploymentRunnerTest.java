@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestRunOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -20,8 +21,8 @@ class DeploymentRunnerTest {
     }
 
     private static RunOptions options(boolean wait, int parallelism, boolean failuresAsWarnings) {
-        return new RunOptions(
-                false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings);
+        return TestRunOptions.of(
+                false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings, null);
     }
 
     private static List<DeploymentId> ids(String... ids) {
@@ -147,7 +148,8 @@ class DeploymentRunnerTest {
     @Test
     void dryRunPlansAndCallsNothing() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider();
-        RunOptions dryRun = new RunOptions(true, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false);
+        RunOptions dryRun =
+                TestRunOptions.of(true, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null);
         RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
         assertThat(provider.calls()).isEmpty();
         assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
@@ -207,7 +209,8 @@ class DeploymentRunnerTest {
     @Test
     void waitGivesUpAtTheTimeoutAndSaysWhatStateItSaw() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerStatus("a", ScriptedProvider.status("running", false));
-        RunOptions options = new RunOptions(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false);
+        RunOptions options =
+                TestRunOptions.of(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false, null);
         RunReport report = run(Operation.STATUS, options, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
 
         // 10 + 15: the last pause is cut to the time left.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestRunOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class RetryWaitTest {
     }
 
     private RunReport retryAndWait(ScriptedProvider provider, Duration waitTimeout) throws InterruptedException {
-        RunOptions options = new RunOptions(false, true, waitTimeout, Duration.ofSeconds(10), 1, false);
+        RunOptions options = TestRunOptions.of(false, true, waitTimeout, Duration.ofSeconds(10), 1, false, null);
         return new DeploymentRunner(log, options, MavenTerms.TERMS, time, time.clock())
                 .run(
                         Operation.RETRY,
@@ -140,7 +141,8 @@ class RetryWaitTest {
     @Test
     void aCancelWithWaitEndsOnTheFirstFinalReadingAsBefore() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerStatus("r", status("Canceled", 0, 3, 3));
-        RunOptions options = new RunOptions(false, true, Duration.ofSeconds(600), Duration.ofSeconds(10), 1, false);
+        RunOptions options =
+                TestRunOptions.of(false, true, Duration.ofSeconds(600), Duration.ofSeconds(10), 1, false, null);
 
         new DeploymentRunner(log, options, MavenTerms.TERMS, time, time.clock())
                 .run(

@@ -9,7 +9,6 @@ import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
@@ -25,6 +24,7 @@ import dev.fleetdeploy.testing.FakeHost;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ class LargeDeploymentTest {
                         Operation.STATUS,
                         List.of(target),
                         settings(0),
-                        new RunOptions(false, true, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false),
+                        TestRunOptions.of(false, true, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null),
                         keys(),
                         ServerLookup.NONE,
                         false,

@@ -18,6 +18,7 @@ import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class BadInputTest {
     private String refusal(Map<String, String> values, TestIds ids, Environment env) {
         HttpSettings http = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(2), RetryPolicy.withRetries(0), 1, List.of());
-        RunOptions options = new RunOptions(
+        RunOptions options = TestRunOptions.of(
                 false, false, Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, Duration.ofSeconds(30));
         FleetExecution execution = new FleetExecution(
                 Operation.CANCEL,

@@ -17,6 +17,7 @@ import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ final class FaultRig {
         TargetSettings target = TestTargets.of(null, values, TestIds.of(ids), TestTargets.PLAIN);
         HttpSettings http = new HttpSettings(
                 connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter), 1, List.of());
-        RunOptions options = new RunOptions(
+        RunOptions options = TestRunOptions.of(
                 false, waitForFinalState, Duration.ofSeconds(600), pollInterval, 1, false, executionTimeout);
         FleetExecution execution = new FleetExecution(
                 operation,

@@ -11,6 +11,7 @@ import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
+import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
@@ -181,7 +182,8 @@ class TlsFaultsTest {
                         ServerLookup.NONE,
                         transport,
                         new SecretMasker(),
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        Sleeper.SYSTEM)
                 .plan(Operation.CANCEL, id);
     }
 

@@ -20,6 +20,7 @@ import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.HostileServer;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,7 @@ class SecretEchoTest {
         HttpSettings http = new HttpSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of(proxy));
         RunOptions options =
-                new RunOptions(false, false, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null);
+                TestRunOptions.of(false, false, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null);
         return new FleetExecution(
                 Operation.CANCEL,
                 List.of(TestTargets.of(null, values, TestIds.of("dep-1"), TestTargets.PLAIN)),

@@ -16,6 +16,7 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class FleetExecutionTest {
                 RetryPolicy.withRetries(0).withRandom(() -> 1.0),
                 2,
                 List.of());
-        RunOptions options = new RunOptions(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false);
+        RunOptions options =
+                TestRunOptions.of(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false, null);
         Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
         return new FleetExecution(
                 Operation.CANCEL,
@@ -115,7 +117,7 @@ class FleetExecutionTest {
                         RetryPolicy.withRetries(0).withRandom(() -> 1.0),
                         1,
                         List.of()),
-                new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
+                TestRunOptions.of(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null),
                 Environment.of(Map.of()),
                 ServerLookup.NONE,
                 true,
@@ -146,7 +148,7 @@ class FleetExecutionTest {
                         RetryPolicy.withRetries(0).withRandom(() -> 1.0),
                         1,
                         List.of()),
-                new RunOptions(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
+                TestRunOptions.of(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null),
                 Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1")),
                 ServerLookup.NONE,
                 false,
