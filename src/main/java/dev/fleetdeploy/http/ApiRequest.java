@@ -10,15 +10,36 @@ import okhttp3.HttpUrl;
  * every description of the request (debug log, dry run) masks them.
  *
  * @param form the form-encoded body's fields, in order; empty for an empty body
+ * @param rawBody a body another library wrote (MSAL's token requests), sent as it is and never shown; or null
  * @param repeatable whether sending it twice is harmless although it is a POST (a token request)
  * @param secretAnswer whether the answer's body holds a credential (a token), so that no log may show it
  */
 public record ApiRequest(
-        String method, HttpUrl url, List<Header> headers, List<Header> form, boolean repeatable, boolean secretAnswer) {
+        String method,
+        HttpUrl url,
+        List<Header> headers,
+        List<Header> form,
+        RawBody rawBody,
+        boolean repeatable,
+        boolean secretAnswer) {
 
     public ApiRequest {
         headers = List.copyOf(headers);
         form = List.copyOf(form);
+        if (rawBody != null && !form.isEmpty()) {
+            throw new IllegalArgumentException("a request has a form or a raw body, not both");
+        }
+    }
+
+    /**
+     * A body written elsewhere, with its media type; it may hold credentials (a client secret, an assertion), so no
+     * description of the request shows it.
+     */
+    public record RawBody(String contentType, Secret content) {
+        @Override
+        public String toString() {
+            return "RawBody[" + contentType + "]";
+        }
     }
 
     /** A header; {@code secret} ones never show their value. */
@@ -48,11 +69,14 @@ public record ApiRequest(
 
     /** The same request to another URL (a redirect on the same origin). */
     public ApiRequest withUrl(HttpUrl other) {
-        return new ApiRequest(method, other, headers, form, repeatable, secretAnswer);
+        return new ApiRequest(method, other, headers, form, rawBody, repeatable, secretAnswer);
     }
 
     /** The form as "name=value&amp;..." with secret values masked, for a dry run; empty text when there is none. */
     public String displayForm() {
+        if (rawBody != null) {
+            return Secret.MASK;
+        }
         StringBuilder text = new StringBuilder();
         for (Header field : form) {
             if (text.length() > 0) {
@@ -73,6 +97,7 @@ public record ApiRequest(
         private final HttpUrl url;
         private final List<Header> headers = new ArrayList<>();
         private final List<Header> form = new ArrayList<>();
+        private RawBody rawBody;
         private boolean repeatable;
         private boolean secretAnswer;
 
@@ -102,6 +127,12 @@ public record ApiRequest(
             return this;
         }
 
+        /** A body written elsewhere, sent as it is and never shown. */
+        public Builder rawBody(String contentType, Secret content) {
+            this.rawBody = new RawBody(contentType, content);
+            return this;
+        }
+
         /** Marks a POST that may be sent again after a failure: it changes nothing on the server. */
         public Builder repeatable() {
             this.repeatable = true;
@@ -115,7 +146,7 @@ public record ApiRequest(
         }
 
         public ApiRequest build() {
-            return new ApiRequest(method, url, headers, form, repeatable, secretAnswer);
+            return new ApiRequest(method, url, headers, form, rawBody, repeatable, secretAnswer);
         }
     }
 }

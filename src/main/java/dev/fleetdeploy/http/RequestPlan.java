@@ -17,7 +17,10 @@ final class RequestPlan {
         for (ApiRequest.Header header : StandardHeaders.ALL) {
             lines.add(header.display());
         }
-        if (!request.form().isEmpty()) {
+        if (request.rawBody() != null) {
+            lines.add("Content-Type: " + request.rawBody().contentType());
+            lines.add("body: " + request.displayForm());
+        } else if (!request.form().isEmpty()) {
             lines.add("Content-Type: application/x-www-form-urlencoded");
             lines.add("body: " + request.displayForm());
         }

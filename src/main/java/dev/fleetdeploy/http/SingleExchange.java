@@ -119,6 +119,11 @@ final class SingleExchange {
     }
 
     private static RequestBody body(ApiRequest request) {
+        if (request.rawBody() != null) {
+            return RequestBody.create(
+                    request.rawBody().content().reveal().getBytes(StandardCharsets.UTF_8),
+                    MediaType.parse(request.rawBody().contentType()));
+        }
         if (request.form().isEmpty()) {
             return EMPTY_BODY;
         }
