@@ -52,8 +52,15 @@ public record FleetExecution(
         try (HttpTransport transport = new HttpTransport(http, log, terms, sleeper, clock, deadline)) {
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             for (TargetSettings target : targets) {
-                FleetProvider provider =
-                        Providers.create(target, operation, environment, servers, transport, masker, clock);
+                FleetProvider provider = Providers.create(
+                        target,
+                        operation,
+                        environment,
+                        servers,
+                        transport,
+                        masker,
+                        clock,
+                        !offline && !options.dryRun());
                 List<DeploymentId> ids = target.common().deploymentIds().collect();
                 ids.forEach(provider::checkDeploymentId);
                 fleetTargets.add(new FleetTarget(target.common().target(), provider, ids));

@@ -11,10 +11,7 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.datadog.DatadogConfig;
 import dev.fleetdeploy.datadog.DatadogProvider;
-import dev.fleetdeploy.entra.ClientCredential;
-import dev.fleetdeploy.entra.EntraTokenClient;
-import dev.fleetdeploy.entra.ReadyToken;
-import dev.fleetdeploy.entra.TokenSource;
+import dev.fleetdeploy.entra.TokenSources;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
 
@@ -23,12 +20,10 @@ public final class Providers {
     private Providers() {}
 
     private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker, Clock clock) {
-        // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
-        TokenSource tokens = config.credential() instanceof ReadyToken ready
-                ? ready
-                : new EntraTokenClient(
-                        (ClientCredential) config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, clock);
-        return new AduProvider(config, tokens, transport);
+        return new AduProvider(
+                config,
+                TokenSources.create(config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, clock),
+                transport);
     }
 
     /**
@@ -44,6 +39,22 @@ public final class Providers {
             HttpTransport transport,
             SecretMasker masker,
             Clock clock) {
+        return create(target, operation, env, servers, transport, masker, clock, true);
+    }
+
+    /**
+     * @param maySend whether anything may be sent while the configuration is checked (not in a dry run nor offline):
+     *     an ADU target's {@code credential=auto} probes the instance metadata endpoint only then
+     */
+    public static FleetProvider create(
+            TargetSettings target,
+            Operation operation,
+            Environment env,
+            ServerLookup servers,
+            HttpTransport transport,
+            SecretMasker masker,
+            Clock clock,
+            boolean maySend) {
         CommonSettings common = target.common();
         ProviderKind kind = ProviderKind.parse(
                 common.provider().optional(), common.provider().name());
@@ -52,7 +63,7 @@ public final class Providers {
                 new DatadogProvider(
                         DatadogConfig.resolve(common, target.datadog(), operation, env, servers, masker), transport);
             case AZURE_DEVICE_UPDATE ->
-                adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker, clock);
+                adu(AduConfig.resolve(common, target.adu(), env, servers, masker, maySend), transport, masker, clock);
         };
     }
 }
