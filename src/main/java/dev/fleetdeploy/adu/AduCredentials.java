@@ -121,7 +121,9 @@ final class AduCredentials {
                         () -> env.get(AduEnvironment.FEDERATED_TOKEN_FILE)));
         Optional<Secret> password = certificatePassword();
         // Masked even when another credential wins: no output may show any secret the user configured.
-        token.ifPresent(t -> masker.register(bearer(t.found())));
+        // (Checked only when it is the one used: a named credential fails with its own reason, not this one's.)
+        token.ifPresent(t -> masker.register(
+                Secret.of(BEARER.matcher(t.found().value()).replaceFirst("").strip())));
         secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
         password.ifPresent(masker::register);
         return switch (kind) {

@@ -280,6 +280,20 @@ class CredentialSelectionTest {
     }
 
     @Test
+    void aBrokenCredentialThatIsNotNamedDoesNotStandInTheWay() {
+        envSecret();
+        environment.put("AZURE_ACCESS_TOKEN", "a token with spaces 0123456789");
+        parameters.put("credential", "client-secret");
+
+        assertThat(((ClientCredential) credential()).proof()).isInstanceOf(ClientCredential.ClientSecret.class);
+        assertThat(masker.mask("a token with spaces 0123456789")).isEqualTo("****");
+
+        parameters.put("credential", "auto");
+        assertThat(refusal())
+                .hasMessageStartingWith("The access token from the AZURE_ACCESS_TOKEN environment variable");
+    }
+
+    @Test
     void aNamedManagedIdentityIsNotProbed() {
         parameters.put("credential", "managed-identity");
         parameters.put(
