@@ -25,6 +25,9 @@ try {
     }
     entra.tokenRequests().each { assert !it.body().contains('client_secret') }
 
+    // MSAL's own lines stay out of the build's log.
+    log.lacks('Correlation Id is not same as received')
+
     // The password, the assertions and the tokens never reach the log or the reports.
     def report = new File(basedir, 'target/fleet/cancel-deployment.json').text
     (['it-pfx-password-61b2c9e0d4'] + assertions + entra.issuedTokens()).each { secret ->

@@ -22,6 +22,8 @@ try {
     assert entra.tokenRequests().isEmpty()
 
     entra.issuedTokens().each { log.lacks(it) }
+    // MSAL's own INFO and DEBUG lines stay out of the build's log, -X included (entra.MsalLogging).
+    log.lacks('[Managed Identity]')
     assert adu.requests().size() == 2
 } finally {
     adu?.close()

@@ -11,6 +11,8 @@ import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.ApiRequest;
 import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.HttpTransport;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +122,7 @@ final class MsalTransport implements IHttpClient {
             }
         }
         if (request.body() != null && !request.body().isEmpty()) {
+            registerCredentials(request.body());
             builder.rawBody(contentType, Secret.of(request.body()));
         }
         // Asking for a token twice changes nothing: a failed attempt may be repeated. Its answer holds a token.
@@ -143,6 +146,29 @@ final class MsalTransport implements IHttpClient {
         answer.addHeaders(headers);
         answer.body(response.body());
         return answer;
+    }
+
+    /**
+     * The credentials MSAL wrote into a form (a client secret, the client assertion it signed with the certificate
+     * at this moment) are registered with the masker, in their plain and form-encoded spellings, before anything is
+     * sent: an echo of them in an answer or an exception is masked like any other secret.
+     */
+    private void registerCredentials(String form) {
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                continue;
+            }
+            String name = pair.substring(0, equals);
+            if (name.equals("client_secret") || name.equals("client_assertion")) {
+                String encoded = pair.substring(equals + 1);
+                masker.register(Secret.of(encoded));
+                String plain = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+                if (!plain.isBlank()) {
+                    masker.register(Secret.of(plain));
+                }
+            }
+        }
     }
 
     /** "Basic abc" and "Bearer abc" hide "abc" too, wherever it is quoted alone. */

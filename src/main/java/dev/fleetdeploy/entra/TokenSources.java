@@ -21,9 +21,11 @@ public final class TokenSources {
             return ready;
         }
         if (credential instanceof ClientCredential client) {
+            MsalLogging.quiet();
             return new EntraTokenClient(client, scope, transport, masker, clock);
         }
         if (credential instanceof ManagedIdentity identity) {
+            MsalLogging.quiet();
             return new ManagedIdentityTokens(identity, resource(scope), transport, masker, clock);
         }
         return new AzureCliTokens((AzureCli) credential, resource(scope), masker, clock);

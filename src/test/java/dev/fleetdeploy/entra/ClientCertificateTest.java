@@ -203,6 +203,9 @@ class ClientCertificateTest {
         assertThat(log.text())
                 .doesNotContain(assertion)
                 .doesNotContain(entra.issuedTokens().get(0));
+        assertThat(masker.mask("echoed: " + assertion))
+                .as("registered with the masker")
+                .isEqualTo("echoed: ****");
     }
 
     private static OperationFailure catchFailure(EntraTokenClient client) {
