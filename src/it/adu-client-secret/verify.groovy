@@ -17,8 +17,12 @@ try {
     assert tokenRequest.path() == '/it-tenant-5d1c/oauth2/v2.0/token'
     assert tokenRequest.header('Authorization') == null
     def form = tokenRequest.body().split('&').collectEntries { def (k, v) = it.split('=', 2); [k, URLDecoder.decode(v, 'UTF-8')] }
-    assert form == [grant_type: 'client_credentials', client_id: 'it-client-8e2f',
-                    scope: 'https://api.adu.microsoft.com/.default', client_secret: 'it-client-secret-3f9a0c6b71d2']
+    // MSAL writes the form: these fields, the ADU scope among OpenID Connect's, and no other credential.
+    assert form.subMap(['grant_type', 'client_id', 'client_secret']) == [grant_type: 'client_credentials',
+                    client_id: 'it-client-8e2f', client_secret: 'it-client-secret-3f9a0c6b71d2']
+    assert form.scope.split(' ').contains('https://api.adu.microsoft.com/.default')
+    assert (form.scope.split(' ') as Set) - ['https://api.adu.microsoft.com/.default', 'openid', 'profile', 'offline_access'] == [] as Set
+    assert !form.containsKey('client_assertion')
 
     // ...and that one token on every ADU request (two subgroups listed and canceled, one more deployment).
     def token = entra.issuedTokens()[0]

@@ -62,6 +62,22 @@ public record AduConfig(
     /** Resolves and checks the settings; every credential is registered with {@code masker} as soon as it is found. */
     public static AduConfig resolve(
             CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, SecretMasker masker) {
+        return resolve(common, settings, env, servers, masker, true);
+    }
+
+    /**
+     * As {@link #resolve(CommonSettings, AduSettings, Environment, ServerLookup, SecretMasker)}.
+     *
+     * @param mayProbe whether {@code credential=auto} may ask the instance metadata endpoint whether it is there: not
+     *     in a dry run nor offline, where nothing may be sent (a managed identity is then assumed, unprobed)
+     */
+    public static AduConfig resolve(
+            CommonSettings common,
+            AduSettings settings,
+            Environment env,
+            ServerLookup servers,
+            SecretMasker masker,
+            boolean mayProbe) {
         AduApiVersion version = settings.apiVersion()
                 .optional()
                 .map(value -> AduApiVersion.parse(value, settings.apiVersion().name()))
@@ -115,7 +131,7 @@ public record AduConfig(
                             "groupId",
                             group.name());
         }
-        AzureCredential credential = AduCredentials.resolve(common, settings, env, servers, masker);
+        AzureCredential credential = AduCredentials.resolve(common, settings, env, servers, masker, mayProbe);
         return new AduConfig(
                 version,
                 host,

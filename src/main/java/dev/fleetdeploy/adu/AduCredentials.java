@@ -10,25 +10,41 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Setting;
 import dev.fleetdeploy.core.SettingLookup;
 import dev.fleetdeploy.entra.AuthorityHost;
+import dev.fleetdeploy.entra.AzureCli;
 import dev.fleetdeploy.entra.AzureCredential;
+import dev.fleetdeploy.entra.CertificateFile;
 import dev.fleetdeploy.entra.ClientCredential;
+import dev.fleetdeploy.entra.ImdsEndpoint;
+import dev.fleetdeploy.entra.ManagedIdentity;
+import dev.fleetdeploy.entra.ManagedIdentitySource;
 import dev.fleetdeploy.entra.ReadyToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import okhttp3.HttpUrl;
 
 /**
- * Finds the credential an ADU target authenticates with: a ready token, a client secret, or a federated token file
- * (workload identity). Each value comes from the first place that has one (parameter, settings server, environment);
- * when several kinds are configured, the one set in the most explicit place wins, and on a tie a ready token, then a
- * client secret, as Azure's SDKs prefer them.
+ * Finds the credential an ADU target authenticates with, as {@code credential} says: one kind by name, which must
+ * then work on its own (its failure is its own, never the next kind's), or {@code auto}.
+ *
+ * <p>{@code auto}: each value comes from the first place that has one (parameter, settings server, environment); of
+ * a ready token, a client secret, a client certificate and a federated token file (workload identity), the one set in
+ * the most explicit place wins, and on a tie they rank in that order, as Azure's {@code DefaultAzureCredential}
+ * orders its environment and workload identity credentials. With none of them: a managed identity, where the
+ * environment names its endpoint or the instance metadata endpoint answers a probe within 1 s; then the Azure CLI,
+ * when {@code az} is on the PATH. With nothing at all, one message lists what was tried and why each did not apply.
  */
 final class AduCredentials {
     /** A federated token is a JWT of a few KB; anything much larger is not one. */
@@ -41,9 +57,12 @@ final class AduCredentials {
     private final Setting<String> serverId;
     private final Environment env;
     private final NamedServer server;
+    private final boolean mayProbe;
 
-    private AduCredentials(CommonSettings common, AduSettings settings, Environment env, ServerLookup servers) {
+    private AduCredentials(
+            CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, boolean mayProbe) {
         this.settings = settings;
+        this.mayProbe = mayProbe;
         this.serverId = common.serverId();
         this.env = env;
         this.server = NamedServer.find(serverId, servers, "<username> the client id, <password> the client secret");
@@ -51,8 +70,13 @@ final class AduCredentials {
 
     /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
     static AzureCredential resolve(
-            CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, SecretMasker masker) {
-        return new AduCredentials(common, settings, env, servers).resolve(masker);
+            CommonSettings common,
+            AduSettings settings,
+            Environment env,
+            ServerLookup servers,
+            SecretMasker masker,
+            boolean mayProbe) {
+        return new AduCredentials(common, settings, env, servers, mayProbe).resolve(masker);
     }
 
     /** How explicitly a value was set: a parameter beats a settings server, which beats the environment. */
@@ -65,6 +89,7 @@ final class AduCredentials {
     private record Candidate(int rank, int level, SettingLookup.Found found) {}
 
     private AzureCredential resolve(SecretMasker masker) {
+        CredentialKind kind = CredentialKind.parse(settings.credential());
         Optional<Candidate> token = candidate(
                 0,
                 place(PARAMETER, settings.accessToken().name(), () -> revealed(settings.accessToken())),
@@ -74,8 +99,18 @@ final class AduCredentials {
                 place(PARAMETER, settings.clientSecret().name(), () -> revealed(settings.clientSecret())),
                 place(SERVER, server.passwordPlace(), server::password),
                 place(ENVIRONMENT, env(AduEnvironment.CLIENT_SECRET), () -> env.get(AduEnvironment.CLIENT_SECRET)));
-        Optional<Candidate> tokenFile = candidate(
+        Optional<Candidate> certificate = candidate(
                 2,
+                place(
+                        PARAMETER,
+                        settings.clientCertificatePath().name(),
+                        () -> settings.clientCertificatePath().optional()),
+                place(
+                        ENVIRONMENT,
+                        env(AduEnvironment.CLIENT_CERTIFICATE_PATH),
+                        () -> env.get(AduEnvironment.CLIENT_CERTIFICATE_PATH)));
+        Optional<Candidate> tokenFile = candidate(
+                3,
                 place(
                         PARAMETER,
                         settings.federatedTokenFile().name(),
@@ -84,20 +119,203 @@ final class AduCredentials {
                         ENVIRONMENT,
                         env(AduEnvironment.FEDERATED_TOKEN_FILE),
                         () -> env.get(AduEnvironment.FEDERATED_TOKEN_FILE)));
+        Optional<Secret> password = certificatePassword();
         // Masked even when another credential wins: no output may show any secret the user configured.
-        token.ifPresent(t -> masker.register(bearer(t.found())));
+        // (Checked only when it is the one used: a named credential fails with its own reason, not this one's.)
+        token.ifPresent(t -> masker.register(
+                Secret.of(BEARER.matcher(t.found().value()).replaceFirst("").strip())));
         secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
-        Candidate chosen = Stream.of(token, secret, tokenFile)
-                .flatMap(Optional::stream)
-                .min(Comparator.comparingInt(Candidate::level).thenComparingInt(Candidate::rank))
-                .orElseThrow(() -> new ConfigurationException(missingMessage()));
+        password.ifPresent(masker::register);
+        return switch (kind) {
+            case ACCESS_TOKEN -> build(named(token, kind, tokenPlaces()), masker, password);
+            case CLIENT_SECRET -> build(named(secret, kind, secretPlaces()), masker, password);
+            case CLIENT_CERTIFICATE -> build(named(certificate, kind, certificatePlaces()), masker, password);
+            case WORKLOAD_IDENTITY -> build(named(tokenFile, kind, tokenFilePlaces()), masker, password);
+            case MANAGED_IDENTITY ->
+                managedIdentity(
+                        "credential=" + kind.id(),
+                        ManagedIdentitySource.of(env),
+                        imdsBase().url());
+            case AZURE_CLI ->
+                azureCli(
+                        "credential=" + kind.id(),
+                        AzureCli.find(env)
+                                .orElseThrow(() -> new ConfigurationException(
+                                        settings.credential().name()
+                                                + " is azure-cli, but az is not on the PATH: install the Azure CLI"
+                                                + " (or run the goal where it is), and log in with az login.")));
+            case AUTO -> {
+                Optional<Candidate> chosen = Stream.of(token, secret, certificate, tokenFile)
+                        .flatMap(Optional::stream)
+                        .min(Comparator.comparingInt(Candidate::level).thenComparingInt(Candidate::rank));
+                yield chosen.isPresent() ? build(chosen.get(), masker, password) : ambient();
+            }
+        };
+    }
+
+    /** The credential a named {@code credential} needs, or why it cannot work. */
+    private Candidate named(Optional<Candidate> candidate, CredentialKind kind, String places) {
+        return candidate.orElseThrow(
+                () -> new ConfigurationException(settings.credential().name() + " is " + kind.id() + ", but " + places
+                        + (places.contains(" and ") ? " are" : " is") + " not set: set one."));
+    }
+
+    private AzureCredential build(Candidate chosen, SecretMasker masker, Optional<Secret> password) {
         SettingLookup.Found found = chosen.found();
         return switch (chosen.rank()) {
             case 0 -> new ReadyToken(masker.register(bearer(found)), found.origin());
             case 1 -> client(new ClientCredential.ClientSecret(Secret.of(found.value()), found.origin()));
+            case 2 ->
+                client(CertificateFile.load(
+                        found.value(), password.orElse(null), sendChain(), found.origin(), passwordPlaces()));
             default ->
                 client(new ClientCredential.FederatedToken(masker.register(readTokenFile(found)), found.origin()));
         };
+    }
+
+    /**
+     * What {@code auto} finds on the machine when nothing is configured: a managed identity, then the Azure CLI.
+     */
+    private AzureCredential ambient() {
+        List<String> tried = new ArrayList<>();
+        tried.add("a ready token (" + tokenPlaces() + ": not set)");
+        tried.add("a client secret (" + secretPlaces() + ": not set)");
+        tried.add("a client certificate (" + certificatePlaces() + ": not set)");
+        tried.add("workload identity (" + tokenFilePlaces() + ": not set)");
+        ManagedIdentitySource source = ManagedIdentitySource.of(env);
+        Imds imds = imdsBase();
+        if (source != ManagedIdentitySource.IMDS) {
+            return managedIdentity(
+                    "credential=auto: " + source.endpointVariable().orElseThrow() + " names " + source.display()
+                            + "'s endpoint",
+                    source,
+                    imds.url());
+        }
+        if (!mayProbe) {
+            return managedIdentity(
+                    "credential=auto: nothing else is configured; a run that sends would first ask the instance"
+                            + " metadata endpoint " + display(imds.url()) + " whether it is there",
+                    source,
+                    imds.url());
+        }
+        String silence = ImdsEndpoint.probe(imds.url());
+        if (silence == null) {
+            return managedIdentity(
+                    "credential=auto: the instance metadata endpoint " + display(imds.url()) + " answered",
+                    source,
+                    imds.url());
+        }
+        tried.add("a managed identity (no IDENTITY_ENDPOINT or MSI_ENDPOINT, and the instance metadata endpoint "
+                + display(imds.url()) + " from " + imds.origin() + " did not answer: " + silence + ")");
+        Optional<Path> az = AzureCli.find(env);
+        if (az.isPresent()) {
+            return azureCli("credential=auto: az is on the PATH", az.get());
+        }
+        tried.add("the Azure CLI (az is not on the PATH)");
+        throw new ConfigurationException("No Azure credentials found. credential (auto) tried, in order: "
+                + String.join("; ", tried)
+                + ". A client secret, certificate or federated token also needs the client and tenant ids ("
+                + settings.clientId().name() + " and " + settings.tenantId().name() + ", or "
+                + AduEnvironment.CLIENT_ID + " and " + AduEnvironment.TENANT_ID + "); or set "
+                + settings.credential().name() + " to the one you mean (" + CredentialKind.all() + ").");
+    }
+
+    private AzureCredential managedIdentity(String why, ManagedIdentitySource source, HttpUrl imds) {
+        Optional<SettingLookup.Found> id = lookup("managed identity id")
+                .then(settings.clientId().name(), () -> settings.clientId().optional())
+                .then(env(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
+                .find();
+        ManagedIdentity.UserAssigned user = id.map(found -> new ManagedIdentity.UserAssigned(
+                        found.value(),
+                        found.value().toLowerCase(Locale.ROOT).startsWith("/subscriptions/"),
+                        found.origin()))
+                .orElse(null);
+        HttpUrl endpoint = source.endpointVariable()
+                .map(variable -> {
+                    String value = env.get(variable).orElseThrow();
+                    HttpUrl url = HttpUrl.parse(value.strip());
+                    if (url == null) {
+                        throw new ConfigurationException("The " + variable + " environment variable is '"
+                                + value.strip() + "', which is not a URL: the managed identity endpoint of "
+                                + source.display() + " cannot be reached.");
+                    }
+                    return url;
+                })
+                .orElse(imds);
+        // MSAL reads IMDS's address from the environment: it gets the one resolved here.
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(ImdsEndpoint.VARIABLE, display(imds));
+        Environment msalView =
+                name -> overrides.containsKey(name) ? Optional.of(overrides.get(name)) : env.lookup(name);
+        return new ManagedIdentity(source, user, endpoint, msalView, why);
+    }
+
+    private AzureCredential azureCli(String why, Path executable) {
+        Optional<String> tenant = lookup("Azure tenant id")
+                .then(settings.tenantId().name(), () -> settings.tenantId().optional())
+                .then(env(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
+                .find()
+                .map(SettingLookup.Found::value);
+        return new AzureCli(executable, tenant.orElse(null), why);
+    }
+
+    /** IMDS's base URL: {@code imdsEndpoint}, then AZURE_POD_IDENTITY_AUTHORITY_HOST, then Azure's address. */
+    private Imds imdsBase() {
+        SettingLookup.Found found = lookup("instance metadata endpoint")
+                .then(
+                        settings.imdsEndpoint().name(),
+                        () -> settings.imdsEndpoint().optional())
+                .then(env(ImdsEndpoint.VARIABLE), () -> env.get(ImdsEndpoint.VARIABLE))
+                .then("the default", () -> Optional.of(ImdsEndpoint.defaultBase()))
+                .find()
+                .orElseThrow();
+        return new Imds(ImdsEndpoint.parse(found.value(), found.origin()), found.origin());
+    }
+
+    /** IMDS's base URL, and where it was set. */
+    private record Imds(HttpUrl url, String origin) {}
+
+    private static String display(HttpUrl base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private Optional<Secret> certificatePassword() {
+        return lookup("client certificate password")
+                .then(settings.clientCertificatePassword().name(), () -> revealed(settings.clientCertificatePassword()))
+                .then(
+                        env(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD),
+                        () -> env.get(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD))
+                .find()
+                .map(found -> Secret.of(found.value()));
+    }
+
+    private boolean sendChain() {
+        return env.get(AduEnvironment.SEND_CERTIFICATE_CHAIN)
+                .map(value -> value.strip().toLowerCase(Locale.ROOT))
+                .map(value -> value.equals("true") || value.equals("1"))
+                .orElse(false);
+    }
+
+    private String tokenPlaces() {
+        return settings.accessToken().name() + " and " + AduEnvironment.ACCESS_TOKEN;
+    }
+
+    private String secretPlaces() {
+        return settings.clientSecret().name() + ", the <password> of a settings.xml server named by " + serverId.name()
+                + " and " + AduEnvironment.CLIENT_SECRET;
+    }
+
+    private String certificatePlaces() {
+        return settings.clientCertificatePath().name() + " and " + AduEnvironment.CLIENT_CERTIFICATE_PATH;
+    }
+
+    private String tokenFilePlaces() {
+        return settings.federatedTokenFile().name() + " and " + AduEnvironment.FEDERATED_TOKEN_FILE;
+    }
+
+    private String passwordPlaces() {
+        return settings.clientCertificatePassword().name() + " or " + AduEnvironment.CLIENT_CERTIFICATE_PASSWORD;
     }
 
     /** A place a value may be set, and how explicitly. */
@@ -157,7 +375,10 @@ final class AduCredentials {
     }
 
     private static String what(ClientCredential.Proof proof) {
-        return proof instanceof ClientCredential.ClientSecret ? "client secret" : "federated token file";
+        if (proof instanceof ClientCredential.ClientSecret) {
+            return "client secret";
+        }
+        return proof instanceof ClientCredential.ClientCertificate ? "client certificate" : "federated token file";
     }
 
     /** A token as pasted, perhaps with its "Bearer " prefix; it must fit in a header. */
@@ -202,19 +423,6 @@ final class AduCredentials {
             throw new ConfigurationException(
                     where + " cannot be read (" + e.getClass().getSimpleName() + "): check its permissions.");
         }
-    }
-
-    private String missingMessage() {
-        return "No Azure credentials found: set " + settings.accessToken().name() + " or " + AduEnvironment.ACCESS_TOKEN
-                + " to a ready token; or a client secret with "
-                + settings.clientId().name() + ", "
-                + settings.clientSecret().name() + " and " + settings.tenantId().name()
-                + " (or a settings.xml server named by "
-                + serverId.name() + ", or " + AduEnvironment.CLIENT_ID + ", " + AduEnvironment.CLIENT_SECRET
-                + " and "
-                + AduEnvironment.TENANT_ID + "); or workload identity with "
-                + settings.federatedTokenFile().name() + " or "
-                + AduEnvironment.FEDERATED_TOKEN_FILE + ", with the client and tenant ids.";
     }
 
     /** A secret setting's text, for a lookup that also reads the settings server and the environment. */

@@ -8,6 +8,9 @@ final class AduEnvironment {
     static final String CLIENT_SECRET = "AZURE_CLIENT_SECRET";
     static final String FEDERATED_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
     static final String AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
+    static final String CLIENT_CERTIFICATE_PATH = "AZURE_CLIENT_CERTIFICATE_PATH";
+    static final String CLIENT_CERTIFICATE_PASSWORD = "AZURE_CLIENT_CERTIFICATE_PASSWORD";
+    static final String SEND_CERTIFICATE_CHAIN = "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN";
 
     private AduEnvironment() {}
 }

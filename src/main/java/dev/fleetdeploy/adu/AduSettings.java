@@ -19,6 +19,10 @@ import dev.fleetdeploy.core.Setting;
  * @param clientSecret the client secret
  * @param federatedTokenFile the file holding a federated token (workload identity)
  * @param authorityHost the Microsoft Entra ID authority
+ * @param credential which credential to use ({@code auto} when unset)
+ * @param clientCertificatePath a PEM or PKCS#12 client certificate
+ * @param clientCertificatePassword the PKCS#12 file's password
+ * @param imdsEndpoint the instance metadata service's base URL
  */
 public record AduSettings(
         Setting<String> endpoint,
@@ -32,4 +36,8 @@ public record AduSettings(
         Setting<String> clientId,
         Setting<Secret> clientSecret,
         Setting<String> federatedTokenFile,
-        Setting<String> authorityHost) {}
+        Setting<String> authorityHost,
+        Setting<String> credential,
+        Setting<String> clientCertificatePath,
+        Setting<Secret> clientCertificatePassword,
+        Setting<String> imdsEndpoint) {}

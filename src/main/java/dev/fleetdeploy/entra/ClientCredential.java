@@ -1,6 +1,13 @@
 package dev.fleetdeploy.entra;
 
 import dev.fleetdeploy.core.Secret;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
@@ -14,7 +21,10 @@ import okhttp3.HttpUrl;
 public record ClientCredential(HttpUrl authorityHost, String tenantId, String clientId, Proof proof)
         implements AzureCredential {
 
-    /** A client secret, or a federated token (workload identity) sent as a client assertion. */
+    /**
+     * A client secret, a client certificate (an assertion signed with it), or a federated token (workload identity)
+     * sent as a client assertion.
+     */
     public sealed interface Proof {
         /** Where it came from, for the log. */
         String origin();
@@ -24,6 +34,41 @@ public record ClientCredential(HttpUrl authorityHost, String tenantId, String cl
         @Override
         public String toString() {
             return "ClientSecret[from " + origin + "]";
+        }
+    }
+
+    /**
+     * A certificate and its private key, read from {@code clientCertificatePath}.
+     *
+     * @param chain the certificate first, then the ones that issued it, if the file has them
+     * @param sendChain whether the assertion carries the chain ({@code x5c}), for subject name / issuer
+     *     authentication ({@code AZURE_CLIENT_SEND_CERTIFICATE_CHAIN})
+     */
+    public record ClientCertificate(
+            PrivateKey privateKey, List<X509Certificate> chain, boolean sendChain, String origin) implements Proof {
+        public ClientCertificate {
+            chain = List.copyOf(chain);
+        }
+
+        /** "subject CN=pipeline, SHA-1 thumbprint 3F2A...": what the app registration lists. */
+        public String describe() {
+            X509Certificate leaf = chain.get(0);
+            return "subject " + leaf.getSubjectX500Principal().getName() + ", thumbprint " + thumbprint(leaf);
+        }
+
+        private static String thumbprint(X509Certificate certificate) {
+            try {
+                return HexFormat.of()
+                        .withUpperCase()
+                        .formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+            } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+                return "unknown";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ClientCertificate[from " + origin + "]";
         }
     }
 

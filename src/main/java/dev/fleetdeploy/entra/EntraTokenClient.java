@@ -3,6 +3,10 @@ package dev.fleetdeploy.entra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientCredential;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
@@ -14,15 +18,24 @@ import dev.fleetdeploy.http.ApiResponse;
 import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RefusedRedirect;
+import java.net.MalformedURLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import okhttp3.HttpUrl;
 
 /**
- * Gets a token from Microsoft Entra ID with the client credentials grant (a client secret, or a federated token as
- * client assertion), once per execution: every deployment of every thread shares it, and a refusal is remembered
- * rather than asked again for each deployment.
+ * Gets a token from Microsoft Entra ID with the client credentials grant (a client secret, a client certificate, or
+ * a federated token as client assertion) through MSAL for Java, once per execution: every deployment of every thread
+ * shares it, and a refusal is remembered rather than asked again for each deployment.
+ *
+ * <p>MSAL writes the request (and signs the certificate's assertion); its HTTP goes through the plugin's transport
+ * ({@link MsalTransport}), to the authority host only: no instance discovery, no authority validation, and MSAL's own
+ * retries are off (the transport retries). The token's lifetime and every failure are read from the answer the
+ * transport got, so messages and refresh times are the plugin's own, on the execution's clock.
  */
 public final class EntraTokenClient implements TokenSource {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -37,6 +50,8 @@ public final class EntraTokenClient implements TokenSource {
     private final SecretMasker masker;
     private final Clock clock;
 
+    private MsalTransport msalTransport;
+    private ConfidentialClientApplication application;
     private Secret token;
     private Instant refreshAt;
     private OperationFailure refusal;
@@ -68,27 +83,28 @@ public final class EntraTokenClient implements TokenSource {
             return new Issued(token, 0);
         }
         try {
-            ApiResponse response = transport.send(request());
-            Instant asked = clock.instant();
-            if (!response.successful()) {
-                throw new ApiException(
-                                context() + " was refused: ",
-                                response.code(),
-                                response.statusText(),
-                                ErrorText.of(response),
-                                hint(response) + response.hintAddition())
-                        .withAttempts(response.attempts());
+            ConfidentialClientApplication app = application();
+            msalTransport.begin();
+            Throwable msalError = null;
+            try {
+                // Skip MSAL's cache: the lifetime is kept here, on the execution's clock.
+                app.acquireToken(ClientCredentialParameters.builder(Set.of(scope))
+                                .skipCache(true)
+                                .build())
+                        .get();
+            } catch (ExecutionException e) {
+                msalError = e.getCause();
             }
+            // The answer itself decides, read as the plugin always read it: MSAL is stricter about expires_in.
+            ApiResponse response = msalTransport.lastResponse();
+            if (msalTransport.lastFailure() != null || response == null || !response.successful()) {
+                throw failure(msalError);
+            }
+            Instant asked = clock.instant();
             JsonNode answer = parse(response);
             String accessToken = answer.path("access_token").asText("");
             if (accessToken.isBlank()) {
-                throw new ApiException(
-                                context() + " answered without a token: ",
-                                response.code(),
-                                response.statusText(),
-                                "the body has no access_token",
-                                "Check the authority host: it should be Microsoft Entra ID's.")
-                        .withAttempts(response.attempts());
+                throw withoutToken(response);
             }
             token = masker.register(Secret.of(accessToken));
             Duration lifetime = lifetime(answer);
@@ -96,7 +112,7 @@ public final class EntraTokenClient implements TokenSource {
             Duration margin =
                     lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
             refreshAt = asked.plus(lifetime).minus(margin);
-            return new Issued(token, response.attempts());
+            return new Issued(token, msalTransport.attempts());
         } catch (OperationFailure failure) {
             refusal = failure;
             throw failure;
@@ -107,14 +123,125 @@ public final class EntraTokenClient implements TokenSource {
         }
     }
 
+    /** The MSAL application, built on first use: no MSAL class is loaded before a token is needed. */
+    private ConfidentialClientApplication application() throws OperationFailure {
+        if (application == null) {
+            HttpUrl authority = credential.authorityHost();
+            // MSAL's view: https://<host>:<port>/<tenant>/; the transport maps it back to the authority host.
+            HttpUrl msalBase = new HttpUrl.Builder()
+                    .scheme("https")
+                    .host(authority.host())
+                    .port(authority.port())
+                    .build();
+            msalTransport = new MsalTransport(transport, masker, msalBase, authority);
+            try {
+                application = ConfidentialClientApplication.builder(credential.clientId(), msalCredential())
+                        .authority(msalBase.newBuilder()
+                                .addPathSegment(credential.tenantId())
+                                .addPathSegment("")
+                                .build()
+                                .toString())
+                        .instanceDiscovery(false)
+                        .validateAuthority(false)
+                        .disableInternalRetries()
+                        .logPii(false)
+                        .sendX5c(credential.proof() instanceof ClientCredential.ClientCertificate certificate
+                                && certificate.sendChain())
+                        .httpClient(msalTransport)
+                        .build();
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new UnreachableException(
+                        context() + " was not sent: MSAL refused the authority (" + e.getMessage() + ")",
+                        "Check tenantId ('" + credential.tenantId() + "') and the authority host.",
+                        null);
+            }
+        }
+        return application;
+    }
+
+    private IClientCredential msalCredential() {
+        ClientCredential.Proof proof = credential.proof();
+        if (proof instanceof ClientCredential.ClientSecret secret) {
+            return ClientCredentialFactory.createFromSecret(secret.secret().reveal());
+        }
+        if (proof instanceof ClientCredential.ClientCertificate certificate) {
+            return ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());
+        }
+        ClientCredential.FederatedToken federated = (ClientCredential.FederatedToken) proof;
+        return ClientCredentialFactory.createFromClientAssertion(
+                federated.assertion().reveal());
+    }
+
+    /** What went wrong, from the transport's own record of the exchange rather than MSAL's wording. */
+    private OperationFailure failure(Throwable msalError) {
+        if (msalTransport.lastFailure() != null) {
+            return msalTransport.lastFailure().after(0);
+        }
+        ApiResponse response = msalTransport.lastResponse();
+        if (response == null) {
+            String text = msalError == null ? "" : masker.mask(String.valueOf(msalError.getMessage()));
+            return new UnreachableException(
+                    context() + " was not sent: MSAL failed before sending it ("
+                            + (msalError == null
+                                    ? "no detail"
+                                    : msalError.getClass().getSimpleName()) + ": " + text
+                            + ")",
+                    hintFor(null),
+                    null);
+        }
+        if (!response.successful()) {
+            return new ApiException(
+                            context() + " was refused: ",
+                            response.code(),
+                            response.statusText(),
+                            ErrorText.of(response),
+                            hint(response) + response.hintAddition())
+                    .withAttempts(msalTransport.attempts());
+        }
+        try {
+            JsonNode answer = parse(response);
+            if (answer.path("access_token").asText("").isBlank()) {
+                return withoutToken(response);
+            }
+        } catch (ApiException notJson) {
+            return notJson;
+        }
+        // A 2xx with a token that MSAL still refused (an expires_in it cannot read, say).
+        return new ApiException(
+                        context() + " got an answer MSAL could not use: ",
+                        response.code(),
+                        response.statusText(),
+                        msalError == null ? "" : msalError.getClass().getSimpleName(),
+                        "Check the authority host: it should be Microsoft Entra ID's.")
+                .withAttempts(msalTransport.attempts());
+    }
+
+    private ApiException withoutToken(ApiResponse response) {
+        return new ApiException(
+                        context() + " answered without a token: ",
+                        response.code(),
+                        response.statusText(),
+                        "the body has no access_token",
+                        "Check the authority host: it should be Microsoft Entra ID's.")
+                .withAttempts(msalTransport.attempts());
+    }
+
     @Override
     public String describe() {
-        String how = credential.proof() instanceof ClientCredential.ClientSecret
-                ? "a client secret"
-                : "a federated token (workload identity)";
-        return how + " of client '" + credential.clientId() + "' in tenant '" + credential.tenantId() + "' (from "
+        return how() + " of client '" + credential.clientId() + "' in tenant '" + credential.tenantId() + "' (from "
                 + credential.proof().origin() + "), through "
                 + credential.authorityHost().host();
+    }
+
+    private String how() {
+        ClientCredential.Proof proof = credential.proof();
+        if (proof instanceof ClientCredential.ClientSecret) {
+            return "a client secret";
+        }
+        if (proof instanceof ClientCredential.ClientCertificate certificate) {
+            return "a client certificate (" + certificate.describe() + ")";
+        }
+        return "a federated token (workload identity)";
     }
 
     @Override
@@ -122,18 +249,24 @@ public final class EntraTokenClient implements TokenSource {
         return Optional.of(transport.plan(request(), "once per execution, for the token"));
     }
 
+    /** The request as a dry run shows it: its grant and credential fields, credentials masked. */
     private ApiRequest request() {
         ApiRequest.Builder request = ApiRequest.post(credential.tokenUrl())
                 .formField("grant_type", "client_credentials")
                 .formField("client_id", credential.clientId())
                 .formField("scope", scope);
-        if (credential.proof() instanceof ClientCredential.ClientSecret secret) {
+        ClientCredential.Proof proof = credential.proof();
+        if (proof instanceof ClientCredential.ClientSecret secret) {
             request.secretFormField("client_secret", secret.secret());
-        } else if (credential.proof() instanceof ClientCredential.FederatedToken federated) {
+        } else {
+            // A certificate's assertion is signed when sent: a dry run shows where it would go, masked.
             request.formField("client_assertion_type", ASSERTION_TYPE)
-                    .secretFormField("client_assertion", federated.assertion());
+                    .secretFormField(
+                            "client_assertion",
+                            proof instanceof ClientCredential.FederatedToken federated
+                                    ? federated.assertion()
+                                    : Secret.of("signed-at-send-time"));
         }
-        // Asking for a token twice changes nothing, so a failed attempt may be repeated.
         return request.repeatable().secretAnswer().build();
     }
 
@@ -156,7 +289,7 @@ public final class EntraTokenClient implements TokenSource {
                         response.statusText(),
                         "",
                         "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.")
-                .withAttempts(response.attempts());
+                .withAttempts(msalTransport.attempts());
     }
 
     /** {@code expires_in} in seconds (a number or, from some clouds, a string); an hour when absent. */
@@ -186,9 +319,6 @@ public final class EntraTokenClient implements TokenSource {
                     .hint(response, credential.tokenUrl(), false);
         }
         String text = ErrorText.of(response);
-        String variables = credential.proof() instanceof ClientCredential.ClientSecret
-                ? "the client secret (its value, not its secret id; it may have expired)"
-                : "the federated token file (it may have expired) and the app's federated credential (issuer, subject, audience)";
         if (text.contains("AADSTS90002") || text.contains("AADSTS900023")) {
             return "Check tenantId ('" + credential.tenantId() + "'): Entra ID does not know that tenant.";
         }
@@ -203,8 +333,22 @@ public final class EntraTokenClient implements TokenSource {
         if (response.code() >= 500) {
             return "Microsoft Entra ID had an error on its side: try again later.";
         }
-        return "Check " + variables + ", clientId ('" + credential.clientId() + "') and tenantId ('"
-                + credential.tenantId() + "').";
+        return hintFor(response);
+    }
+
+    private String hintFor(ApiResponse response) {
+        ClientCredential.Proof proof = credential.proof();
+        String what;
+        if (proof instanceof ClientCredential.ClientSecret) {
+            what = "the client secret (its value, not its secret id; it may have expired)";
+        } else if (proof instanceof ClientCredential.ClientCertificate) {
+            what = "the client certificate (uploaded to the app registration? expired?)";
+        } else {
+            what = "the federated token file (it may have expired) and the app's federated credential (issuer,"
+                    + " subject, audience)";
+        }
+        return "Check " + what + ", clientId ('" + credential.clientId() + "') and tenantId ('" + credential.tenantId()
+                + "').";
     }
 
     @Override

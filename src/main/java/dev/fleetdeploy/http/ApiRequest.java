@@ -9,8 +9,9 @@ import okhttp3.HttpUrl;
  * One request to a provider's API (or to its token service). Credential headers and form fields are marked, so that
  * every description of the request (debug log, dry run) masks them.
  *
- * @param form the form-encoded body's fields, in order; empty for an empty body or a JSON one
- * @param jsonBody a JSON body (application/json), or null; never together with {@code form}
+ * @param form the form-encoded body's fields, in order; empty for an empty body or another one
+ * @param jsonBody a JSON body (application/json), shown in a dry run; or null
+ * @param rawBody a body another library wrote (MSAL's token requests), sent as it is and never shown; or null
  * @param repeatable whether sending it twice is harmless although it is a POST (a token request, a dry run)
  * @param neverRepeated whether the transport must not send it again once it may have reached the server (a request
  *     that creates something): it is repeated only after a 429 or a connection that was never made
@@ -22,6 +23,7 @@ public record ApiRequest(
         List<Header> headers,
         List<Header> form,
         String jsonBody,
+        RawBody rawBody,
         boolean repeatable,
         boolean neverRepeated,
         boolean secretAnswer) {
@@ -29,11 +31,22 @@ public record ApiRequest(
     public ApiRequest {
         headers = List.copyOf(headers);
         form = List.copyOf(form);
-        if (jsonBody != null && !form.isEmpty()) {
-            throw new IllegalArgumentException("a request has a form or a JSON body, not both");
+        if ((jsonBody != null ? 1 : 0) + (rawBody != null ? 1 : 0) + (form.isEmpty() ? 0 : 1) > 1) {
+            throw new IllegalArgumentException("a request has one body: a form, a JSON body or a raw one");
         }
         if (repeatable && neverRepeated) {
             throw new IllegalArgumentException("a request cannot be both repeatable and never repeated");
+        }
+    }
+
+    /**
+     * A body written elsewhere, with its media type; it may hold credentials (a client secret, an assertion), so no
+     * description of the request shows it.
+     */
+    public record RawBody(String contentType, Secret content) {
+        @Override
+        public String toString() {
+            return "RawBody[" + contentType + "]";
         }
     }
 
@@ -64,11 +77,14 @@ public record ApiRequest(
 
     /** The same request to another URL (a redirect on the same origin). */
     public ApiRequest withUrl(HttpUrl other) {
-        return new ApiRequest(method, other, headers, form, jsonBody, repeatable, neverRepeated, secretAnswer);
+        return new ApiRequest(method, other, headers, form, jsonBody, rawBody, repeatable, neverRepeated, secretAnswer);
     }
 
     /** The form as "name=value&amp;..." with secret values masked, for a dry run; empty text when there is none. */
     public String displayForm() {
+        if (rawBody != null) {
+            return Secret.MASK;
+        }
         StringBuilder text = new StringBuilder();
         for (Header field : form) {
             if (text.length() > 0) {
@@ -90,6 +106,7 @@ public record ApiRequest(
         private final List<Header> headers = new ArrayList<>();
         private final List<Header> form = new ArrayList<>();
         private String jsonBody;
+        private RawBody rawBody;
         private boolean repeatable;
         private boolean neverRepeated;
         private boolean secretAnswer;
@@ -126,6 +143,12 @@ public record ApiRequest(
             return this;
         }
 
+        /** A body written elsewhere, sent as it is and never shown. */
+        public Builder rawBody(String contentType, Secret content) {
+            this.rawBody = new RawBody(contentType, content);
+            return this;
+        }
+
         /**
          * Marks a request that creates something: the transport never sends it again once it may have reached the
          * server (a timeout, a reset, a 5xx), and leaves it to the caller to find out what happened.
@@ -148,7 +171,8 @@ public record ApiRequest(
         }
 
         public ApiRequest build() {
-            return new ApiRequest(method, url, headers, form, jsonBody, repeatable, neverRepeated, secretAnswer);
+            return new ApiRequest(
+                    method, url, headers, form, jsonBody, rawBody, repeatable, neverRepeated, secretAnswer);
         }
     }
 }

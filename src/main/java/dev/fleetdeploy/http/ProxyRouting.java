@@ -16,8 +16,9 @@ import okhttp3.Request;
 
 /**
  * Chooses the proxy for each request from the user's settings.xml proxies, on the client alone: setting JVM-wide proxy
- * properties would change the rest of the build. With none there, the JVM's proxy properties apply. Loopback hosts are
- * always reached directly.
+ * properties would change the rest of the build. With none there, the JVM's proxy properties apply. Loopback hosts, and
+ * link-local ones (Azure's instance metadata service at 169.254.169.254, which answers for the machine that asks, so a
+ * proxy would get its own identity or none), are always reached directly.
  */
 final class ProxyRouting extends ProxySelector {
     private final List<ProxyConfig> proxies;
@@ -43,7 +44,7 @@ final class ProxyRouting extends ProxySelector {
      */
     private static List<Proxy> jvmProxies(URI uri) {
         ProxySelector jvm = ProxySelector.getDefault();
-        if (jvm == null || uri.getHost() == null || Loopback.isLoopback(uri.getHost())) {
+        if (jvm == null || uri.getHost() == null || direct(uri.getHost())) {
             return List.of(Proxy.NO_PROXY);
         }
         List<Proxy> chosen = jvm.select(uri);
@@ -51,7 +52,7 @@ final class ProxyRouting extends ProxySelector {
     }
 
     Optional<ProxyConfig> proxyFor(String scheme, String host) {
-        if (host == null || Loopback.isLoopback(host)) {
+        if (host == null || direct(host)) {
             return Optional.empty();
         }
         String wanted = scheme == null ? "http" : scheme.toLowerCase(Locale.ROOT);
@@ -60,6 +61,15 @@ final class ProxyRouting extends ProxySelector {
             chosen = byProtocol("http");
         }
         return chosen.filter(config -> !bypasses(config.nonProxyHosts(), host));
+    }
+
+    /** Hosts no proxy can reach for us: this machine, and link-local addresses (169.254.0.0/16, fe80::/10). */
+    static boolean direct(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return Loopback.isLoopback(h) || h.matches("169\\.254(\\.\\d{1,3}){2}") || h.matches("fe[89ab][0-9a-f]:.*");
     }
 
     private Optional<ProxyConfig> byProtocol(String protocol) {

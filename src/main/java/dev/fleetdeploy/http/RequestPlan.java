@@ -21,7 +21,10 @@ final class RequestPlan {
             lines.add("Content-Type: application/json");
             lines.add("body: " + request.jsonBody());
         }
-        if (!request.form().isEmpty()) {
+        if (request.rawBody() != null) {
+            lines.add("Content-Type: " + request.rawBody().contentType());
+            lines.add("body: " + request.displayForm());
+        } else if (!request.form().isEmpty()) {
             lines.add("Content-Type: application/x-www-form-urlencoded");
             lines.add("body: " + request.displayForm());
         }

@@ -161,6 +161,11 @@ final class SingleExchange {
         if (request.jsonBody() != null) {
             return RequestBody.create(request.jsonBody(), JSON);
         }
+        if (request.rawBody() != null) {
+            return RequestBody.create(
+                    request.rawBody().content().reveal().getBytes(StandardCharsets.UTF_8),
+                    MediaType.parse(request.rawBody().contentType()));
+        }
         if (request.form().isEmpty()) {
             return EMPTY_BODY;
         }

@@ -248,7 +248,9 @@ public class TargetParameters {
 
     /**
      * Azure Device Update: the application (client) id. Default: the {@code <username>} of the {@code serverId}
-     * server, else {@code AZURE_CLIENT_ID}.
+     * server, else {@code AZURE_CLIENT_ID}. With a managed identity: the user-assigned identity's client id, or its
+     * ARM resource id ({@code /subscriptions/.../providers/Microsoft.ManagedIdentity/userAssignedIdentities/name});
+     * without it, the system-assigned identity.
      *
      * @since 0.1.0
      */
@@ -285,6 +287,54 @@ public class TargetParameters {
     @Parameter(property = "fleet.authorityHost")
     private String authorityHost;
 
+    /**
+     * Azure Device Update: which credential to use: {@code auto} (the default), {@code access-token},
+     * {@code client-secret}, {@code client-certificate}, {@code workload-identity}, {@code managed-identity} or
+     * {@code azure-cli}. {@code auto} takes what is configured explicitly first (parameters, then the settings
+     * server), then follows Azure's {@code DefaultAzureCredential}: the environment (token, client secret, client
+     * certificate), workload identity, a managed identity (where the environment names one, or the instance metadata
+     * endpoint answers within 1 s), then the Azure CLI; the log says which was chosen and why. A named credential
+     * that cannot work fails with its own reason.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.credential", defaultValue = "auto")
+    @InheritedTogether(CREDENTIALS)
+    private String credential;
+
+    /**
+     * Azure Device Update: a client certificate for the app registration: a PEM file (the certificate and its
+     * unencrypted RSA private key) or a PKCS#12 file ({@code .pfx}/{@code .p12}). Default:
+     * {@code AZURE_CLIENT_CERTIFICATE_PATH}. The certificate chain is sent with the assertion ({@code x5c}) when
+     * {@code AZURE_CLIENT_SEND_CERTIFICATE_CHAIN} is {@code true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.clientCertificatePath")
+    @InheritedTogether(CREDENTIALS)
+    private String clientCertificatePath;
+
+    /**
+     * Azure Device Update: the PKCS#12 client certificate's password. Default:
+     * {@code AZURE_CLIENT_CERTIFICATE_PASSWORD}. Shown as {@code ****}, like {@code apiKey}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.clientCertificatePassword")
+    @InheritedTogether(CREDENTIALS)
+    private SecretParameter clientCertificatePassword;
+
+    /**
+     * Azure Device Update: the instance metadata service's base URL, where a VM's managed identity gets its tokens.
+     * Default: {@code AZURE_POD_IDENTITY_AUTHORITY_HOST}, else {@code http://169.254.169.254}. Only for a proxy of
+     * IMDS (AAD Pod Identity) or tests; no proxy is used to reach it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "fleet.imdsEndpoint")
+    @InheritedTogether(CREDENTIALS)
+    private String imdsEndpoint;
+
     /** These parameters as typed settings, each named for messages as {@code names} says. */
     public TargetSettings settings(TargetName target, ParameterNames names) {
         SettingReader read = new SettingReader(names);
@@ -320,6 +370,10 @@ public class TargetParameters {
                         read.text("clientId", clientId),
                         read.secret("clientSecret", clientSecret),
                         read.text("federatedTokenFile", federatedTokenFile),
-                        read.text("authorityHost", authorityHost)));
+                        read.text("authorityHost", authorityHost),
+                        read.text("credential", credential),
+                        read.text("clientCertificatePath", clientCertificatePath),
+                        read.secret("clientCertificatePassword", clientCertificatePassword),
+                        read.text("imdsEndpoint", imdsEndpoint)));
     }
 }

@@ -63,8 +63,16 @@ public record FleetExecution(
             List<FleetTarget> fleetTargets = new ArrayList<>(targets.size());
             boolean reads = false;
             for (TargetSettings target : targets) {
-                FleetProvider provider =
-                        Providers.create(target, operation, environment, servers, transport, masker, clock, sleeper);
+                FleetProvider provider = Providers.create(
+                        target,
+                        operation,
+                        environment,
+                        servers,
+                        transport,
+                        masker,
+                        clock,
+                        sleeper,
+                        !offline && !options.dryRun());
                 if (target.common().deploymentIds().selectsActive()) {
                     fleetTargets.add(new FleetTarget(target.common().target(), provider, List.of(), true));
                     reads = true;

@@ -12,10 +12,7 @@ import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Sleeper;
 import dev.fleetdeploy.datadog.DatadogConfig;
 import dev.fleetdeploy.datadog.DatadogProvider;
-import dev.fleetdeploy.entra.ClientCredential;
-import dev.fleetdeploy.entra.EntraTokenClient;
-import dev.fleetdeploy.entra.ReadyToken;
-import dev.fleetdeploy.entra.TokenSource;
+import dev.fleetdeploy.entra.TokenSources;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
 
@@ -24,12 +21,10 @@ public final class Providers {
     private Providers() {}
 
     private static AduProvider adu(AduConfig config, HttpTransport transport, SecretMasker masker, Clock clock) {
-        // Java 17: no pattern switch yet; AzureCredential is sealed to these two.
-        TokenSource tokens = config.credential() instanceof ReadyToken ready
-                ? ready
-                : new EntraTokenClient(
-                        (ClientCredential) config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, clock);
-        return new AduProvider(config, tokens, transport);
+        return new AduProvider(
+                config,
+                TokenSources.create(config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, clock),
+                transport);
     }
 
     /**
@@ -37,6 +32,8 @@ public final class Providers {
      * @param masker learns every credential the provider will send, so that no output can show it
      * @param clock what a token's lifetime is measured on
      * @param sleeper how a provider waits between its own steps (a Datadog retry before it checks the list)
+     * @param maySend whether anything may be sent while the configuration is checked (not in a dry run nor offline):
+     *     an ADU target's {@code credential=auto} probes the instance metadata endpoint only then
      */
     public static FleetProvider create(
             TargetSettings target,
@@ -46,7 +43,8 @@ public final class Providers {
             HttpTransport transport,
             SecretMasker masker,
             Clock clock,
-            Sleeper sleeper) {
+            Sleeper sleeper,
+            boolean maySend) {
         CommonSettings common = target.common();
         ProviderKind kind = ProviderKind.parse(
                 common.provider().optional(), common.provider().name());
@@ -58,7 +56,7 @@ public final class Providers {
                         clock,
                         sleeper);
             case AZURE_DEVICE_UPDATE ->
-                adu(AduConfig.resolve(common, target.adu(), env, servers, masker), transport, masker, clock);
+                adu(AduConfig.resolve(common, target.adu(), env, servers, masker, maySend), transport, masker, clock);
         };
     }
 }

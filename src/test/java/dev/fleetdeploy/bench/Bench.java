@@ -330,7 +330,8 @@ public final class Bench {
                 transport,
                 new SecretMasker(),
                 Clock.systemUTC(),
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM,
+                true);
         DeploymentPart part = DeploymentPart.whole(DeploymentId.parse("per-call", "bench"));
         Unit coreShared = () -> {
             ActionResult result = provider.cancel(part);

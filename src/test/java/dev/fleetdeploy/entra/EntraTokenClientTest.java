@@ -51,8 +51,6 @@ class EntraTokenClientTest {
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.Zmlyc3Q";
     private static final String SECOND_TOKEN =
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.c2Vjb25k";
-    private static final String FORM_START = "grant_type=client_credentials&client_id=" + CLIENT_ID
-            + "&scope=https%3A%2F%2Fapi.adu.microsoft.com%2F.default";
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -158,8 +156,16 @@ class EntraTokenClientTest {
         assertThat(token.reveal()).isEqualTo(TOKEN);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getRequestLine()).isEqualTo("POST /" + TENANT + "/oauth2/v2.0/token HTTP/1.1");
-        assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
-        assertThat(request.getBody().utf8()).isEqualTo(FORM_START + "&client_secret=" + SECRET_IN_FORM);
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        // MSAL writes the form: the grant's fields, with the secret encoded ('~' as %7E), and no other credential.
+        String body = request.getBody().utf8();
+        assertThat(body).contains("&client_secret=" + SECRET_IN_FORM);
+        assertThat(form(body))
+                .containsEntry("grant_type", "client_credentials")
+                .containsEntry("client_id", CLIENT_ID)
+                .containsEntry("client_secret", SECRET)
+                .doesNotContainKeys("client_assertion", "client_assertion_type");
+        assertThat(form(body).get("scope").split(" ")).contains(SCOPE);
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("User-Agent")).startsWith(UserAgent.PRODUCT + "/");
         assertThat(request.getHeaders().get("Authorization")).isNull();
@@ -173,10 +179,30 @@ class EntraTokenClientTest {
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getRequestLine()).isEqualTo("POST /" + TENANT + "/oauth2/v2.0/token HTTP/1.1");
-        assertThat(request.getBody().utf8())
-                .isEqualTo(FORM_START
-                        + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion="
-                        + ASSERTION);
+        String body = request.getBody().utf8();
+        assertThat(body)
+                .contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer")
+                .contains("client_assertion=" + ASSERTION);
+        assertThat(form(body))
+                .containsEntry("grant_type", "client_credentials")
+                .containsEntry("client_id", CLIENT_ID)
+                .containsEntry("client_assertion", ASSERTION)
+                .doesNotContainKey("client_secret");
+        assertThat(form(body).get("scope").split(" ")).contains(SCOPE);
+    }
+
+    /** The form's fields, decoded. */
+    static java.util.Map<String, String> form(String body) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(
+                    java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8),
+                    parts.length < 2
+                            ? ""
+                            : java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 
     @Test

@@ -183,7 +183,8 @@ class TlsFaultsTest {
                         transport,
                         new SecretMasker(),
                         Clock.systemUTC(),
-                        Sleeper.SYSTEM)
+                        Sleeper.SYSTEM,
+                        true)
                 .plan(Operation.CANCEL, id);
     }
 

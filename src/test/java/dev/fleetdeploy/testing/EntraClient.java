@@ -8,13 +8,23 @@ package dev.fleetdeploy.testing;
  * @param clientId the application (client) id
  * @param secret the client secret, or null
  * @param assertion the federated token it accepts as {@code client_assertion}, or null
+ * @param certificate the certificate whose signed assertions it accepts, or null
  */
-record EntraClient(String tenant, String clientId, String secret, String assertion) {
+record EntraClient(
+        String tenant,
+        String clientId,
+        String secret,
+        String assertion,
+        java.security.cert.X509Certificate certificate) {
+
+    EntraClient(String tenant, String clientId, String secret, String assertion) {
+        this(tenant, clientId, secret, assertion, null);
+    }
 
     /** Hides the credentials, so that no failure message or log shows them. */
     @Override
     public String toString() {
         return "EntraClient[" + tenant + "/" + clientId + (secret != null ? ", secret" : "")
-                + (assertion != null ? ", federated" : "") + "]";
+                + (assertion != null ? ", federated" : "") + (certificate != null ? ", certificate" : "") + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 
 /**
  * Answers as Entra ID's v2.0 token endpoint does for the client credentials grant: records the request, then
@@ -27,6 +28,7 @@ final class EntraDispatcher extends Dispatcher {
     static final String TOKEN_ENDPOINT = "token";
 
     private static final String JSON = "application/json; charset=utf-8";
+    private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Clients by tenant, then client id. */
@@ -37,6 +39,8 @@ final class EntraDispatcher extends Dispatcher {
     private final Set<String> issuedSet = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     private final ForcedAnswers<String> forced = new ForcedAnswers<>();
+    private final List<EntraAssertion.Seen> assertions = new CopyOnWriteArrayList<>();
+    private final ManagedIdentityEndpoints managedIdentity = new ManagedIdentityEndpoints(this);
 
     void register(EntraClient client) {
         clients.computeIfAbsent(client.tenant(), tenant -> new ConcurrentHashMap<>())
@@ -59,11 +63,23 @@ final class EntraDispatcher extends Dispatcher {
         return issuedSet.contains(token);
     }
 
+    List<EntraAssertion.Seen> assertions() {
+        return List.copyOf(assertions);
+    }
+
+    ManagedIdentityEndpoints managedIdentity() {
+        return managedIdentity;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         received.add(RequestRecorder.record(request));
         String target = request.getTarget();
         String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        Optional<MockResponse> identity = managedIdentity.answer(request, rawPath);
+        if (identity.isPresent()) {
+            return identity.get();
+        }
         String[] segments = rawPath.split("/", -1);
         if (segments.length != 5
                 || !segments[0].isEmpty()
@@ -107,10 +123,11 @@ final class EntraDispatcher extends Dispatcher {
                 ? FormBody.parse(
                         request.getBody() == null ? "" : request.getBody().utf8())
                 : new FormBody(Map.of());
-        return token(attempt, tenant, directory, form);
+        return token(attempt, tenant, directory, form, request.getUrl());
     }
 
-    private MockResponse token(Attempt attempt, String tenant, Map<String, EntraClient> directory, FormBody form) {
+    private MockResponse token(
+            Attempt attempt, String tenant, Map<String, EntraClient> directory, FormBody form, HttpUrl url) {
         String grantType = form.get("grant_type");
         if (grantType == null) {
             return attempt.missing("grant_type");
@@ -132,7 +149,11 @@ final class EntraDispatcher extends Dispatcher {
             return attempt.error(
                     400, "invalid_scope", 70011, "The provided request must include a 'scope' input parameter.");
         }
-        if (!scope.equals(SCOPE)) {
+        // MSAL for Java adds OpenID Connect's scopes to every request; Entra ID ignores them for this grant.
+        List<String> scopes = List.of(scope.split(" "));
+        if (!scopes.contains(SCOPE)
+                || !OIDC_SCOPES.containsAll(
+                        scopes.stream().filter(s -> !s.equals(SCOPE)).toList())) {
             return attempt.error(
                     400,
                     "invalid_scope",
@@ -174,6 +195,13 @@ final class EntraDispatcher extends Dispatcher {
                     "Invalid request. Request is malformed or invalid:" + " 'client_assertion_type' must be '"
                             + JWT_BEARER + "'.");
         }
+        if (client.certificate() != null) {
+            assertions.add(EntraAssertion.header(assertion));
+            EntraAssertion.Verdict verdict = EntraAssertion.check(assertion, client.certificate(), clientId, url);
+            return verdict == null
+                    ? issue(tenant, clientId)
+                    : attempt.error(401, verdict.error(), verdict.aadsts(), verdict.text());
+        }
         return assertion.equals(client.assertion())
                 ? issue(tenant, clientId)
                 : attempt.error(
@@ -184,13 +212,19 @@ final class EntraDispatcher extends Dispatcher {
                                 + " assertion. Check the federated credentials of app '" + clientId + "'.");
     }
 
-    private MockResponse issue(String tenant, String clientId) {
+    /** A new token that linked fake ADUs accept. */
+    String newToken() {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
         String token = "fake-entra-token-" + counter.incrementAndGet() + "-"
                 + HexFormat.of().formatHex(random);
         issuedSet.add(token);
         issued.add(token);
+        return token;
+    }
+
+    private MockResponse issue(String tenant, String clientId) {
+        String token = newToken();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "Bearer");
         body.put("expires_in", 3599);
@@ -199,7 +233,7 @@ final class EntraDispatcher extends Dispatcher {
         return json(200, EntraErrors.newId()).body(Json.write(body)).build();
     }
 
-    private static MockResponse.Builder json(int code, String requestId) {
+    static MockResponse.Builder json(int code, String requestId) {
         return new MockResponse.Builder()
                 .status(StatusLine.of(code))
                 .addHeader("Cache-Control", "no-store, no-cache")

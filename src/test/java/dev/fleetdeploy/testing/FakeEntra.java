@@ -5,8 +5,9 @@ import java.util.Map;
 import mockwebserver3.MockWebServer;
 
 /**
- * A fake Microsoft Entra ID token endpoint on 127.0.0.1 for the client credentials grant, with a client secret or a
- * federated assertion (workload identity), so that the plugin's Azure sign-in is tested end to end with
+ * A fake Microsoft Entra ID token endpoint on 127.0.0.1 for the client credentials grant, with a client secret, a
+ * certificate (its signed assertion checked) or a federated assertion (workload identity), and the managed identity
+ * endpoints a machine offers (IMDS, App Service), so that the plugin's Azure sign-in is tested end to end with
  * {@link FakeAdu#trust(FakeEntra)}.
  *
  * <pre>
@@ -59,6 +60,59 @@ public final class FakeEntra implements LoopbackFake {
         return this;
     }
 
+    /**
+     * Registers an app with a certificate credential: the request's {@code client_assertion} must be a JWT signed
+     * with the certificate's private key and naming it by thumbprint, as Entra ID checks it.
+     */
+    public FakeEntra certificateClient(String tenant, String clientId, java.security.cert.X509Certificate certificate) {
+        dispatcher.register(new EntraClient(tenant, clientId, null, null, certificate));
+        return this;
+    }
+
+    /** The headers of the certificate-signed assertions received, in order. */
+    public List<EntraAssertion.Seen> assertions() {
+        return dispatcher.assertions();
+    }
+
+    /** Gives this "machine" a system-assigned managed identity. */
+    public FakeEntra systemAssignedIdentity() {
+        dispatcher.managedIdentity().systemAssigned();
+        return this;
+    }
+
+    /** Assigns this "machine" a user-assigned managed identity, by client id or ARM resource id. */
+    public FakeEntra userAssignedIdentity(String id) {
+        dispatcher.managedIdentity().userAssigned(id);
+        return this;
+    }
+
+    /**
+     * Serves App Service's managed identity endpoint ({@link #appServiceEndpoint()}), which wants this
+     * {@code X-IDENTITY-HEADER} (its host's {@code IDENTITY_HEADER}).
+     */
+    public FakeEntra appServiceIdentityHeader(String secret) {
+        dispatcher.managedIdentity().identityHeader(secret);
+        return this;
+    }
+
+    /** The base URL to give as {@code AZURE_POD_IDENTITY_AUTHORITY_HOST} or {@code imdsEndpoint}: this fake is IMDS too. */
+    public String imdsEndpoint() {
+        return url();
+    }
+
+    /** App Service's endpoint, to give as {@code IDENTITY_ENDPOINT}. */
+    public String appServiceEndpoint() {
+        return url() + ManagedIdentityEndpoints.APP_SERVICE_PATH;
+    }
+
+    /** The managed identity token requests received (IMDS and App Service), with the probes among them. */
+    public List<ReceivedRequest> identityRequests() {
+        return dispatcher.received().stream()
+                .filter(r -> r.path().equals(ManagedIdentityEndpoints.IMDS_PATH)
+                        || r.path().equals(ManagedIdentityEndpoints.APP_SERVICE_PATH))
+                .toList();
+    }
+
     /** Every POST to the token endpoint gets this answer and no token is issued, whatever the request. */
     public FakeEntra answerAlways(CannedAnswer answer) {
         dispatcher.forced().always(EntraDispatcher.TOKEN_ENDPOINT, answer);
@@ -79,9 +133,12 @@ public final class FakeEntra implements LoopbackFake {
                 EntraErrors.body(error, aadsts, text, EntraErrors.newId(), EntraErrors.newId()));
     }
 
-    /** Every request received, in order, with its form body as text. */
+    /** Every request to the token endpoint received, in order, with its form body as text. */
     public List<ReceivedRequest> tokenRequests() {
-        return dispatcher.received();
+        return dispatcher.received().stream()
+                .filter(r -> !r.path().equals(ManagedIdentityEndpoints.IMDS_PATH)
+                        && !r.path().equals(ManagedIdentityEndpoints.APP_SERVICE_PATH))
+                .toList();
     }
 
     /** The access tokens issued so far, in order. */
