@@ -1,5 +1,6 @@
 package dev.fleetdeploy.adu;
 
+import static dev.fleetdeploy.testing.CannedResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -12,44 +13,37 @@ import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
+import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.entra.ClientCredential;
-import dev.fleetdeploy.entra.EntraTokenClient;
-import dev.fleetdeploy.entra.ReadyToken;
-import dev.fleetdeploy.entra.TokenSource;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
-import dev.fleetdeploy.maven.MavenTerms;
-import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Counts;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.SpecExample;
 import dev.fleetdeploy.testing.StatusLine;
-import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestTargets;
+import dev.fleetdeploy.testing.TestHttp;
+import dev.fleetdeploy.testing.TestProviders;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -69,11 +63,14 @@ class AduProviderTest {
     private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
     private final Map<String, String> parameters = new HashMap<>();
-    private final List<HttpTransport> transports = new ArrayList<>();
+
+    @RegisterExtension
+    final TestProviders providers = new TestProviders(log, time, masker);
 
     @BeforeEach
     void accountOfTheExamples() {
         SpecExample example = SpecExample.load(GA + "DeviceManagement_StopDeployment");
+        parameters.put("provider", "adu");
         parameters.put("baseUrl", "http://127.0.0.1:" + server.getPort());
         parameters.put("endpoint", example.parameter("endpoint"));
         parameters.put("instance", example.parameter("instanceId"));
@@ -81,32 +78,9 @@ class AduProviderTest {
         parameters.put("accessToken", TOKEN);
     }
 
-    @AfterEach
-    void close() {
-        transports.forEach(HttpTransport::close);
-    }
-
+    /** The provider a goal would build from the parameters; the token (or the Entra client) comes with them. */
     private AduProvider provider(int maxRetries) {
-        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PLAIN);
-        AduConfig config =
-                AduConfig.resolve(target.common(), target.adu(), Environment.of(Map.of()), ServerLookup.NONE, masker);
-        HttpTransport transport = new HttpTransport(
-                new HttpSettings(
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
-                        2,
-                        List.of()),
-                log,
-                MavenTerms.TERMS,
-                time,
-                time.clock());
-        transports.add(transport);
-        TokenSource tokens = config.credential() instanceof ReadyToken ready
-                ? ready
-                : new EntraTokenClient(
-                        (ClientCredential) config.credential(), AduConfig.TOKEN_SCOPE, transport, masker, time.clock());
-        return new AduProvider(config, tokens, transport);
+        return (AduProvider) providers.create(parameters, Operation.CANCEL, Map.of(), TestHttp.retries(maxRetries));
     }
 
     private AduProvider provider() {
@@ -124,11 +98,7 @@ class AduProviderTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .status(StatusLine.of(code))
-                .addHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body)
-                .build();
+        return response(CannedAnswer.of(code, "application/json; charset=utf-8", body));
     }
 
     private void answer(String example) {
@@ -156,6 +126,19 @@ class AduProviderTest {
         return "http://127.0.0.1:" + server.getPort();
     }
 
+    /** A client secret in place of the ready token. */
+    private void clientSecret(String clientId, String tenantId) {
+        parameters.remove("accessToken");
+        parameters.put("clientId", clientId);
+        parameters.put("clientSecret", CLIENT_SECRET);
+        parameters.put("tenantId", tenantId);
+    }
+
+    private static ActionResult act(AduProvider provider, Operation operation, DeploymentPart part)
+            throws OperationFailure {
+        return operation == Operation.CANCEL ? provider.cancel(part) : provider.retry(part);
+    }
+
     /** The ApiException the call throws; fails when it throws nothing or something else. */
     private static ApiException apiFailure(ThrowingCallable call) {
         return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
@@ -175,37 +158,60 @@ class AduProviderTest {
         assertThat(request.getHeaders().get("Content-Type")).isNull();
     }
 
-    // ---- v2: the seed's management API ----
+    // ---- v2 (the seed's management API) and 2021-06-01-preview (the group API): ?action= on the whole deployment ----
 
-    @Test
-    void v2CancelPostsTheSeedsRequestWithAnEmptyBodyAndTheBearerToken() throws Exception {
-        answer("2020-09-01/Deployments_CancelDeployment");
-
-        ActionResult result = provider("v2").cancel(whole("deploymentId"));
-
-        RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine())
-                .isEqualTo("POST /deviceupdate/blue/v2/management/deployments/deploymentId?action=cancel HTTP/1.1");
-        assertEmptyPost(request);
-        assertSentWithToken(request);
-        assertThat(result)
-                .isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false, isCompleted=false"));
-        assertThat(result.summary()).isEqualTo("HTTP 200: isCanceled=true, isRetried=false, isCompleted=false");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+    /** An action the API takes on the whole deployment, and the flags its spec example answers with. */
+    record WholeAction(String apiVersion, Operation operation, String example, String target, String flags) {
+        @Override
+        public String toString() {
+            return apiVersion + " " + operation;
+        }
     }
 
-    @Test
-    void v2RetryPostsActionRetry() throws Exception {
-        answer("2020-09-01/Deployments_RetryDeployment");
+    static Stream<WholeAction> wholeDeploymentActions() {
+        String v2 = "/deviceupdate/blue/v2/management/deployments/deploymentId?action=";
+        String preview = "/deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId?action=";
+        return Stream.of(
+                new WholeAction(
+                        "v2",
+                        Operation.CANCEL,
+                        "2020-09-01/Deployments_CancelDeployment",
+                        v2 + "cancel",
+                        "isCanceled=true, isRetried=false, isCompleted=false"),
+                new WholeAction(
+                        "v2",
+                        Operation.RETRY,
+                        "2020-09-01/Deployments_RetryDeployment",
+                        v2 + "retry",
+                        "isCanceled=false, isRetried=true, isCompleted=false"),
+                new WholeAction(
+                        "2021-06-01-preview",
+                        Operation.CANCEL,
+                        "2021-06-01-preview/DeviceManagement_StopDeployment",
+                        preview + "cancel&api-version=2021-06-01-preview",
+                        "isCanceled=true, isRetried=false"),
+                new WholeAction(
+                        "2021-06-01-preview",
+                        Operation.RETRY,
+                        "2021-06-01-preview/DeviceManagement_RetryDeployment",
+                        preview + "retry&api-version=2021-06-01-preview",
+                        "isCanceled=false, isRetried=true"));
+    }
 
-        ActionResult result = provider("v2").retry(whole("deploymentId"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wholeDeploymentActions")
+    void anActionOnTheWholeDeploymentPostsAnEmptyBodyWithTheBearerToken(WholeAction action) throws Exception {
+        answer(action.example());
+
+        ActionResult result = act(provider(action.apiVersion()), action.operation(), whole("deploymentId"));
 
         RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine())
-                .isEqualTo("POST /deviceupdate/blue/v2/management/deployments/deploymentId?action=retry HTTP/1.1");
+        assertThat(request.getRequestLine()).isEqualTo("POST " + action.target() + " HTTP/1.1");
         assertEmptyPost(request);
         assertSentWithToken(request);
-        assertThat(result.message()).isEqualTo("isCanceled=false, isRetried=true, isCompleted=false");
+        assertThat(result).isEqualTo(new ActionResult(200, null, action.flags()));
+        assertThat(result.summary()).isEqualTo("HTTP 200: " + action.flags());
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
@@ -249,14 +255,10 @@ class AduProviderTest {
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.unit()).isEqualTo("devices");
         assertThat(status.total()).isEqualTo(1L);
+        // incompatible is part of the total, and in the 2020 answer: shown even when 0.
         assertThat(status.counts())
-                .containsExactly(
-                        Map.entry("succeeded", 1L),
-                        Map.entry("failed", 0L),
-                        Map.entry("in progress", 0L),
-                        Map.entry("canceled", 0L),
-                        // Part of the total, and in the 2020 answer: shown even when 0.
-                        Map.entry("incompatible", 0L));
+                .containsExactlyEntriesOf(
+                        Counts.of("1 succeeded, 0 failed, 0 in progress, 0 canceled, 0 incompatible"));
         assertThat(status.details()).isEmpty();
         assertThat(status.terminal()).isTrue();
     }
@@ -288,39 +290,6 @@ class AduProviderTest {
     }
 
     // ---- 2021-06-01-preview: the group API with ?action= ----
-
-    @Test
-    void preview2021CancelPostsToTheGroupDeploymentWithActionThenApiVersion() throws Exception {
-        SpecExample example = SpecExample.load("2021-06-01-preview/DeviceManagement_StopDeployment");
-        server.enqueue(json(200, example.body(200)));
-
-        ActionResult result =
-                provider(example.parameter("api-version")).cancel(whole(example.parameter("deploymentId")));
-
-        RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine())
-                .isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
-                        + "?action=cancel&api-version=2021-06-01-preview HTTP/1.1");
-        assertEmptyPost(request);
-        assertSentWithToken(request);
-        assertThat(result).isEqualTo(new ActionResult(200, null, "isCanceled=true, isRetried=false"));
-    }
-
-    @Test
-    void preview2021RetryPostsActionRetry() throws Exception {
-        SpecExample example = SpecExample.load("2021-06-01-preview/DeviceManagement_RetryDeployment");
-        server.enqueue(json(200, example.body(200)));
-
-        ActionResult result =
-                provider(example.parameter("api-version")).retry(whole(example.parameter("deploymentId")));
-
-        RecordedRequest request = server.takeRequest();
-        assertThat(request.getRequestLine())
-                .isEqualTo("POST /deviceupdate/blue/management/groups/TestGroup/deployments/deploymentId"
-                        + "?action=retry&api-version=2021-06-01-preview HTTP/1.1");
-        assertEmptyPost(request);
-        assertThat(result.message()).isEqualTo("isCanceled=false, isRetried=true");
-    }
 
     @Test
     void preview2021StatusGetsTheGroupDeploymentsStatus() throws Exception {
@@ -481,11 +450,7 @@ class AduProviderTest {
         assertThat(status.state()).isEqualTo("ActiveWithSubgroupFailures");
         assertThat(status.total()).isEqualTo(3L);
         assertThat(status.counts())
-                .containsExactly(
-                        Map.entry("succeeded", 2L),
-                        Map.entry("failed", 1L),
-                        Map.entry("in progress", 0L),
-                        Map.entry("canceled", 0L));
+                .containsExactlyEntriesOf(Counts.of("2 succeeded, 1 failed, 0 in progress, 0 canceled"));
         assertThat(status.details())
                 .containsExactly(
                         "subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
@@ -553,11 +518,7 @@ class AduProviderTest {
         assertThat(status.state()).isEqualTo("Active");
         assertThat(status.total()).isEqualTo(1L);
         assertThat(status.counts())
-                .containsExactly(
-                        Map.entry("succeeded", 1L),
-                        Map.entry("failed", 0L),
-                        Map.entry("in progress", 0L),
-                        Map.entry("canceled", 0L));
+                .containsExactlyEntriesOf(Counts.of("1 succeeded, 0 failed, 0 in progress, 0 canceled"));
         assertThat(status.details()).isEmpty();
         assertThat(status.terminal()).isTrue();
     }
@@ -627,12 +588,8 @@ class AduProviderTest {
 
     @Test
     void aNonJsonSuccessOnCancelIsStillSuccessWithUnknownFlags() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(200))
-                .addHeader("Content-Type", "text/plain")
-                .body("OK")
-                .build());
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(204)).build());
+        server.enqueue(response(CannedAnswer.of(200, "text/plain", "OK")));
+        server.enqueue(response(CannedAnswer.empty(204)));
         AduProvider provider = provider("v2");
 
         ActionResult withText = provider.cancel(whole("deploymentId"));
@@ -657,11 +614,7 @@ class AduProviderTest {
 
     @Test
     void aNonJsonSuccessOnStatusFails() {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(200))
-                .addHeader("Content-Type", "text/html")
-                .body("<html><head><title>Sign in</title></head></html>")
-                .build());
+        server.enqueue(response(CannedAnswer.of(200, "text/html", "<html><head><title>Sign in</title></head></html>")));
 
         ApiException failure = apiFailure(() -> provider().status(whole("deploymentId")));
 
@@ -701,14 +654,12 @@ class AduProviderTest {
 
     @Test
     void problemDetailsNotFoundFromTheLiveServiceIsReadable() {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(404))
-                .addHeader("Content-Type", "application/problem+json; charset=utf-8")
-                .addHeader("retry-after", "0")
-                .body(
+        server.enqueue(response(CannedAnswer.of(
+                        404,
+                        "application/problem+json; charset=utf-8",
                         "{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.4\",\"title\":\"Not Found\",\"status\":404,"
                                 + "\"traceId\":\"00-5f0c6b1d2e3f40718293a4b5c6d7e8f9-0a1b2c3d4e5f6071-00\"}")
-                .build());
+                .withHeader("retry-after", "0")));
 
         ApiException failure = apiFailure(() -> provider("v2").cancel(whole("deploymentId")));
 
@@ -788,13 +739,7 @@ class AduProviderTest {
         AduProvider provider = ga("deviceClassId");
         DeploymentPart part = subgroup("deploymentId", "deviceClassId");
 
-        ApiException failure = apiFailure(() -> {
-            if (operation == Operation.CANCEL) {
-                provider.cancel(part);
-            } else {
-                provider.retry(part);
-            }
-        });
+        ApiException failure = apiFailure(() -> act(provider, operation, part));
 
         String expectedText = apiText.equals("''") ? "" : apiText;
         assertThat(failure.httpStatus()).isEqualTo(status);
@@ -817,10 +762,7 @@ class AduProviderTest {
 
     @Test
     void aRedirectIsNotFollowedAndTheTokenGoesNowhereElse() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(307))
-                .addHeader("Location", "https://elsewhere.example/steal")
-                .build());
+        server.enqueue(response(CannedAnswer.empty(307).withHeader("Location", "https://elsewhere.example/steal")));
 
         ApiException failure = apiFailure(() -> provider("v2").cancel(whole("deploymentId")));
 
@@ -834,12 +776,11 @@ class AduProviderTest {
 
     @Test
     void retryAfterZeroOnASuccessIsNoReasonToRepeat() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(200))
-                .addHeader("Content-Type", "application/json")
-                .addHeader("retry-after", "0")
-                .body(SpecExample.load(GA + "DeviceManagement_StopDeployment").body(200))
-                .build());
+        server.enqueue(response(CannedAnswer.of(
+                        200,
+                        "application/json",
+                        SpecExample.load(GA + "DeviceManagement_StopDeployment").body(200))
+                .withHeader("retry-after", "0")));
 
         parameters.put("deviceClassId", "deviceClassId");
 
@@ -852,10 +793,7 @@ class AduProviderTest {
 
     @Test
     void retryAfterZeroOnAServiceErrorWaitsOneSecondNotZero() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(503))
-                .addHeader("retry-after", "0")
-                .build());
+        server.enqueue(response(CannedAnswer.empty(503).withHeader("retry-after", "0")));
         answer(GA + "DeviceManagement_GetDeploymentStatus");
 
         DeploymentStatus status = provider(1).status(whole("deploymentId"));
@@ -1013,10 +951,7 @@ class AduProviderTest {
 
     @Test
     void dryRunShowsTheTokenRequestTheListingAndOneRequestPerSubgroupAndSendsNothing() {
-        parameters.remove("accessToken");
-        parameters.put("clientId", "11111111-2222-3333-4444-555555555555");
-        parameters.put("clientSecret", CLIENT_SECRET);
-        parameters.put("tenantId", "contoso.onmicrosoft.com");
+        clientSecret("11111111-2222-3333-4444-555555555555", "contoso.onmicrosoft.com");
         String userAgent = "User-Agent: " + UserAgent.value();
 
         List<PlannedRequest> plan = provider().plan(Operation.CANCEL, new DeploymentId("deploymentId"));
@@ -1102,10 +1037,7 @@ class AduProviderTest {
 
     @Test
     void aClientSecretGetsOneTokenForEveryRequestOfTheExecution() throws Exception {
-        parameters.remove("accessToken");
-        parameters.put("clientId", "app-id");
-        parameters.put("clientSecret", CLIENT_SECRET);
-        parameters.put("tenantId", "tenant-id");
+        clientSecret("app-id", "tenant-id");
         parameters.put("authorityHost", baseUrl());
         server.enqueue(json(
                 200,
@@ -1136,10 +1068,7 @@ class AduProviderTest {
 
     @Test
     void aRefusedTokenFailsTheRequestWithoutSendingIt() {
-        parameters.remove("accessToken");
-        parameters.put("clientId", "app-id");
-        parameters.put("clientSecret", CLIENT_SECRET);
-        parameters.put("tenantId", "tenant-id");
+        clientSecret("app-id", "tenant-id");
         parameters.put("authorityHost", baseUrl());
         server.enqueue(json(
                 401,

@@ -1,5 +1,6 @@
 package dev.fleetdeploy.datadog;
 
+import static dev.fleetdeploy.testing.CannedResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,32 +16,32 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestProviders;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.Headers;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DatadogProviderTest {
     private static final String API_KEY = "0123456789abcdef0123456789abcdef";
     private static final String APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
+    private static final Map<String, String> KEYS = Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY);
     private static final String V2_CANCEL_BODY =
             "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
                     + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}";
@@ -50,48 +51,31 @@ class DatadogProviderTest {
 
     private final FakeTime time = new FakeTime();
     private final RecordingLog log = new RecordingLog();
-    private HttpTransport transport;
 
-    @AfterEach
-    void close() {
-        if (transport != null) {
-            transport.close();
-        }
-    }
+    @RegisterExtension
+    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
     private DatadogProvider provider(String datadogApi, int maxRetries) {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("baseUrl", "http://127.0.0.1:" + server.getPort());
-        parameters.put("datadogApi", datadogApi);
-        parameters.put("site", "datadoghq.eu");
-        Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
-        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PLAIN);
-        DatadogConfig config = DatadogConfig.resolve(
-                target.common(), target.datadog(), Operation.CANCEL, env, ServerLookup.NONE, new SecretMasker());
-        transport = new HttpTransport(
-                new HttpSettings(
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
-                        2,
-                        List.of()),
-                log,
-                MavenTerms.TERMS,
-                time,
-                time.clock());
-        return new DatadogProvider(config, transport);
+        Map<String, String> parameters =
+                Map.of("provider", "datadog", "baseUrl", baseUrl(), "datadogApi", datadogApi, "site", "datadoghq.eu");
+        return (DatadogProvider) providers.create(parameters, Operation.CANCEL, KEYS, TestHttp.retries(maxRetries));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     private DatadogProvider v2() {
         return provider("v2", 0);
     }
 
+    /** An answer with MockWebServer's own reason phrases ("HTTP 502 Server Error"). */
+    private static MockResponse answer(int code, String body, String... headers) {
+        return new MockResponse(code, Headers.of(headers), body);
+    }
+
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
+        return answer(code, body, "Content-Type", "application/json");
     }
 
     /** The ApiException the call throws; fails when it throws nothing or something else. */
@@ -121,7 +105,7 @@ class DatadogProviderTest {
 
     @Test
     void unstableCancelPostsToTheSeedsPathAndAccepts204() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(204).build());
+        server.enqueue(answer(204, ""));
 
         ActionResult result = provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("abc-def-ghi")));
 
@@ -131,9 +115,8 @@ class DatadogProviderTest {
 
     @Test
     void anyTwoHundredIsSuccessEvenWithABodyItCannotRead() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(202).build());
-        server.enqueue(
-                new MockResponse.Builder().code(200).body("<html>ok</html>").build());
+        server.enqueue(answer(202, ""));
+        server.enqueue(answer(200, "<html>ok</html>"));
         DatadogProvider provider = v2();
         assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("a"))))
                 .isEqualTo(new ActionResult(202, null, null));
@@ -160,10 +143,7 @@ class DatadogProviderTest {
                 "502||''|Datadog had an error on its side",
             })
     void everyErrorStatusGivesTheApisTextAndAHint(int status, String body, String apiText, String hintStart) {
-        server.enqueue(new MockResponse.Builder()
-                .code(status)
-                .body(body == null ? "" : body)
-                .build());
+        server.enqueue(answer(status, body == null ? "" : body));
 
         ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))));
 
@@ -175,7 +155,7 @@ class DatadogProviderTest {
 
     @Test
     void emptyErrorBodySaysSo() {
-        server.enqueue(new MockResponse.Builder().code(502).build());
+        server.enqueue(answer(502, ""));
         assertThat(apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))))
                         .detail())
                 .isEqualTo("HTTP 502 Server Error with no error text");
@@ -183,15 +163,8 @@ class DatadogProviderTest {
 
     @Test
     void rateLimitHintQuotesDatadogsHeadersAfterTheRetriesRanOut() {
-        MockResponse limited = new MockResponse.Builder()
-                .code(429)
-                .addHeader("x-ratelimit-limit", "60")
-                .addHeader("x-ratelimit-period", "60")
-                .addHeader("x-ratelimit-remaining", "0")
-                .addHeader("x-ratelimit-reset", "17")
-                .addHeader("x-ratelimit-name", "fleet_deployments")
-                .body("{\"errors\":[\"Too many requests\"]}")
-                .build();
+        // Datadog's rate-limit headers, with a limit of 60.
+        MockResponse limited = response(CannedAnswer.rateLimited(17).withHeader("x-ratelimit-limit", "60"));
         server.enqueue(limited);
         server.enqueue(limited);
 
@@ -215,10 +188,7 @@ class DatadogProviderTest {
 
     @Test
     void redirectIsReportedNotFollowed() {
-        server.enqueue(new MockResponse.Builder()
-                .code(301)
-                .addHeader("Location", "https://elsewhere.example/x")
-                .build());
+        server.enqueue(answer(301, "", "Location", "https://elsewhere.example/x"));
         ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("a"))));
         assertThat(failure.httpStatus()).isEqualTo(301);
         assertThat(failure.hint())
@@ -240,7 +210,7 @@ class DatadogProviderTest {
                 "aeadc05e-98a8-11ec-ac2c-da7ad0900001|/api/v2/fleet/deployments/aeadc05e-98a8-11ec-ac2c-da7ad0900001/cancel",
             })
     void oddIdsAreSentAsOnePercentEncodedSegment(String id, String path) throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(answer(200, ""));
         v2().cancel(DeploymentPart.whole(new DeploymentId(id)));
         assertThat(server.takeRequest().getTarget()).isEqualTo(path);
     }
@@ -304,11 +274,8 @@ class DatadogProviderTest {
 
     @Test
     void statusBodyThatIsNotJsonIsAFailureThatSaysWhereToLook() {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "text/html")
-                .body("<html><title>Sign in to the corporate proxy</title></html>")
-                .build());
+        server.enqueue(
+                answer(200, "<html><title>Sign in to the corporate proxy</title></html>", "Content-Type", "text/html"));
         ApiException failure = apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))));
         assertThat(failure.detail())
                 .isEqualTo(
@@ -326,14 +293,14 @@ class DatadogProviderTest {
 
     @Test
     void aRetryThroughTheUnstableApiIsRefusedBeforeAnythingIsSent() {
-        TargetSettings target = TestTargets.of(
-                null,
-                Map.of("baseUrl", "http://127.0.0.1:" + server.getPort(), "datadogApi", "unstable"),
-                TestIds.NONE,
-                TestTargets.PLAIN);
-        Environment env = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
+        TargetSettings target = TestTargets.of(Map.of("baseUrl", baseUrl(), "datadogApi", "unstable"), TestIds.NONE);
         assertThatThrownBy(() -> DatadogConfig.resolve(
-                        target.common(), target.datadog(), Operation.RETRY, env, ServerLookup.NONE, new SecretMasker()))
+                        target.common(),
+                        target.datadog(),
+                        Operation.RETRY,
+                        Environment.of(KEYS),
+                        ServerLookup.NONE,
+                        new SecretMasker()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Datadog has no retry operation: a retry creates a new deployment aimed at the failed"
                         + " hosts, and datadogApi=unstable has no create endpoint, so nothing was sent: retry with"
@@ -346,8 +313,7 @@ class DatadogProviderTest {
         List<PlannedRequest> plan = v2().plan(Operation.CANCEL, new DeploymentId("a b"));
         assertThat(plan).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.url())
-                    .isEqualTo("http://127.0.0.1:" + server.getPort() + "/api/v2/fleet/deployments/a%20b/cancel");
+            assertThat(request.url()).isEqualTo(baseUrl() + "/api/v2/fleet/deployments/a%20b/cancel");
             assertThat(request.headers())
                     .contains("DD-API-KEY: ****", "DD-APPLICATION-KEY: ****", "Accept: application/json");
             assertThat(String.join(" ", request.headers()))
@@ -360,6 +326,6 @@ class DatadogProviderTest {
     @Test
     void locationNamesTheOverrideAndTheGeneration() {
         assertThat(provider("unstable", 0).location())
-                .isEqualTo("http://127.0.0.1:" + server.getPort() + " (in place of api.datadoghq.eu), API unstable");
+                .isEqualTo(baseUrl() + " (in place of api.datadoghq.eu), API unstable");
     }
 }

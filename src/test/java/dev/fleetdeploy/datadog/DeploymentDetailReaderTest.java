@@ -2,6 +2,7 @@ package dev.fleetdeploy.datadog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetdeploy.testing.Counts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The v2 deployment body, read as a stream. */
@@ -44,12 +44,7 @@ class DeploymentDetailReaderTest {
 
         assertThat(detail.state()).isEqualTo("running");
         assertThat(detail.counts())
-                .containsExactly(
-                        Map.entry("succeeded", 2L),
-                        Map.entry("failed", 1L),
-                        Map.entry("running", 1L),
-                        Map.entry("canceled", 1L),
-                        Map.entry("skipped", 0L));
+                .containsExactlyEntriesOf(Counts.of("2 succeeded, 1 failed, 1 running, 1 canceled, 0 skipped"));
         assertThat(detail.totalHosts()).isEqualTo(5);
         assertThat(detail.errorSummary()).isNull();
         assertThat(detail.updateType()).isEqualTo("update_config_operations");
