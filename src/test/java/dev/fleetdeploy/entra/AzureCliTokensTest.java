@@ -7,6 +7,7 @@ import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.testing.FakeAzureCli;
+import dev.fleetdeploy.testing.NoToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +66,7 @@ class AzureCliTokensTest {
     void notLoggedInSaysToLogIn() throws Exception {
         FakeAzureCli az = FakeAzureCli.notLoggedIn(folder);
 
-        OperationFailure failure = failure(tokens(az, "tenant-1"));
+        OperationFailure failure = NoToken.from(tokens(az, "tenant-1"));
 
         assertThat(failure.detail())
                 .isEqualTo("the Azure CLI gave no token: the Azure CLI is not logged in: ERROR: Please run 'az login'"
@@ -79,7 +80,7 @@ class AzureCliTokensTest {
     void anotherTenantIsNamedAndTheTokenNotUsed() throws Exception {
         FakeAzureCli az = FakeAzureCli.loggedIn(folder, TOKEN, "tenant-other");
 
-        OperationFailure failure = failure(tokens(az, "tenant-1"));
+        OperationFailure failure = NoToken.from(tokens(az, "tenant-1"));
 
         assertThat(failure.detail())
                 .isEqualTo("the Azure CLI gave no token: the Azure CLI is logged into tenant 'tenant-other', not"
@@ -93,7 +94,7 @@ class AzureCliTokensTest {
         FakeAzureCli az = FakeAzureCli.hanging(folder);
 
         long started = System.nanoTime();
-        OperationFailure failure = failure(tokens(az, null, Duration.ofSeconds(1)));
+        OperationFailure failure = NoToken.from(tokens(az, null, Duration.ofSeconds(1)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.detail())
@@ -114,7 +115,7 @@ class AzureCliTokensTest {
         FakeAzureCli az = FakeAzureCli.failing(
                 folder, 2, "ERROR: AADSTS50173: grant revoked for known-secret-value-123\nTraceback: ...");
 
-        OperationFailure failure = failure(tokens(az, null));
+        OperationFailure failure = NoToken.from(tokens(az, null));
 
         assertThat(failure.detail())
                 .isEqualTo(
@@ -141,14 +142,5 @@ class AzureCliTokensTest {
         assertThat(tokens(az, null).describe())
                 .isEqualTo("the Azure CLI's signed-in account (" + az.folder().resolve("az")
                         + " account get-access-token; credential=azure-cli)");
-    }
-
-    private static OperationFailure failure(AzureCliTokens tokens) {
-        try {
-            tokens.token();
-        } catch (OperationFailure e) {
-            return e;
-        }
-        throw new AssertionError("expected az to give no token");
     }
 }

@@ -8,22 +8,26 @@ import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.EntraAssertion;
 import dev.fleetdeploy.testing.FakeEntra;
+import dev.fleetdeploy.testing.NoToken;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestCertificates;
+import dev.fleetdeploy.testing.TestHttp;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A client certificate made at test time, read from PEM and PKCS#12 files, signs the assertion MSAL sends; the fake
@@ -38,21 +42,16 @@ class ClientCertificateTest {
     @TempDir
     Path folder;
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private static final TestCertificates CERTIFICATES = TestCertificates.create("pipeline");
     private final TestCertificates certificates = CERTIFICATES;
-    private final FakeEntra entra = FakeEntra.start().certificateClient(TENANT, CLIENT_ID, certificates.certificate());
+    private final FakeEntra entra =
+            cleanup.add(FakeEntra.start().certificateClient(TENANT, CLIENT_ID, certificates.certificate()));
     private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
-    private final HttpTransport transport = new HttpTransport(
-            new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 4, List.of()),
-            log,
-            MavenTerms.TERMS);
-
-    @AfterEach
-    void close() {
-        transport.close();
-        entra.close();
-    }
+    private final HttpTransport transport = cleanup.add(TestHttp.transport(TestHttp.retries(0), log));
 
     private EntraTokenClient client(ClientCredential.ClientCertificate certificate) {
         return new EntraTokenClient(
@@ -89,47 +88,43 @@ class ClientCertificateTest {
         assertThat(certificate.chain().get(0)).isEqualTo(certificates.certificate());
     }
 
-    @Test
-    void aPkcs1KeyInPemIsReadToo() throws Exception {
-        ClientCredential.ClientCertificate certificate =
-                load(certificates.pemPkcs1(folder.resolve("c1.pem")), null, false);
-
-        client(certificate).token();
-
-        assertThat(entra.issuedTokens()).hasSize(1);
+    /** Writes the certificate and its key in one of the forms a user may have them. */
+    interface Form {
+        Path write(Path folder) throws IOException;
     }
 
-    @Test
-    void aPkcs12FileWithAPasswordSignsToo() throws Exception {
-        ClientCredential.ClientCertificate certificate =
-                load(certificates.pkcs12(folder.resolve("c.pfx"), PASSWORD), PASSWORD, false);
+    static Stream<Arguments> otherForms() {
+        return Stream.of(
+                form("a PKCS#1 key in PEM", folder -> CERTIFICATES.pemPkcs1(folder.resolve("c1.pem")), null, false),
+                form(
+                        "PKCS#12 with a password",
+                        folder -> CERTIFICATES.pkcs12(folder.resolve("c.pfx"), PASSWORD),
+                        PASSWORD,
+                        false),
+                form(
+                        "PKCS#12 without a password",
+                        folder -> CERTIFICATES.pkcs12(folder.resolve("nopass.pfx"), ""),
+                        null,
+                        false),
+                form(
+                        "PKCS#12 with its chain sent as x5c",
+                        folder -> CERTIFICATES.pkcs12(folder.resolve("chain.pfx"), PASSWORD),
+                        PASSWORD,
+                        true));
+    }
 
-        client(certificate).token();
+    private static Arguments form(String name, Form file, String password, boolean chain) {
+        return Arguments.of(Named.of(name, file), password, chain);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherForms")
+    void otherFormsSignToo(Form file, String password, boolean chain) throws Exception {
+        client(load(file.write(folder), password, chain)).token();
 
         assertThat(entra.issuedTokens()).hasSize(1);
+        assertThat(entra.assertions().get(0).chainLength()).isEqualTo(chain ? 2 : 0);
         assertThat(log.text()).doesNotContain(PASSWORD);
-    }
-
-    @Test
-    void aPkcs12FileWithoutAPasswordSignsToo() throws Exception {
-        ClientCredential.ClientCertificate certificate =
-                load(certificates.pkcs12(folder.resolve("nopass.pfx"), ""), null, false);
-
-        client(certificate).token();
-
-        assertThat(entra.issuedTokens()).hasSize(1);
-    }
-
-    @Test
-    void theChainIsSentAsX5cWhenAsked() throws Exception {
-        ClientCredential.ClientCertificate certificate =
-                load(certificates.pkcs12(folder.resolve("chain.pfx"), PASSWORD), PASSWORD, true);
-
-        client(certificate).token();
-
-        EntraAssertion.Seen seen = entra.assertions().get(0);
-        assertThat(seen.chainLength()).isEqualTo(2);
-        assertThat(entra.issuedTokens()).hasSize(1);
     }
 
     @Test
@@ -137,7 +132,7 @@ class ClientCertificateTest {
         TestCertificates other = TestCertificates.create("someone-else");
         ClientCredential.ClientCertificate certificate = load(other.pem(folder.resolve("other.pem")), null, false);
 
-        OperationFailure failure = catchFailure(client(certificate));
+        OperationFailure failure = NoToken.from(client(certificate));
 
         assertThat(failure).isInstanceOf(ApiException.class);
         assertThat(failure.httpStatus()).isEqualTo(401);
@@ -206,14 +201,5 @@ class ClientCertificateTest {
         assertThat(masker.mask("echoed: " + assertion))
                 .as("registered with the masker")
                 .isEqualTo("echoed: ****");
-    }
-
-    private static OperationFailure catchFailure(EntraTokenClient client) {
-        try {
-            client.token();
-        } catch (OperationFailure e) {
-            return e;
-        }
-        throw new AssertionError("expected the token request to fail");
     }
 }

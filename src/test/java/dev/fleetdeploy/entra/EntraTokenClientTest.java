@@ -4,6 +4,7 @@ import static dev.fleetdeploy.testing.AzureIds.ASSERTION;
 import static dev.fleetdeploy.testing.AzureIds.CLIENT_ID;
 import static dev.fleetdeploy.testing.AzureIds.SCOPE;
 import static dev.fleetdeploy.testing.AzureIds.TENANT;
+import static dev.fleetdeploy.testing.CannedResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.ApiException;
@@ -12,16 +13,15 @@ import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.http.UserAgent;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.ClosedPort;
 import dev.fleetdeploy.testing.FakeTime;
+import dev.fleetdeploy.testing.NoToken;
 import dev.fleetdeploy.testing.RecordingLog;
-import dev.fleetdeploy.testing.StatusLine;
+import dev.fleetdeploy.testing.TestHttp;
+import dev.fleetdeploy.testing.TestProviders;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +30,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client credentials grant against a fake Microsoft Entra ID token endpoint. */
@@ -58,12 +61,9 @@ class EntraTokenClientTest {
     private final FakeTime time = new FakeTime();
     private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
-    private final List<HttpTransport> transports = new ArrayList<>();
 
-    @AfterEach
-    void close() {
-        transports.forEach(HttpTransport::close);
-    }
+    @RegisterExtension
+    final TestProviders providers = new TestProviders(log, time, masker);
 
     private HttpUrl authority() {
         return AuthorityHost.parse("http://127.0.0.1:" + server.getPort() + "/", "authorityHost");
@@ -79,20 +79,12 @@ class EntraTokenClientTest {
     }
 
     private EntraTokenClient client(HttpUrl authority, ClientCredential.Proof proof, int maxRetries) {
-        HttpTransport transport = new HttpTransport(
-                new HttpSettings(
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
-                        4,
-                        List.of()),
-                log,
-                MavenTerms.TERMS,
-                time,
-                time.clock());
-        transports.add(transport);
         return new EntraTokenClient(
-                new ClientCredential(authority, TENANT, CLIENT_ID, proof), SCOPE, transport, masker, time.clock());
+                new ClientCredential(authority, TENANT, CLIENT_ID, proof),
+                SCOPE,
+                providers.transport(TestHttp.retries(maxRetries)),
+                masker,
+                time.clock());
     }
 
     private EntraTokenClient client(ClientCredential.Proof proof) {
@@ -104,12 +96,8 @@ class EntraTokenClientTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .status(StatusLine.of(code))
-                .addHeader("Content-Type", "application/json; charset=utf-8")
-                .addHeader("Cache-Control", "no-store, no-cache")
-                .body(body)
-                .build();
+        return response(CannedAnswer.of(code, "application/json; charset=utf-8", body)
+                .withHeader("Cache-Control", "no-store, no-cache"));
     }
 
     private static MockResponse issued(String token, String expiresIn) {
@@ -134,15 +122,6 @@ class EntraTokenClientTest {
                         + " Timestamp: 2026-11-21 00:00:00Z\",\"error_codes\":[7000215],\"timestamp\":\"2026-11-21 00:00:00Z\","
                         + "\"trace_id\":\"0d3f7c2a-1b2c-4d5e-8f90-a1b2c3d4e5f6\",\"correlation_id\":\"9e8d7c6b-5a49-3827-1605-f4e3d2c1b0a9\","
                         + "\"error_uri\":\"https://login.microsoftonline.com/error?code=7000215\"}");
-    }
-
-    private static OperationFailure failure(EntraTokenClient client) {
-        try {
-            client.token();
-        } catch (OperationFailure e) {
-            return e;
-        }
-        throw new AssertionError("expected the token request to fail");
     }
 
     // ---- the request ----
@@ -320,7 +299,7 @@ class EntraTokenClientTest {
     void aWrongClientSecretGivesEntrasCodeAndDescriptionAndAHint() {
         server.enqueue(invalidClient());
 
-        OperationFailure failure = failure(client());
+        OperationFailure failure = NoToken.from(client());
 
         assertThat(failure).isInstanceOf(ApiException.class);
         assertThat(failure.httpStatus()).isEqualTo(401);
@@ -341,77 +320,68 @@ class EntraTokenClientTest {
         server.enqueue(issued(TOKEN));
         EntraTokenClient client = client();
 
-        OperationFailure first = failure(client);
-        OperationFailure second = failure(client);
+        OperationFailure first = NoToken.from(client);
+        OperationFailure second = NoToken.from(client);
 
         assertThat(second).isSameAs(first);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void anUnknownTenantIsNamed() {
-        server.enqueue(
-                json(
-                        400,
-                        "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS90002: Tenant '" + TENANT
-                                + "' not found."
-                                + " Check to make sure you have the correct tenant ID and are signing into the correct cloud.\",\"error_codes\":[90002]}"));
+    /** Refusals whose AADSTS code tells what to check: the description as Entra ID wrote it, and the hint. */
+    static Stream<Arguments> refusalsThatNameWhatToCheck() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("an unknown tenant", clientSecret()),
+                        "invalid_request",
+                        "AADSTS90002: Tenant '" + TENANT + "' not found. Check to make sure you have the correct"
+                                + " tenant ID and are signing into the correct cloud.",
+                        "Check tenantId ('" + TENANT + "'): Entra ID does not know that tenant."),
+                Arguments.of(
+                        Named.of("an unknown application", clientSecret()),
+                        "unauthorized_client",
+                        "AADSTS700016: Application with identifier '" + CLIENT_ID
+                                + "' was not found in the directory 'Contoso'.",
+                        "Check clientId ('" + CLIENT_ID + "') and tenantId: the application is not registered in"
+                                + " that tenant."),
+                Arguments.of(
+                        Named.of("a refused scope", clientSecret()),
+                        "invalid_scope",
+                        "AADSTS70011: The provided request must include a 'scope' input parameter.",
+                        "The scope " + SCOPE + " was refused: check that the authority host is the one of the cloud"
+                                + " the account lives in."),
+                Arguments.of(
+                        Named.of("a refused federated token", federatedToken()),
+                        "invalid_client",
+                        "AADSTS70021: No matching federated identity record found for presented assertion.",
+                        "Check the federated token file (it may have expired) and the app's federated credential"
+                                + " (issuer, subject, audience), clientId ('" + CLIENT_ID + "') and tenantId ('"
+                                + TENANT + "')."));
+    }
 
-        OperationFailure failure = failure(client());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusalsThatNameWhatToCheck")
+    void aRefusalGivesEntrasDescriptionAndNamesWhatToCheck(
+            ClientCredential.Proof proof, String error, String description, String hint) {
+        int aadsts = Integer.parseInt(description.substring("AADSTS".length(), description.indexOf(':')));
+        server.enqueue(json(
+                400,
+                "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\",\"error_codes\":[" + aadsts
+                        + "]}"));
+
+        OperationFailure failure = NoToken.from(client(proof));
 
         assertThat(failure.detail())
-                .isEqualTo("the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: AADSTS90002: Tenant '"
-                        + TENANT
-                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
-                        + " (invalid_request)");
-        assertThat(failure.hint()).isEqualTo("Check tenantId ('" + TENANT + "'): Entra ID does not know that tenant.");
-    }
-
-    @Test
-    void anUnknownApplicationIsNamed() {
-        server.enqueue(json(
-                400,
-                "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier '"
-                        + CLIENT_ID + "' was not found in the directory 'Contoso'.\",\"error_codes\":[700016]}"));
-
-        assertThat(failure(client()).hint())
-                .isEqualTo("Check clientId ('" + CLIENT_ID + "') and tenantId: the application is not"
-                        + " registered in that tenant.");
-    }
-
-    @Test
-    void aRefusedScopePointsToTheCloud() {
-        server.enqueue(json(
-                400,
-                "{\"error\":\"invalid_scope\",\"error_description\":\"AADSTS70011: The provided request must include a"
-                        + " 'scope' input parameter.\",\"error_codes\":[70011]}"));
-
-        assertThat(failure(client()).hint())
-                .isEqualTo("The scope " + SCOPE + " was refused: check that the authority host is the one of"
-                        + " the cloud the account lives in.");
-    }
-
-    @Test
-    void aRefusedFederatedTokenPointsToTheFileAndTheFederatedCredential() {
-        server.enqueue(json(
-                400,
-                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS70021: No matching federated identity record"
-                        + " found for presented assertion.\",\"error_codes\":[70021]}"));
-
-        OperationFailure failure = failure(client(federatedToken()));
-
-        assertThat(failure.hint())
-                .isEqualTo("Check the federated token file (it may have expired) and the app's federated credential"
-                        + " (issuer, subject, audience), clientId ('" + CLIENT_ID + "') and tenantId ('" + TENANT
-                        + "').");
-        assertThat(failure.getMessage()).doesNotContain(ASSERTION);
+                .isEqualTo("the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: " + description + " ("
+                        + error + ")");
+        assertThat(failure.hint()).isEqualTo(hint);
+        assertThat(failure.getMessage()).doesNotContain(ASSERTION).doesNotContain(SECRET);
     }
 
     @Test
     void aSuccessWithoutATokenFailsClearly() {
         server.enqueue(json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599}"));
 
-        OperationFailure failure = failure(client());
+        OperationFailure failure = NoToken.from(client());
 
         assertThat(failure.detail())
                 .isEqualTo(
@@ -421,13 +391,10 @@ class EntraTokenClientTest {
 
     @Test
     void aSuccessThatIsNotJsonFailsWithoutShowingTheBody() {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(200))
-                .addHeader("Content-Type", "text/html")
-                .body("<html><title>Corporate proxy sign-in</title></html>")
-                .build());
+        server.enqueue(
+                response(CannedAnswer.of(200, "text/html", "<html><title>Corporate proxy sign-in</title></html>")));
 
-        OperationFailure failure = failure(client());
+        OperationFailure failure = NoToken.from(client());
 
         assertThat(failure.detail())
                 .isEqualTo(
@@ -442,17 +409,15 @@ class EntraTokenClientTest {
                 500,
                 "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS50011: Service unavailable\"}"));
 
-        assertThat(failure(client()).hint()).isEqualTo("Microsoft Entra ID had an error on its side: try again later.");
+        assertThat(NoToken.from(client()).hint())
+                .isEqualTo("Microsoft Entra ID had an error on its side: try again later.");
     }
 
     // ---- retries: asking for a token twice changes nothing ----
 
     @Test
     void aServiceUnavailableTokenRequestIsRetriedAfterTheBackoff() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .status(StatusLine.of(503))
-                .addHeader("Retry-After", "0")
-                .build());
+        server.enqueue(response(CannedAnswer.empty(503).withHeader("Retry-After", "0")));
         server.enqueue(issued(TOKEN));
 
         Secret token = client(authority(), clientSecret(), 2).token();
@@ -466,9 +431,7 @@ class EntraTokenClientTest {
 
     @Test
     void aTokenRequestCutOffMidAnswerIsRepeatedBecauseItIsRepeatable() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .onResponseStart(new SocketEffect.CloseSocket())
-                .build());
+        server.enqueue(response(CannedAnswer.resetConnection()));
         server.enqueue(issued(TOKEN));
 
         Secret token = client(authority(), clientSecret(), 1).token();
@@ -479,18 +442,15 @@ class EntraTokenClientTest {
 
     @Test
     void anUnreachableAuthorityIsReportedAndRemembered() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.number();
         EntraTokenClient client =
                 client(AuthorityHost.parse("http://127.0.0.1:" + closedPort + "/", "authorityHost"), clientSecret(), 0);
 
-        OperationFailure failure = failure(client);
+        OperationFailure failure = NoToken.from(client);
 
         assertThat(failure).isInstanceOf(UnreachableException.class);
         assertThat(failure.detail()).startsWith("could not connect to 127.0.0.1:" + closedPort);
-        assertThat(failure(client)).isSameAs(failure);
+        assertThat(NoToken.from(client)).isSameAs(failure);
     }
 
     // ---- secrets ----
@@ -506,7 +466,7 @@ class EntraTokenClientTest {
 
     @Test
     void theDebugLogShowsNeitherTheSecretNorTheToken() throws Exception {
-        server.enqueue(new MockResponse.Builder().status(StatusLine.of(503)).build());
+        server.enqueue(response(CannedAnswer.empty(503)));
         server.enqueue(issued(TOKEN));
 
         client(authority(), clientSecret(), 1).token();
@@ -524,7 +484,7 @@ class EntraTokenClientTest {
     void theDebugLogOfARefusedFederatedTokenDoesNotShowTheAssertion() {
         server.enqueue(invalidClient());
 
-        failure(client(federatedToken()));
+        NoToken.from(client(federatedToken()));
 
         assertThat(log.text())
                 .contains("<- 401 Unauthorized for POST")

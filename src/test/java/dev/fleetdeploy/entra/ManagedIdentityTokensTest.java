@@ -8,23 +8,22 @@ import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
-import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.Cleanup;
+import dev.fleetdeploy.testing.ClosedPort;
 import dev.fleetdeploy.testing.FakeEntra;
+import dev.fleetdeploy.testing.NoToken;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestHttp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A managed identity's token through MSAL, from a fake App Service endpoint ({@code IDENTITY_ENDPOINT} and
@@ -36,19 +35,13 @@ class ManagedIdentityTokensTest {
     private static final String RESOURCE_ID =
             "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/deployer";
 
-    private final FakeEntra entra = FakeEntra.start();
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
+    private final FakeEntra entra = cleanup.add(FakeEntra.start());
     private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
-    private final HttpTransport transport = new HttpTransport(
-            new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 4, List.of()),
-            log,
-            MavenTerms.TERMS);
-
-    @AfterEach
-    void close() {
-        transport.close();
-        entra.close();
-    }
+    private final HttpTransport transport = cleanup.add(TestHttp.transport(TestHttp.retries(0), log));
 
     private ManagedIdentityTokens tokens(Map<String, String> variables, ManagedIdentity.UserAssigned user) {
         Environment env = Environment.of(variables);
@@ -125,7 +118,7 @@ class ManagedIdentityTokensTest {
         entra.systemAssignedIdentity();
         ManagedIdentityTokens tokens = tokens(imds(), new ManagedIdentity.UserAssigned("nobody", false, "clientId"));
 
-        OperationFailure failure = failure(tokens);
+        OperationFailure failure = NoToken.from(tokens);
 
         assertThat(failure).isInstanceOf(ApiException.class);
         assertThat(failure.httpStatus()).isEqualTo(400);
@@ -135,14 +128,14 @@ class ManagedIdentityTokensTest {
         assertThat(failure.hint())
                 .startsWith("Check that the user-assigned managed identity with client id 'nobody' (from clientId)"
                         + " exists and is assigned to this VM, scale set or node pool");
-        assertThat(failure(tokens)).as("remembered").isSameAs(failure);
+        assertThat(NoToken.from(tokens)).as("remembered").isSameAs(failure);
     }
 
     @Test
     void aWrongIdentityHeaderIsRefused() {
         entra.systemAssignedIdentity().appServiceIdentityHeader("another-header");
 
-        OperationFailure failure = failure(tokens(appService(), null));
+        OperationFailure failure = NoToken.from(tokens(appService(), null));
 
         assertThat(failure.httpStatus()).isEqualTo(401);
         assertThat(failure.getMessage()).doesNotContain(IDENTITY_HEADER);
@@ -150,12 +143,10 @@ class ManagedIdentityTokensTest {
 
     @Test
     void aClosedMetadataEndpointIsUnreachableNotAnotherCredentialsFailure() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = ClosedPort.number();
 
-        OperationFailure failure = failure(tokens(Map.of(ImdsEndpoint.VARIABLE, "http://127.0.0.1:" + closed), null));
+        OperationFailure failure =
+                NoToken.from(tokens(Map.of(ImdsEndpoint.VARIABLE, "http://127.0.0.1:" + closed), null));
 
         assertThat(failure).isInstanceOf(UnreachableException.class);
         assertThat(failure.detail()).startsWith("could not connect to 127.0.0.1:" + closed);
@@ -193,14 +184,5 @@ class ManagedIdentityTokensTest {
         assertThat(tokens(appService(), null).describe())
                 .isEqualTo("the system-assigned managed identity, through App Service / Functions / Container Apps"
                         + " at 127.0.0.1 (credential=managed-identity)");
-    }
-
-    private static OperationFailure failure(ManagedIdentityTokens tokens) {
-        try {
-            tokens.token();
-        } catch (OperationFailure e) {
-            return e;
-        }
-        throw new AssertionError("expected the managed identity request to fail");
     }
 }

@@ -7,23 +7,20 @@ import com.microsoft.aad.msal4j.HttpMethod;
 import com.microsoft.aad.msal4j.HttpRequest;
 import com.microsoft.aad.msal4j.IHttpResponse;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.StatusLine;
+import dev.fleetdeploy.testing.TestHttp;
 import java.lang.reflect.Constructor;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MSAL's HTTP client: what MSAL asks for goes through the plugin's transport to the configured place only, mapped
@@ -34,17 +31,12 @@ class MsalTransportTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final RecordingLog log = new RecordingLog();
     private final SecretMasker masker = new SecretMasker();
-    private final HttpTransport transport = new HttpTransport(
-            new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 2, List.of()),
-            log,
-            MavenTerms.TERMS);
-
-    @AfterEach
-    void close() {
-        transport.close();
-    }
+    private final HttpTransport transport = cleanup.add(TestHttp.transport(TestHttp.retries(0), log));
 
     /** MSAL's HttpRequest constructors are its own; the tests reach them as MSAL does, from inside. */
     private static HttpRequest request(HttpMethod method, String url, Map<String, String> headers, String body)

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetdeploy.core.DeploymentOutcome;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.faults.FaultRig.Run;
+import dev.fleetdeploy.testing.ClosedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -63,10 +63,7 @@ class ReportedAttemptsTest {
 
     @Test
     void theRequestsThatGotNoAnswerCount() throws IOException, InterruptedException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.number();
 
         Run run = FaultRig.datadog("http://127.0.0.1:" + closedPort).retries(2).cancel("dep-1");
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.ClosedPort;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -243,10 +243,7 @@ class HttpTransportTest {
 
     @Test
     void refusedConnectionsAreRetriedThenReported() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.number();
         HttpUrl url = HttpUrl.get("http://127.0.0.1:" + closedPort + "/x");
 
         assertThatThrownBy(() -> transport(2).send(ApiRequest.post(url).build()))

@@ -17,9 +17,9 @@ import java.util.List;
 public final class TestHttp {
     private TestHttp() {}
 
-    /** 2 s to connect, 5 s to read, two requests at a time, no proxy. */
+    /** 2 s to connect, 5 s to read, four requests at a time, no proxy. */
     public static HttpSettings retries(int maxRetries) {
-        return settings(Duration.ofSeconds(2), Duration.ofSeconds(5), maxRetries, 2);
+        return settings(Duration.ofSeconds(2), Duration.ofSeconds(5), maxRetries, 4);
     }
 
     public static HttpSettings settings(
@@ -30,6 +30,11 @@ public final class TestHttp {
                 RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
                 parallelism,
                 List.of(proxies));
+    }
+
+    /** A transport on the real clock, for what measures time itself (MSAL, a certificate's validity). */
+    public static HttpTransport transport(HttpSettings settings, FleetLog log) {
+        return new HttpTransport(settings, log, MavenTerms.TERMS);
     }
 
     /** A transport that waits and reads the time on the fake clock: its waits are recorded, never spent. */
