@@ -7,19 +7,15 @@ import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
-import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Refusal;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
-import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
+import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
@@ -28,24 +24,22 @@ import dev.fleetdeploy.testing.FakeHostPackage;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
-import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestTargets;
+import dev.fleetdeploy.testing.TestHttp;
+import dev.fleetdeploy.testing.TestProviders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Datadog retry on the fake: a new deployment of the same operation for the failed hosts, and every refusal with
  * nothing created. docs/datadog-fleet-api.md, "Retry: a new deployment for the failed hosts".
  */
 class DatadogRetryTest {
-    private static final String API_KEY = "retry-api-key-0123456789";
-    private static final String APP_KEY = "retry-app-key-0123456789";
+    private static final DatadogKeys KEYS = new DatadogKeys("retry-api-key-0123456789", "retry-app-key-0123456789");
     private static final String CONFIGURE = "/api/v2/fleet/deployments/configure";
     private static final String UPGRADE = "/api/v2/fleet/deployments/upgrade";
     private static final List<Map<String, Object>> OPERATIONS = FakeDeploymentInfo.mergePatch(patch());
@@ -57,51 +51,29 @@ class DatadogRetryTest {
         return patch;
     }
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private FakeDatadog fake;
-    private HttpTransport transport;
+    private final FakeDatadog fake = cleanup.add(KEYS.start().clock(time.clock()));
 
-    @BeforeEach
-    void start() {
-        fake = FakeDatadog.start(API_KEY, APP_KEY).clock(time.clock());
-    }
+    @RegisterExtension
+    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
-    @AfterEach
-    void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        fake.close();
-    }
-
-    private DatadogProvider provider(Map<String, String> extra) {
+    /** Two retries, each read given a second. */
+    private FleetProvider provider(Map<String, String> extra) {
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put("provider", "datadog");
         parameters.put("baseUrl", fake.url());
-        TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PLAIN);
-        DatadogConfig config = DatadogConfig.resolve(
-                target.common(),
-                target.datadog(),
+        return providers.create(
+                parameters,
                 Operation.RETRY,
-                Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY)),
-                ServerLookup.NONE,
-                new SecretMasker());
-        transport = new HttpTransport(
-                new HttpSettings(
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(1),
-                        RetryPolicy.withRetries(2).withRandom(() -> 1.0),
-                        2,
-                        List.of()),
-                log,
-                MavenTerms.TERMS,
-                time,
-                time.clock());
-        return new DatadogProvider(config, transport, time.clock(), time);
+                KEYS.environment(),
+                TestHttp.settings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 2));
     }
 
-    private DatadogProvider provider() {
+    private FleetProvider provider() {
         return provider(Map.of());
     }
 

@@ -7,59 +7,50 @@ import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentOutcome;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
-import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
-import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
+import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeHost;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
+import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
+import dev.fleetdeploy.testing.TestProviders;
 import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A deployment of 50,000 hosts, whose v2 answer (several megabytes, every host listed) is more than the transport
  * reads of an ordinary body: the status, a wait and a cancel's reconciliation read it as a stream.
  */
 class LargeDeploymentTest {
-    private static final String API_KEY = "large-api-key-0123456789";
-    private static final String APP_KEY = "large-app-key-0123456789";
+    private static final DatadogKeys KEYS = new DatadogKeys("large-api-key-0123456789", "large-app-key-0123456789");
     private static final int HOSTS = 50_000;
+
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private FakeDatadog fake;
-    private HttpTransport transport;
+    private final FakeDatadog fake = cleanup.add(KEYS.start());
 
-    @BeforeEach
-    void start() {
-        fake = FakeDatadog.start(API_KEY, APP_KEY);
-    }
-
-    @AfterEach
-    void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        fake.close();
-    }
+    @RegisterExtension
+    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
     /** 50,000 hosts: the first 49,990 succeeded, the last 10 failed (at the very end of the body). */
     private static List<FakeHost> hosts() {
@@ -75,25 +66,13 @@ class LargeDeploymentTest {
         return Map.of("provider", "datadog", "baseUrl", fake.url());
     }
 
-    private Environment keys() {
-        return Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));
-    }
-
-    private DatadogProvider provider(int maxRetries) {
-        TargetSettings target = TestTargets.of(null, parameters(), TestIds.NONE, TestTargets.PLAIN);
-        DatadogConfig config = DatadogConfig.resolve(
-                target.common(), target.datadog(), Operation.CANCEL, keys(), ServerLookup.NONE, new SecretMasker());
-        transport = new HttpTransport(settings(maxRetries), log, MavenTerms.TERMS, time, time.clock());
-        return new DatadogProvider(config, transport);
-    }
-
+    /** Ten seconds to read: the body is several megabytes. */
     private static HttpSettings settings(int maxRetries) {
-        return new HttpSettings(
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
-                2,
-                List.of());
+        return TestHttp.settings(Duration.ofSeconds(5), Duration.ofSeconds(10), maxRetries, 2);
+    }
+
+    private FleetProvider provider(int maxRetries) {
+        return providers.create(parameters(), Operation.CANCEL, KEYS.environment(), settings(maxRetries));
     }
 
     @Test
@@ -122,18 +101,11 @@ class LargeDeploymentTest {
         fake.deployment("big", "done_with_errors", hosts());
         TargetSettings target = TestTargets.of(null, parameters(), TestIds.of("big"), TestTargets.PLAIN);
 
-        RunReport report = new FleetExecution(
-                        Operation.STATUS,
-                        List.of(target),
-                        settings(0),
-                        TestRunOptions.of(false, true, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null),
-                        keys(),
-                        ServerLookup.NONE,
-                        false,
-                        MavenTerms.TERMS,
-                        time.clock(),
-                        time)
-                .run(log, new SecretMasker());
+        RunReport report = TestExecution.of(Operation.STATUS, target)
+                .with(settings(0))
+                .with(TestRunOptions.of(false, true, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null))
+                .withEnvironment(KEYS.environment())
+                .run(time, log);
 
         assertThat(report.hasFailures()).isFalse();
         DeploymentOutcome.Succeeded done =

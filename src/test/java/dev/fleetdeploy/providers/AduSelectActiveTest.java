@@ -5,29 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentOutcome;
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
-import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code select=active} on Azure Device Update, per API generation: candidates from the group, its subgroups or the
@@ -39,19 +34,12 @@ class AduSelectActiveTest {
     private static final String DC1 = "0919e3ae422a2bfa8c84ff905813e60351e456d1";
     private static final String DC2 = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private FakeAdu adu;
-
-    @BeforeEach
-    void start() {
-        adu = FakeAdu.start().acceptToken(TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        adu.close();
-    }
+    private final FakeAdu adu = cleanup.add(FakeAdu.start().acceptToken(TOKEN));
 
     private RunReport run(Operation operation, String apiVersion, Map<String, String> extra, int max)
             throws InterruptedException {
@@ -65,24 +53,11 @@ class AduSelectActiveTest {
             parameters.put("groupId", "TestGroup");
         }
         TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PROPERTIES);
-        return new FleetExecution(
-                        operation,
-                        List.of(target),
-                        new HttpSettings(
-                                Duration.ofSeconds(2),
-                                Duration.ofSeconds(2),
-                                RetryPolicy.withRetries(0).withRandom(() -> 1.0),
-                                2,
-                                List.of()),
-                        new RunOptions(
-                                false, false, Duration.ofSeconds(60), Duration.ofSeconds(5), 1, false, null, max, null),
-                        Environment.of(Map.of("AZURE_ACCESS_TOKEN", TOKEN)),
-                        ServerLookup.NONE,
-                        false,
-                        MavenTerms.TERMS,
-                        time.clock(),
-                        time)
-                .run(log, new SecretMasker());
+        return TestExecution.of(operation, target)
+                .with(new RunOptions(
+                        false, false, Duration.ofSeconds(60), Duration.ofSeconds(5), 1, false, null, max, null))
+                .withEnvironment(Map.of("AZURE_ACCESS_TOKEN", TOKEN))
+                .run(time, log);
     }
 
     private RunReport cancel(String apiVersion) throws InterruptedException {

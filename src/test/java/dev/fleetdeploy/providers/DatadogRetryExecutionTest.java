@@ -3,22 +3,21 @@ package dev.fleetdeploy.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.DeploymentOutcome;
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.Cleanup;
+import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
 import dev.fleetdeploy.testing.FakeHost;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
+import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.nio.file.Files;
@@ -26,36 +25,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Datadog retry through a whole execution: the created id's file, the wait that follows it, the report. */
 class DatadogRetryExecutionTest {
-    private static final String API_KEY = "exec-retry-api-key-01";
-    private static final String APP_KEY = "exec-retry-app-key-01";
+    private static final DatadogKeys KEYS = new DatadogKeys("exec-retry-api-key-01", "exec-retry-app-key-01");
 
     @TempDir
     Path folder;
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private FakeDatadog fake;
+    private final FakeDatadog fake = cleanup.add(KEYS.start().clock(time.clock()));
 
     @BeforeEach
-    void start() {
-        fake = FakeDatadog.start(API_KEY, APP_KEY).clock(time.clock());
+    void aPackageDeploymentWithAFailedHost() {
         fake.addDeployment(FakeDeployment.of(
                         "old",
                         "done_with_errors",
                         List.of(FakeHost.of("web-01", "succeeded"), FakeHost.failed("web-02", "timeout")))
                 .withInfo(FakeDeploymentInfo.DEFAULT.upgrading(List.of("7.52.0"))));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     private RunReport retry(boolean wait, Path createdIdFile) throws InterruptedException {
@@ -66,25 +61,21 @@ class DatadogRetryExecutionTest {
             throws InterruptedException {
         TargetSettings target = TestTargets.of(
                 null, Map.of("provider", "datadog", "baseUrl", fake.url()), TestIds.of("old"), TestTargets.PLAIN);
-        RunOptions options = new RunOptions(
-                dryRun, wait, Duration.ofSeconds(120), Duration.ofSeconds(5), 1, false, null, 10, createdIdFile);
-        return new FleetExecution(
-                        Operation.RETRY,
-                        List.of(target),
-                        new HttpSettings(
-                                Duration.ofSeconds(2),
-                                Duration.ofSeconds(2),
-                                RetryPolicy.withRetries(1).withRandom(() -> 1.0),
-                                1,
-                                List.of()),
-                        options,
-                        Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY)),
-                        ServerLookup.NONE,
-                        offline,
-                        MavenTerms.TERMS,
-                        time.clock(),
-                        time)
-                .run(log, new SecretMasker());
+        return TestExecution.of(Operation.RETRY, target)
+                .with(TestHttp.retries(1))
+                .with(new RunOptions(
+                        dryRun,
+                        wait,
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(5),
+                        1,
+                        false,
+                        null,
+                        10,
+                        createdIdFile))
+                .withEnvironment(KEYS.environment())
+                .offline(offline)
+                .run(time, log);
     }
 
     @Test

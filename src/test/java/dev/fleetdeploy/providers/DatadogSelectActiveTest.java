@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentOutcome;
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
+import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
 import java.nio.file.Files;
@@ -30,36 +28,32 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code select=active} on Datadog: the paged list, narrowed, guarded, logged and reported before anything is done. */
 class DatadogSelectActiveTest {
-    private static final String API_KEY = "select-api-key-0123";
-    private static final String APP_KEY = "select-app-key-0123";
+    private static final DatadogKeys KEYS = new DatadogKeys("select-api-key-0123", "select-app-key-0123");
     private static final String BOT = "ci-bot@example.com";
 
     @TempDir
     Path folder;
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private FakeDatadog fake;
+    private final FakeDatadog fake = cleanup.add(KEYS.start());
 
     @BeforeEach
-    void start() {
-        fake = FakeDatadog.start(API_KEY, APP_KEY);
+    void deploymentsOfTwoAuthors() {
         add("bot-run", "running", BOT, "env:prod");
         add("alice-run", "running", "alice@example.com", "env:prod");
         add("bot-pend", "pending", "CI-Bot@example.com", "env:staging");
         add("bot-done", "completed", BOT, "env:prod");
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     private void add(String id, String status, String author, String query) {
@@ -74,32 +68,11 @@ class DatadogSelectActiveTest {
         parameters.put("baseUrl", fake.url());
         parameters.put("select", "active");
         TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, TestTargets.PROPERTIES);
-        return new FleetExecution(
-                        operation,
-                        List.of(target),
-                        new HttpSettings(
-                                Duration.ofSeconds(2),
-                                Duration.ofSeconds(2),
-                                RetryPolicy.withRetries(0).withRandom(() -> 1.0),
-                                2,
-                                List.of()),
-                        new RunOptions(
-                                dryRun,
-                                false,
-                                Duration.ofSeconds(60),
-                                Duration.ofSeconds(5),
-                                2,
-                                false,
-                                null,
-                                max,
-                                null),
-                        Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY)),
-                        ServerLookup.NONE,
-                        false,
-                        MavenTerms.TERMS,
-                        time.clock(),
-                        time)
-                .run(log, new SecretMasker());
+        return TestExecution.of(operation, target)
+                .with(new RunOptions(
+                        dryRun, false, Duration.ofSeconds(60), Duration.ofSeconds(5), 2, false, null, max, null))
+                .withEnvironment(KEYS.environment())
+                .run(time, log);
     }
 
     /** What the user reads at the default level. */
