@@ -13,6 +13,8 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Timeouts, retries, parallelism and executionTimeout out of range are refused by the goal itself, before anything
@@ -45,95 +47,32 @@ class BadRangeMojoTest {
         assertThat(log.lines()).as("lines logged").isEmpty();
     }
 
-    @Test
+    /** Each parameter at a value out of its range, and the sentence that refuses it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "connectTimeout|0|connectTimeout (-Dfleet.connectTimeout) is 0: give 1 to 300.",
+                "connectTimeout|301|connectTimeout (-Dfleet.connectTimeout) is 301: give 1 to 300.",
+                "readTimeout|-5|readTimeout (-Dfleet.readTimeout) is -5: give 1 to 600.",
+                "readTimeout|601|readTimeout (-Dfleet.readTimeout) is 601: give 1 to 600.",
+                "maxRetries|-1|maxRetries (-Dfleet.maxRetries) is -1: give 0 to 10.",
+                "maxRetries|3000|maxRetries (-Dfleet.maxRetries) is 3000: give 0 to 10.",
+                "waitTimeout|0|waitTimeout (-Dfleet.waitTimeout) is 0: give at least 1.",
+                "waitTimeout|86401|waitTimeout (-Dfleet.waitTimeout) is 86401: give 1 to 86400.",
+                "parallelism|0|parallelism (-Dfleet.parallelism) is 0: give 1 to 64.",
+                "parallelism|65|parallelism (-Dfleet.parallelism) is 65: give 1 to 64.",
+                "executionTimeout|9|executionTimeout (-Dfleet.executionTimeout) is 9: give at least 10.",
+                "executionTimeout|0|executionTimeout (-Dfleet.executionTimeout) is 0: give at least 10.",
+                "executionTimeout|86401|executionTimeout (-Dfleet.executionTimeout) is 86401: give 10 to 86400.",
+            })
     @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "connectTimeout", value = "0")
-    void connectTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "connectTimeout (-Dfleet.connectTimeout) is 0: give 1 to 300.");
-    }
+    void aValueOutOfRangeIsRefused(String parameter, int value, String message, CancelDeploymentMojo mojo)
+            throws Exception {
+        // On top of the POM's configuration, as a <configuration> entry sets it.
+        MojoExtension.setVariableValueToObject(mojo, parameter, value);
 
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "connectTimeout", value = "301")
-    void connectTimeoutTooLong(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "connectTimeout (-Dfleet.connectTimeout) is 301: give 1 to 300.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "readTimeout", value = "-5")
-    void readTimeoutNegative(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "readTimeout (-Dfleet.readTimeout) is -5: give 1 to 600.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "readTimeout", value = "601")
-    void readTimeoutTooLong(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "readTimeout (-Dfleet.readTimeout) is 601: give 1 to 600.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "maxRetries", value = "-1")
-    void maxRetriesNegative(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "maxRetries (-Dfleet.maxRetries) is -1: give 0 to 10.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "maxRetries", value = "3000")
-    void maxRetriesAbsurd(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "maxRetries (-Dfleet.maxRetries) is 3000: give 0 to 10.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "waitTimeout", value = "0")
-    void waitTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "waitTimeout (-Dfleet.waitTimeout) is 0: give at least 1.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "waitTimeout", value = "86401")
-    void waitTimeoutOverADay(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "waitTimeout (-Dfleet.waitTimeout) is 86401: give 1 to 86400.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "parallelism", value = "0")
-    void parallelismZero(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "parallelism", value = "65")
-    void parallelismTooHigh(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "parallelism (-Dfleet.parallelism) is 65: give 1 to 64.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "executionTimeout", value = "9")
-    void executionTimeoutTooShort(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 9: give at least 10.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "executionTimeout", value = "0")
-    void executionTimeoutZero(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 0: give at least 10.");
-    }
-
-    @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "executionTimeout", value = "86401")
-    void executionTimeoutOverADay(CancelDeploymentMojo mojo) throws Exception {
-        assertRefused(mojo, "executionTimeout (-Dfleet.executionTimeout) is 86401: give 10 to 86400.");
+        assertRefused(mojo, message);
     }
 
     @Test

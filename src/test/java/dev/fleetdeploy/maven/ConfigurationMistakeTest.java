@@ -1,7 +1,6 @@
 package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.testing.RecordingLog;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A configuration mistake fails with {@code MojoExecutionException}, before anything is sent, with one sentence
- * that names the wrong value and where it was set, and no cause (so Maven shows no stack trace).
+ * that names the wrong value and where it was set, and no cause (so Maven shows no stack trace). Among them the
+ * parameters of {@code select=active}: a selection other than active, or one given together with ids.
  */
 @MojoTest
 class ConfigurationMistakeTest extends MojoTestSupport {
+    private static final String NO_DEPLOYMENT_ID = "No deployment id: set deploymentId (-Dfleet.deploymentId),"
+            + " deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).";
 
     /** A value the POM's configuration sets, and the sentence the goal refuses it with. */
     static Stream<Arguments> mistakes() {
@@ -64,20 +65,37 @@ class ConfigurationMistakeTest extends MojoTestSupport {
                         "..",
                         "The deployment id '..' in deploymentId (-Dfleet.deploymentId) is not a deployment id: give the id"
                                 + " the provider returned when the deployment was created."),
-                mistake("parallelism", 0, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64."));
+                mistake("parallelism", 0, "parallelism (-Dfleet.parallelism) is 0: give 1 to 64."),
+                mistake("maxDeployments", 0, "maxDeployments (-Dfleet.maxDeployments) is 0: give 1 to 1000."),
+                mistake(
+                        Map.of("deploymentId", "", "select", "everything"),
+                        "select (-Dfleet.select) is 'everything': the one selection there is, is active (the"
+                                + " deployments the API reports as active)."),
+                mistake(
+                        Map.of("select", "active", "author", "ci-bot@example.com"),
+                        "select (-Dfleet.select) is active, and deployment ids are given too (deploymentId"
+                                + " (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile)):"
+                                + " the selection stands instead of ids, so give one or the other."));
     }
 
     private static Arguments mistake(String parameter, Object value, String message) {
-        return Arguments.of(Named.of(parameter + " " + value, parameter), value, message);
+        return mistake(Map.of(parameter, value), message);
+    }
+
+    /** @param values parameters and their values, as a <configuration> sets them on top of the POM's */
+    private static Arguments mistake(Map<String, Object> values, String message) {
+        return Arguments.of(Named.of(values.toString(), values), message);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void aMistakenValueIsRefusedBeforeAnythingIsSent(
-            String parameter, Object value, String message, CancelDeploymentMojo mojo) throws Exception {
+            Map<String, Object> values, String message, CancelDeploymentMojo mojo) throws Exception {
         // On top of datadog-v2's configuration, as a <configuration> entry sets it: a plain value, copied as it is.
-        MojoExtension.setVariableValueToObject(mojo, parameter, value);
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            MojoExtension.setVariableValueToObject(mojo, value.getKey(), value.getValue());
+        }
 
         assertMistake(mojo, message);
     }
@@ -93,12 +111,8 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void unknownSiteFromTheEnvironmentSaysSo(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "DD_SITE", "eu2"));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY, "DD_SITE", "eu2"))
                 .hasMessageStartingWith("Unknown Datadog site 'eu2' in the DD_SITE environment variable: use one of ");
-        assertNothingSent();
     }
 
     @Test
@@ -106,9 +120,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @UserProperty(name = "fleet.provider", value = "datadog")
     @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
     void noDeploymentId(CancelDeploymentMojo mojo) throws Exception {
-        assertMistake(
-                mojo,
-                "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+        assertMistake(mojo, NO_DEPLOYMENT_ID);
     }
 
     @Test
@@ -116,9 +128,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     @MojoParameter(name = "deploymentId", value = "${env.FLEET_TEST_SURELY_UNSET_VARIABLE}")
     void anUnsetVariableLeavesTheIdUnset(CancelDeploymentMojo mojo) throws Exception {
         // Maven turns an expression it cannot resolve into no value: the user hears that the id is missing.
-        assertMistake(
-                mojo,
-                "No deployment id: set deploymentId (-Dfleet.deploymentId), deploymentIds or deploymentIdFile (-Dfleet.deploymentIdFile).");
+        assertMistake(mojo, NO_DEPLOYMENT_ID);
     }
 
     @Test
@@ -148,13 +158,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
     }
 
     private void assertMistake(CancelDeploymentMojo mojo, String message) throws Exception {
-        prepare(mojo, ENV_KEYS);
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(message)
-                .hasNoCause();
-        assertNothingSent();
+        assertRefused(mojo, ENV_KEYS).hasMessage(message).hasNoCause();
         assertThat(log.at(RecordingLog.Level.ERROR)).isEmpty();
     }
 }

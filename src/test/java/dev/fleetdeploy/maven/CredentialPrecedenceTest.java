@@ -1,7 +1,6 @@
 package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.testing.ReceivedRequest;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +86,10 @@ class CredentialPrecedenceTest extends MojoTestSupport {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
 
         // The environment has keys, but a serverId the user set and Maven lacks is a mistake, not a fallback.
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, ENV_KEYS)
                 .hasMessage(
                         "serverId (-Dfleet.serverId) is 'datadog-typo', but settings.xml has no <server> with that id:"
                                 + " add one (<username> the API key, <password> the application key) or correct the id.");
-        assertNothingSent();
     }
 
     @Test

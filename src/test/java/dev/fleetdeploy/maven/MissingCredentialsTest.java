@@ -1,12 +1,9 @@
 package dev.fleetdeploy.maven;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** A missing key fails before anything is sent, naming every place that was looked at, in the order tried. */
@@ -16,14 +13,12 @@ class MissingCredentialsTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void noKeyAnywhere(CancelDeploymentMojo mojo) throws Exception {
-        assertThatThrownBy(() -> prepare(mojo).execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, Map.of())
                 .hasMessage("No Datadog API key found (set apiKey (-Dfleet.apiKey), the <username> of a settings.xml"
                         + " server named by serverId (-Dfleet.serverId) or the DD_API_KEY environment variable)"
                         + " and no application key (set applicationKey (-Dfleet.applicationKey), the"
                         + " <password> of a settings.xml server named by serverId (-Dfleet.serverId) or the DD_APP_KEY"
                         + " environment variable).");
-        assertNothingSent();
     }
 
     @Test
@@ -32,12 +27,9 @@ class MissingCredentialsTest extends MojoTestSupport {
     void onlyTheApplicationKeyMissingNamesTheServerThatLacksIt(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, null);
 
-        assertThatThrownBy(() -> prepare(mojo, Map.of("DD_API_KEY", " ", "DD_APP_KEY", ""))
-                        .execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, Map.of("DD_API_KEY", " ", "DD_APP_KEY", ""))
                 .hasMessage("No Datadog application key found: set applicationKey (-Dfleet.applicationKey), the"
                         + " <password> of server 'datadog' in settings.xml or the DD_APP_KEY environment variable.");
-        assertNothingSent();
     }
 
     @Test
@@ -46,13 +38,11 @@ class MissingCredentialsTest extends MojoTestSupport {
         // DD_APPLICATION_KEY is a common guess, read by no official Datadog client.
         Map<String, String> environment = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APPLICATION_KEY", ENV_APP_KEY);
 
-        assertThatThrownBy(() -> prepare(mojo, environment).execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, environment)
                 .hasMessageStartingWith("No Datadog application key found:")
                 .hasMessageEndingWith("or the DD_APP_KEY environment variable (DD_APPLICATION_KEY is set, but Datadog's"
                         + " clients and this plugin read DD_APP_KEY).")
                 .message()
                 .doesNotContain(ENV_APP_KEY, ENV_API_KEY);
-        assertNothingSent();
     }
 }

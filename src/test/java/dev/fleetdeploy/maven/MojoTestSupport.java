@@ -1,6 +1,7 @@
 package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.testing.FakeDatadog;
@@ -17,8 +18,10 @@ import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -173,6 +176,18 @@ abstract class MojoTestSupport {
 
     static List<String> targets(List<ReceivedRequest> requests) {
         return requests.stream().map(r -> r.method() + " " + r.target()).toList();
+    }
+
+    /**
+     * Runs the goal, which must refuse its configuration (a {@link MojoExecutionException}) before it sends anything,
+     * and returns the refusal, to check what it says.
+     */
+    AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+            AbstractFleetMojo mojo, Map<String, String> environment) throws IllegalAccessException {
+        prepare(mojo, environment);
+        Throwable refusal = catchThrowable(mojo::execute);
+        assertNothingSent();
+        return assertThat(refusal).isInstanceOf(MojoExecutionException.class);
     }
 
     /** Nothing reached the fakes; a test with fakes of its own adds theirs. */

@@ -1,13 +1,10 @@
 package dev.fleetdeploy.maven;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code fleet:retry-deployment} with Datadog's unstable API, which has no create endpoint (a Datadog retry creates a
- * new deployment): refused before anything is sent.
+ * {@code fleet:retry-deployment} refused before anything is sent: with Datadog's unstable API, which has no create
+ * endpoint (a Datadog retry creates a new deployment), and with packages not written as name@version.
  */
 @MojoTest
 class RetryDeploymentTest extends MojoTestSupport {
@@ -28,10 +25,7 @@ class RetryDeploymentTest extends MojoTestSupport {
     @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
     @MojoParameter(name = "dryRun", value = "true")
     void aDryRunIsRefusedToo(RetryDeploymentMojo mojo) throws Exception {
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(NO_RETRY);
-        assertNothingSent();
+        assertRefused(mojo, ENV_KEYS).hasMessage(NO_RETRY);
     }
 
     /*
@@ -53,10 +47,16 @@ class RetryDeploymentTest extends MojoTestSupport {
             throws Exception {
         request.setOffline(offline);
 
-        assertThatThrownBy(() -> prepare(mojo, environment).execute())
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage(NO_RETRY)
-                .hasNoCause();
-        assertNothingSent();
+        assertRefused(mojo, environment).hasMessage(NO_RETRY).hasNoCause();
+    }
+
+    @Test
+    @InjectMojo(goal = "retry-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @MojoParameter(name = "targetPackages", value = "datadog-agent 7.52.0")
+    void targetPackagesNotWrittenAsNameAtVersionAreRefused(RetryDeploymentMojo mojo) throws Exception {
+        assertRefused(mojo, ENV_KEYS)
+                .hasMessage("targetPackages (-Dfleet.targetPackages) 'datadog-agent 7.52.0' has the entry"
+                        + " 'datadog-agent 7.52.0': write each package as name@version (datadog-agent@7.52.0), several"
+                        + " separated by commas.");
     }
 }

@@ -133,10 +133,8 @@ class TargetsTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-inheritance/pom.xml")
     @MojoParameter(name = "site", value = "EU9")
     void anInheritedMistakeIsNamedAtTheTopLevel(CancelDeploymentMojo mojo) throws Exception {
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, ENV_KEYS)
                 .hasMessageStartingWith("Unknown Datadog site 'EU9' in site (-Dfleet.site): use one of ");
-        assertNothingSent();
     }
 
     @Test
@@ -155,11 +153,9 @@ class TargetsTest extends MojoTestSupport {
     void aNamedTargetIsCalledByItsName(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, null);
 
-        assertThatThrownBy(() -> prepare(mojo).execute())
-                .isInstanceOf(MojoExecutionException.class)
+        assertRefused(mojo, Map.of())
                 .hasMessage("No Datadog application key found: set applicationKey of target 'eu', the <password> of"
                         + " server 'datadog-eu' in settings.xml or the DD_APP_KEY environment variable.");
-        assertNothingSent();
         assertThat(api2.requests()).isEmpty();
     }
 }

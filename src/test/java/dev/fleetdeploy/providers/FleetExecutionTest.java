@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.ConfigurationException;
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Sleeper;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
@@ -42,27 +39,19 @@ class FleetExecutionTest {
         return Map.of("provider", "datadog", "baseUrl", "http://127.0.0.1:" + server.getPort());
     }
 
+    private static final DatadogKeys KEYS = new DatadogKeys("exec-api-key-1", "exec-app-key-1");
+
+    /** On the real clock, as a goal runs. */
+    private static FleetExecution onSystemClock(TestExecution execution) {
+        return execution.withEnvironment(KEYS.environment()).on(Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
     private FleetExecution execution(List<TargetSettings> targets, boolean dryRun, boolean offline) {
-        HttpSettings http = new HttpSettings(
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                RetryPolicy.withRetries(0).withRandom(() -> 1.0),
-                2,
-                List.of());
         RunOptions options =
                 TestRunOptions.of(dryRun, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false, null);
-        Environment env = Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1"));
-        return new FleetExecution(
-                Operation.CANCEL,
-                targets,
-                http,
-                options,
-                env,
-                ServerLookup.NONE,
-                offline,
-                MavenTerms.TERMS,
-                java.time.Clock.systemUTC(),
-                dev.fleetdeploy.core.Sleeper.SYSTEM);
+        return onSystemClock(TestExecution.of(Operation.CANCEL, targets.toArray(TargetSettings[]::new))
+                .with(options)
+                .offline(offline));
     }
 
     @Test
@@ -108,22 +97,8 @@ class FleetExecutionTest {
     void datadogRetryThroughTheUnstableApiIsRefusedBeforeKeysOrIdsAreLookedFor() {
         TargetSettings noKeysNoIds =
                 TestTargets.of(null, Map.of("provider", "datadog", "datadogApi", "unstable"), TestIds.NONE, p -> p);
-        FleetExecution retry = new FleetExecution(
-                Operation.RETRY,
-                List.of(noKeysNoIds),
-                new HttpSettings(
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1),
-                        RetryPolicy.withRetries(0).withRandom(() -> 1.0),
-                        1,
-                        List.of()),
-                TestRunOptions.of(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null),
-                Environment.of(Map.of()),
-                ServerLookup.NONE,
-                true,
-                MavenTerms.TERMS,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM);
+        FleetExecution retry =
+                TestExecution.of(Operation.RETRY, noKeysNoIds).offline(true).on(Clock.systemUTC(), Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))
                 .hasMessageStartingWith("Datadog has no retry operation: a retry creates a new deployment");
     }
@@ -139,22 +114,8 @@ class FleetExecutionTest {
                 "accessToken", "exec-token-1");
         Map<String, String> unstable = new java.util.HashMap<>(datadogHere());
         unstable.put("datadogApi", "unstable");
-        FleetExecution retry = new FleetExecution(
-                Operation.RETRY,
-                List.of(target("targets[1]", adu, "a"), target("targets[2]", unstable, "b")),
-                new HttpSettings(
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1),
-                        RetryPolicy.withRetries(0).withRandom(() -> 1.0),
-                        1,
-                        List.of()),
-                TestRunOptions.of(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null),
-                Environment.of(Map.of("DD_API_KEY", "exec-api-key-1", "DD_APP_KEY", "exec-app-key-1")),
-                ServerLookup.NONE,
-                false,
-                MavenTerms.TERMS,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM);
+        FleetExecution retry = onSystemClock(
+                TestExecution.of(Operation.RETRY, target("targets[1]", adu, "a"), target("targets[2]", unstable, "b")));
         assertThatThrownBy(() -> retry.run(log, masker))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Datadog has no retry operation: a retry creates a new deployment");

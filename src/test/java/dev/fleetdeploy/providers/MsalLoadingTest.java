@@ -2,26 +2,20 @@ package dev.fleetdeploy.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Sleeper;
-import dev.fleetdeploy.http.HttpSettings;
-import dev.fleetdeploy.http.RetryPolicy;
-import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeEntra;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,18 +102,9 @@ class MsalLoadingTest {
     }
 
     private static FleetExecution execution(TargetsAndEnv what) {
-        return new FleetExecution(
-                Operation.CANCEL,
-                List.of(what.target()),
-                new HttpSettings(
-                        Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 2, List.of()),
-                TestRunOptions.of(false, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, false, null),
-                Environment.of(what.env()),
-                ServerLookup.NONE,
-                false,
-                MavenTerms.TERMS,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM);
+        return TestExecution.of(Operation.CANCEL, what.target())
+                .withEnvironment(what.env())
+                .on(Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     private record TargetsAndEnv(TargetSettings target, Map<String, String> env) {}
