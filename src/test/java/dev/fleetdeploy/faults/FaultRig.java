@@ -66,16 +66,20 @@ final class FaultRig {
 
     /** Azure Device Update GA, pinned to 2022-10-01, one device class ({@code dc1}) so that a cancel is one request. */
     static FaultRig adu(String baseUrl) {
+        return new FaultRig(aduTarget(baseUrl)).set("apiVersion", "2022-10-01");
+    }
+
+    /** An ADU target on {@code baseUrl}: account contoso, instance blue, group TestGroup, device class dc1, a token. */
+    static Map<String, String> aduTarget(String baseUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("provider", "adu");
-        values.put("apiVersion", "2022-10-01");
         values.put("baseUrl", baseUrl);
         values.put("endpoint", "contoso.api.adu.microsoft.com");
         values.put("instance", "blue");
         values.put("groupId", "TestGroup");
         values.put("deviceClassId", "dc1");
         values.put("accessToken", ADU_TOKEN);
-        return new FaultRig(values);
+        return values;
     }
 
     /** "http://127.0.0.1:PORT": the literal address, as a user would give a local gateway. */

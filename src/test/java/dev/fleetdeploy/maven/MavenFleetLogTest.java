@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 
 /** The last guard of the Maven log: every line masked, and kept to one line, at every level. */
@@ -11,10 +12,10 @@ class MavenFleetLogTest {
 
     @Test
     void noMessageStartsALineOfItsOwnAtAnyLevel() {
-        KeptMavenLog maven = new KeptMavenLog();
+        RecordingLog maven = new RecordingLog();
         SecretMasker masker = new SecretMasker();
         masker.register(Secret.of("guard-secret-5e1d"));
-        MavenFleetLog log = new MavenFleetLog(maven, masker);
+        MavenFleetLog log = new MavenFleetLog(maven.mavenLog(), masker);
 
         String forged = "x guard-secret-5e1d\r\n[INFO] BUILD SUCCESS\u001b[0m\u202e";
         log.debug(forged);

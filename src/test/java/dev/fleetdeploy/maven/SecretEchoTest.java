@@ -19,6 +19,7 @@ import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.HostileServer;
 import dev.fleetdeploy.testing.ReceivedRequest;
+import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
@@ -108,9 +109,9 @@ class SecretEchoTest {
             return new HostileServer.Answer(
                     401, "denied " + shown, Map.of("Content-Type", "text/plain"), "received client_secret=" + shown);
         })) {
-            KeptMavenLog maven = new KeptMavenLog();
+            RecordingLog maven = new RecordingLog();
             SecretMasker masker = new SecretMasker();
-            FleetLog log = new MavenFleetLog(maven, masker);
+            FleetLog log = new MavenFleetLog(maven.mavenLog(), masker);
             RunReport report = execution(entra).run(log, masker);
             Path reportFile = workDir.resolve("report.json");
 
