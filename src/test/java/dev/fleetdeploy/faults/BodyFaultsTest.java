@@ -20,6 +20,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The answer's body is hostile or useless: a gateway's 10 MB error page, an endless JSON, nothing at all, HTML,
@@ -174,32 +176,23 @@ class BodyFaultsTest {
                                 + " HTML page: Service down. Datadog had an error on its side: try again later, and see https://status.datadoghq.com.");
     }
 
-    @Test
-    void lineBreaksInAnErrorBodyCannotForgeLogLines() throws Exception {
-        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good\"]}"));
+    /** Line breaks that would forge log lines, and terminal escapes that would rewrite them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "denied\\r\\n[INFO] BUILD SUCCESS\\n[INFO] all good|denied [INFO] BUILD SUCCESS [INFO] all good.",
+                "denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy|denied"
+            })
+    void controlCharactersInAnErrorBodyReachNeitherTheMessageNorTheLog(String error, String shown) throws Exception {
+        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"" + error + "\"]}"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
 
         assertThat(run.message())
-                .doesNotContain("\n")
-                .doesNotContain("\r")
-                .contains("HTTP 403 Forbidden: denied [INFO] BUILD SUCCESS [INFO] all good.");
-        assertThat(rig.log.lines()).noneMatch(line -> line.contains("\n") || line.contains("\r"));
-    }
-
-    @Test
-    void terminalEscapesInAnErrorBodyDoNotReachTheLog() throws Exception {
-        server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"denied\\u001b[2K\\u001b[1A\\u0007\\u0000 by policy\"]}"));
-        FaultRig rig = datadog();
-
-        Run run = rig.cancel("dep-1");
-
-        assertThat(run.message())
-                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 403 Forbidden: denied")
-                .doesNotContain("\u001b")
-                .doesNotContain("\u0007")
-                .doesNotContain("\u0000");
+                .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 403 Forbidden: " + shown)
+                .doesNotContainPattern("\\p{Cntrl}");
         assertThat(rig.log.lines()).noneMatch(line -> line.chars().anyMatch(Character::isISOControl));
     }
 

@@ -17,12 +17,11 @@ import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.maven.MavenTerms;
+import dev.fleetdeploy.testing.ClosedPort;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +49,17 @@ class DeadlineFaultsTest {
         return FaultRig.datadog(FaultRig.baseUrl(server)).executionTimeout(TEN_SECONDS);
     }
 
-    @Test
-    void aRetryAfterThatWouldPassTheDeadlineIsNotWaitedFor() throws Exception {
-        server.enqueue(status(503)
+    /** A 503 whose Retry-After (30 s) would pass the 10 s executionTimeout. */
+    private static MockResponse busyFor30Seconds() {
+        return status(503)
                 .addHeader("Retry-After", "30")
                 .body("{\"errors\":[\"busy\"]}")
-                .build());
+                .build();
+    }
+
+    @Test
+    void aRetryAfterThatWouldPassTheDeadlineIsNotWaitedFor() throws Exception {
+        server.enqueue(busyFor30Seconds());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -76,10 +80,7 @@ class DeadlineFaultsTest {
 
     @Test
     void theFailureItselfSaysTheDeadlineStoppedTheRetries() throws Exception {
-        server.enqueue(status(503)
-                .addHeader("Retry-After", "30")
-                .body("{\"errors\":[\"busy\"]}")
-                .build());
+        server.enqueue(busyFor30Seconds());
 
         Run run = rig().cancel("dep-1");
 
@@ -88,10 +89,7 @@ class DeadlineFaultsTest {
 
     @Test
     void backoffAfterFailedConnectionsStopsWhereTheNextWaitWouldPassTheDeadline() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = ClosedPort.number();
         FaultRig rig = FaultRig.datadog("http://127.0.0.1:" + port).executionTimeout(TEN_SECONDS);
 
         Run run = rig.cancel("dep-1");
@@ -108,11 +106,7 @@ class DeadlineFaultsTest {
 
     @Test
     void aRateLimitPauseThatWouldPassTheDeadlineLeavesTheNextDeploymentUnsent() throws Exception {
-        server.enqueue(status(429)
-                .addHeader("x-ratelimit-reset", "30")
-                .addHeader("x-ratelimit-remaining", "0")
-                .body("{\"errors\":[\"Too many requests\"]}")
-                .build());
+        server.enqueue(FaultAnswers.datadogRateLimited(30));
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 

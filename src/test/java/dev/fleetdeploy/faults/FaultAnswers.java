@@ -7,6 +7,7 @@ import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.CannedResponses;
 import dev.fleetdeploy.testing.DatadogAnswers;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 
 /**
  * What the fault tests queue on their MockWebServer: the shared answers of {@code testing/} (bodies, error shapes,
@@ -65,6 +66,23 @@ final class FaultAnswers {
     /** An ADU error in Azure's shape, without the retry-after the live service adds. */
     static MockResponse aduError(int code, String errorCode, String message) {
         return response(AduAnswers.error(code, errorCode, message));
+    }
+
+    /** Datadog's 429, with its rate-limit headers: the window resets in {@code resetSeconds}. */
+    static MockResponse datadogRateLimited(int resetSeconds) {
+        return response(CannedAnswer.rateLimited(resetSeconds));
+    }
+
+    /**
+     * Queues a request that got no answer, whose repeat the server refuses as the first one had already acted, then
+     * what the reads of the deployment's state get.
+     */
+    static void repeatRefused(MockWebServer server, MockResponse refusal, MockResponse... stateReads) {
+        server.enqueue(stall());
+        server.enqueue(refusal);
+        for (MockResponse read : stateReads) {
+            server.enqueue(read);
+        }
     }
 
     /** Reads the request, then never answers: the client's readTimeout must end it. */

@@ -93,9 +93,7 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogRefusedRepeatOfADeploymentStillRunningIsAFailureNamingTheState() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(datadogNotCancelable(400, "running"));
-        server.enqueue(datadogDeployment("running"));
+        FaultAnswers.repeatRefused(server, datadogNotCancelable(400, "running"), datadogDeployment("running"));
         FaultRig rig = datadog();
 
         Run run = rig.cancel("dep-1");
@@ -113,10 +111,11 @@ class ReconcileFaultsTest {
 
     @Test
     void datadogRefusalWhenTheStateCannotBeReadIsReportedAsTheRefusal() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(datadogNotCancelable(400, "stopping"));
-        server.enqueue(errors(500, "status unavailable"));
-        server.enqueue(errors(500, "status unavailable"));
+        FaultAnswers.repeatRefused(
+                server,
+                datadogNotCancelable(400, "stopping"),
+                errors(500, "status unavailable"),
+                errors(500, "status unavailable"));
 
         Run run = datadog().retries(1).cancel("dep-1");
 
@@ -168,9 +167,8 @@ class ReconcileFaultsTest {
 
     @Test
     void aduTimeoutThenConflictThenIsCanceledIsASuccess() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(aduConflict("The deployment has already been canceled."));
-        server.enqueue(aduDeployment(true, false));
+        FaultAnswers.repeatRefused(
+                server, aduConflict("The deployment has already been canceled."), aduDeployment(true, false));
         FaultRig rig = adu();
 
         Run run = rig.cancel("dep-1");
@@ -227,9 +225,10 @@ class ReconcileFaultsTest {
 
     @Test
     void aduV2CancelIsReconciledOnTheWholeDeployment() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(FaultAnswers.aduError(412, "PreconditionFailed", "Already canceled."));
-        server.enqueue(FaultAnswers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
+        FaultAnswers.repeatRefused(
+                server,
+                FaultAnswers.aduError(412, "PreconditionFailed", "Already canceled."),
+                FaultAnswers.json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true,\"isRetry\":false}"));
 
         Run run = adu().set("apiVersion", "v2")
                 .set("groupId", null)

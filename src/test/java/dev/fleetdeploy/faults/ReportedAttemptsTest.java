@@ -44,19 +44,18 @@ class ReportedAttemptsTest {
 
     @Test
     void theRefusedRepeatAndTheStateReadThatReconcilesItCount() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(datadogNotCancelable(400, "stopping"));
-        server.enqueue(datadogDeployment("stopping"));
+        FaultAnswers.repeatRefused(server, datadogNotCancelable(400, "stopping"), datadogDeployment("stopping"));
 
         assertThat(datadog().cancel("dep-1").success().attempts()).isEqualTo(3);
     }
 
     @Test
     void aRefusedRepeatWhoseStateCannotBeReadCountsTheReadsToo() throws Exception {
-        server.enqueue(FaultAnswers.stall());
-        server.enqueue(datadogNotCancelable(400, "stopping"));
-        server.enqueue(errors(500, "status unavailable"));
-        server.enqueue(errors(500, "status unavailable"));
+        FaultAnswers.repeatRefused(
+                server,
+                datadogNotCancelable(400, "stopping"),
+                errors(500, "status unavailable"),
+                errors(500, "status unavailable"));
 
         assertThat(datadog().retries(1).cancel("dep-1").failure().attempts()).isEqualTo(4);
     }

@@ -193,14 +193,7 @@ class RetryFaultsTest {
 
     @Test
     void datadogsRateLimitResetOnA429IsHowLongToWait() throws Exception {
-        server.enqueue(status(429)
-                .addHeader("x-ratelimit-limit", "100")
-                .addHeader("x-ratelimit-period", "60")
-                .addHeader("x-ratelimit-remaining", "0")
-                .addHeader("x-ratelimit-reset", "7")
-                .addHeader("x-ratelimit-name", "fleet_deployments")
-                .body("{\"errors\":[\"Too many requests\"]}")
-                .build());
+        server.enqueue(FaultAnswers.datadogRateLimited(7));
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
 
@@ -233,15 +226,21 @@ class RetryFaultsTest {
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(5));
     }
 
-    @ParameterizedTest(name = "{0}: {1} waits 1 s")
+    @ParameterizedTest(name = "{0}: {1} {2} waits {3} s")
     @CsvSource({
-        "429, Retry-After, 0",
-        "500, retry-after-ms, 0",
-        "502, x-ms-retry-after-ms, 0",
-        "429, x-ratelimit-reset, 0",
-        "504, Retry-After, 0"
+        "429, Retry-After, 0, 1",
+        "500, retry-after-ms, 0, 1",
+        "502, x-ms-retry-after-ms, 0, 1",
+        "429, x-ratelimit-reset, 0, 1",
+        "504, Retry-After, 0, 1",
+        "429, Retry-After, 86400, 60",
+        "503, Retry-After, 3600, 60",
+        "429, x-ratelimit-reset, 3600, 60",
+        "500, retry-after-ms, 600000, 60",
+        "502, x-ms-retry-after-ms, 999999999, 60"
     })
-    void aZeroHintIsRaisedToOneSecond(int code, String header, String value) throws Exception {
+    void aZeroHintIsRaisedToOneSecondAndEveryHintCappedAtSixty(int code, String header, String value, long seconds)
+            throws Exception {
         server.enqueue(status(code).addHeader(header, value).build());
         server.enqueue(datadogCanceled());
         FaultRig rig = rig();
@@ -250,28 +249,9 @@ class RetryFaultsTest {
 
         run.success();
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1));
-        assertThat(rig.log.text()).contains("; retrying in 1 s (retry 1 of 3).");
-    }
-
-    @ParameterizedTest(name = "{0}: {1} is capped at 60 s")
-    @CsvSource({
-        "429, Retry-After, 86400",
-        "503, Retry-After, 3600",
-        "429, x-ratelimit-reset, 3600",
-        "500, retry-after-ms, 600000",
-        "502, x-ms-retry-after-ms, 999999999"
-    })
-    void everyHintIsCappedAtSixtySeconds(int code, String header, String value) throws Exception {
-        server.enqueue(status(code).addHeader(header, value).build());
-        server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
-
-        Run run = rig.cancel("dep-1");
-
-        run.success();
-        assertThat(run.waited()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(rig.log.text()).contains("; retrying in 60 s (retry 1 of 3).");
+        assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(seconds));
+        assertThat(run.waited()).isEqualTo(Duration.ofSeconds(seconds));
+        assertThat(rig.log.text()).contains("; retrying in " + seconds + " s (retry 1 of 3).");
     }
 
     @Test
