@@ -186,25 +186,23 @@ class BodyFaultsTest {
             })
     void controlCharactersInAnErrorBodyReachNeitherTheMessageNorTheLog(String error, String shown) throws Exception {
         server.enqueue(FaultAnswers.json(403, "{\"errors\":[\"" + error + "\"]}"));
-        FaultRig rig = datadog();
 
-        Run run = rig.cancel("dep-1");
+        Run run = datadog().cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP 403 Forbidden: " + shown)
                 .doesNotContainPattern("\\p{Cntrl}");
-        assertThat(rig.log.lines()).noneMatch(line -> line.chars().anyMatch(Character::isISOControl));
+        assertThat(run.log().lines()).noneMatch(line -> line.chars().anyMatch(Character::isISOControl));
     }
 
     @Test
     void aCancelAnswered200WithAnHtmlBodyIsASuccessWithAWarning() throws Exception {
         server.enqueue(html(200, "<html><head><title>Request accepted</title></head><body>ok</body></html>"));
-        FaultRig rig = datadog();
 
-        Run run = rig.cancel("dep-1");
+        Run run = datadog().cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200");
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains("[WARNING] Datadog deployment 'dep-1': the answer's body is not the JSON Datadog"
                         + " sends (an HTML page: Request accepted), but its status says the cancel was accepted.");
         assertThat(run.report().hasFailures()).isFalse();
@@ -234,12 +232,11 @@ class BodyFaultsTest {
     @Test
     void aCancelAnswered204WithNothingIsAPlainSuccess() throws Exception {
         server.enqueue(status(204).build());
-        FaultRig rig = datadog();
 
-        Run run = rig.cancel("dep-1");
+        Run run = datadog().cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 204");
-        assertThat(rig.log.text()).doesNotContain("[WARNING]");
+        assertThat(run.log().text()).doesNotContain("[WARNING]");
     }
 
     @Test
@@ -258,12 +255,11 @@ class BodyFaultsTest {
     @Test
     void aduCancelAnswered200WithAnUnreadableBodyIsASuccessWithAWarning() throws Exception {
         server.enqueue(html(200, "<html><body>Accepted</body></html>"));
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200: accepted");
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains(
                         "[WARNING] Azure Device Update deployment 'dep-1', subgroup 'dc1': the answer came"
                                 + " with a body that is not a deployment, so the deployment's flags are unknown; its status says the request was accepted.");
@@ -272,12 +268,11 @@ class BodyFaultsTest {
     @Test
     void aduCancelAnswered202WithNoBodyIsASuccessWithAWarning() throws Exception {
         server.enqueue(status(202).build());
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
         run.success();
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .anyMatch(line -> line.startsWith("[WARNING]") && line.contains("the answer came with no body"));
     }
 

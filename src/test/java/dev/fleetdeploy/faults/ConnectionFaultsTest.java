@@ -53,41 +53,39 @@ class ConnectionFaultsTest {
     @Test
     void aRefusedConnectionIsRetriedThenReportedAndNothingMayHaveBeenApplied() throws Exception {
         int port = closedPort();
-        FaultRig rig = FaultRig.datadog("http://127.0.0.1:" + port);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog("http://127.0.0.1:" + port).cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith(
                         "Datadog cancel of deployment 'dep-1' failed: could not connect to 127.0.0.1:" + port + " (")
                 .endsWith(") (4 attempts). " + NETWORK_HINT);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .filteredOn(line -> line.startsWith("[INFO] POST http://127.0.0.1:" + port + DD_CANCEL
                         + ": could not connect to 127.0.0.1:" + port))
                 .hasSize(3)
                 .allMatch(line -> line.matches(".*; retrying in \\d+ s \\(retry \\d of 3\\)\\."));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
     void aConnectionDroppedAfterTheCancelArrivedIsRepeatedAndTheRepeatSucceeds() throws Exception {
         server.enqueue(FaultAnswers.closeAfterRequest());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         assertThat(run.success().action().state()).isEqualTo("stopping");
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .anyMatch(line -> line.startsWith("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL
                                 + ": the connection to " + hostPort() + " failed (")
                         && line.endsWith("; retrying in 2 s (retry 1 of 3)."));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-        rig.assertNoSecretShown();
+        run.assertNoSecretShown();
     }
 
     @Test
@@ -95,9 +93,8 @@ class ConnectionFaultsTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(FaultAnswers.dropAfterRequest());
         }
-        FaultRig rig = rig().retries(2);
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().retries(2).cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith(
@@ -107,21 +104,20 @@ class ConnectionFaultsTest {
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
     void noAnswerWithinReadTimeoutIsRetriedAndTheRepeatSucceeds() throws Exception {
         server.enqueue(FaultAnswers.stall());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig().readTimeout(SHORT_READ);
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().readTimeout(SHORT_READ).cancel("dep-1");
 
         run.success();
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + ": no answer from " + hostPort()
                         + " within 0.3 s (readTimeout); retrying in 2 s (retry 1 of 3).");
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
@@ -132,9 +128,8 @@ class ConnectionFaultsTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(FaultAnswers.stall());
         }
-        FaultRig rig = rig().retries(2).readTimeout(SHORT_READ);
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().retries(2).readTimeout(SHORT_READ).cancel("dep-1");
 
         assertThat(run.message())
                 .isEqualTo("Datadog cancel of deployment 'dep-1' failed: no answer from " + hostPort()
@@ -143,7 +138,7 @@ class ConnectionFaultsTest {
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         // Three attempts of 0.3 s each, and nothing else real.
         assertThat(run.wallTime()).isBetween(Duration.ofMillis(850), Duration.ofSeconds(5));
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
@@ -167,9 +162,8 @@ class ConnectionFaultsTest {
                 .onResponseBody(SocketEffect.Stall.INSTANCE)
                 .build());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig().readTimeout(SHORT_READ);
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().readTimeout(SHORT_READ).cancel("dep-1");
 
         assertThat(run.success().action().message()).isEqualTo("Cancellation has been requested.");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -185,9 +179,8 @@ class ConnectionFaultsTest {
                 .onResponseBody(new SocketEffect.CloseSocket())
                 .build());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         assertThat(run.success().action().message()).isEqualTo("Cancellation has been requested.");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -203,9 +196,11 @@ class ConnectionFaultsTest {
                 .body("{\"x\":\"" + "y".repeat(500) + "\"}")
                 .throttleBody(1, 100, TimeUnit.MILLISECONDS)
                 .build());
-        FaultRig rig = rig().retries(0).connectTimeout(Duration.ofMillis(100)).readTimeout(Duration.ofMillis(500));
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().retries(0)
+                .connectTimeout(Duration.ofMillis(100))
+                .readTimeout(Duration.ofMillis(500))
+                .cancel("dep-1");
 
         assertThat(run.message())
                 .isEqualTo("Datadog cancel of deployment 'dep-1' failed: the exchange with " + hostPort()
@@ -267,9 +262,8 @@ class ConnectionFaultsTest {
     void aduIsRetriedAfterADroppedConnectionAndItsTokenGoesOnlyToItsHost() throws Exception {
         server.enqueue(FaultAnswers.dropAfterRequest());
         server.enqueue(FaultAnswers.aduDeployment(true, false));
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200: isCanceled=true, isRetried=false");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -279,15 +273,14 @@ class ConnectionFaultsTest {
             assertThat(request.getTarget()).isEqualTo(FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01");
             assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + FaultRig.ADU_TOKEN);
         }
-        rig.assertNoSecretShown();
+        run.assertNoSecretShown();
     }
 
     @Test
     void aduRefusedConnectionIsReportedWithoutTheToken() throws Exception {
         int port = closedPort();
-        FaultRig rig = FaultRig.adu("http://127.0.0.1:" + port).retries(1);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu("http://127.0.0.1:" + port).retries(1).cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith(
@@ -295,6 +288,6 @@ class ConnectionFaultsTest {
                                 + port + " (")
                 .endsWith(" (2 attempts). " + NETWORK_HINT);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 }

@@ -61,21 +61,20 @@ class DeadlineFaultsTest {
     void aRetryAfterThatWouldPassTheDeadlineIsNotWaitedFor() throws Exception {
         server.enqueue(busyFor30Seconds());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         // The failure itself says why no retry came, so that raising maxRetries is not the next thing the user tries.
         assertThat(run.message())
                 .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 503 Service Unavailable: busy."
                         + " Datadog had an error on its side: try again later, and see https://status.datadoghq.com."
                         + " Not retried: waiting 30 s would pass executionTimeout (10 s).");
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains("[INFO] POST " + FaultRig.baseUrl(server) + DD_CANCEL + " answered 503 Service"
                         + " Unavailable. Not retried: waiting 30 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
@@ -90,9 +89,10 @@ class DeadlineFaultsTest {
     @Test
     void backoffAfterFailedConnectionsStopsWhereTheNextWaitWouldPassTheDeadline() throws Exception {
         int port = ClosedPort.number();
-        FaultRig rig = FaultRig.datadog("http://127.0.0.1:" + port).executionTimeout(TEN_SECONDS);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog("http://127.0.0.1:" + port)
+                .executionTimeout(TEN_SECONDS)
+                .cancel("dep-1");
 
         // Attempts at 0, 2 and 6 s; the next would start at 14 s.
         assertThat(run.message())
@@ -108,9 +108,8 @@ class DeadlineFaultsTest {
     void aRateLimitPauseThatWouldPassTheDeadlineLeavesTheNextDeploymentUnsent() throws Exception {
         server.enqueue(FaultAnswers.datadogRateLimited(30));
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1,dep-2");
+        Run run = rig().cancel("dep-1,dep-2");
 
         List<DeploymentOutcome> outcomes = run.report().outcomes();
         assertThat(((DeploymentOutcome.Failed) outcomes.get(0)).message())
@@ -202,9 +201,10 @@ class DeadlineFaultsTest {
 
     @Test
     void aDeadlineThatHasPassedSendsNothing() throws Exception {
-        FaultRig rig = FaultRig.datadog(FaultRig.baseUrl(server)).executionTimeout(Duration.ZERO);
 
-        Run run = rig.cancel("dep-1,dep-2");
+        Run run = FaultRig.datadog(FaultRig.baseUrl(server))
+                .executionTimeout(Duration.ZERO)
+                .cancel("dep-1,dep-2");
 
         assertThat(run.report().failures())
                 .hasSize(2)
@@ -219,14 +219,15 @@ class DeadlineFaultsTest {
                 .newBuilder()
                 .addHeader("retry-after", "45")
                 .build());
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server)).executionTimeout(TEN_SECONDS);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server))
+                .executionTimeout(TEN_SECONDS)
+                .cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP 500"
                         + " Internal Server Error: Try later. (InternalServerError).");
-        assertThat(rig.log.text()).contains(". Not retried: waiting 45 s would pass executionTimeout (10 s).");
+        assertThat(run.log().text()).contains(". Not retried: waiting 45 s would pass executionTimeout (10 s).");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -155,7 +155,7 @@ final class FaultRig {
         RunReport report = execution.run(log, new SecretMasker());
         // Whatever the fault, no credential may show in the log or in what the report says.
         assertNoSecretIn(log.text(), texts(report).toArray(String[]::new));
-        return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps());
+        return new Run(report, Duration.ofNanos(System.nanoTime() - started), time.sleeps(), log);
     }
 
     /** Everything the report would show a user: the summary, each failure, each action and status. */
@@ -214,8 +214,9 @@ final class FaultRig {
      *
      * @param wallTime how long it really took
      * @param sleeps every wait it asked for, in fake time
+     * @param log everything the rig logged (debug too, unmasked)
      */
-    record Run(RunReport report, Duration wallTime, List<Duration> sleeps) {
+    record Run(RunReport report, Duration wallTime, List<Duration> sleeps, RecordingLog log) {
 
         DeploymentOutcome only() {
             assertThat(report.outcomes()).hasSize(1);
@@ -235,6 +236,11 @@ final class FaultRig {
         /** The whole failure sentence, as the build would end with it. */
         String message() {
             return failure().message();
+        }
+
+        /** No credential in the log (any level, unmasked) nor in the given texts. */
+        void assertNoSecretShown(String... texts) {
+            assertNoSecretIn(log.text(), texts);
         }
 
         Duration waited() {

@@ -319,13 +319,12 @@ class HostileTextTest {
         String huge = "x".repeat(900_000);
         String body = json(Map.of("data", Map.of("attributes", Map.of("status", "y".repeat(5_000), "message", huge))));
         datadog.answerOnce("dep-1", CannedAnswer.of(200, "application/json", body));
-        FaultRig rig = FaultRig.datadog(datadog.url());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(datadog.url()).cancel("dep-1");
 
         assertThat(run.success().action().message()).hasSize(500).endsWith("…");
         assertThat(run.success().action().state()).hasSize(500);
-        for (String line : rig.log.lines()) {
+        for (String line : run.log().lines()) {
             assertThat(line.length()).as("a log line's length").isLessThan(2_600);
         }
         ReportWriter.write(run.report(), workDir.resolve("report.json"), new SecretMasker());
@@ -342,14 +341,13 @@ class HostileTextTest {
         datadog.answerAlways(
                 "dep-1",
                 CannedAnswer.of(200, "application/json", json(Map.of("data", Map.of("attributes", attributes)))));
-        FaultRig rig = FaultRig.datadog(datadog.url());
 
-        Run run = rig.run(Operation.STATUS, "dep-1");
+        Run run = FaultRig.datadog(datadog.url()).run(Operation.STATUS, "dep-1");
 
         assertThat(run.success().status().state()).hasSize(500);
         assertThat(run.success().status().details())
                 .allSatisfy(detail -> assertThat(detail.length()).isLessThanOrEqualTo(500));
-        for (String line : rig.log.lines()) {
+        for (String line : run.log().lines()) {
             assertThat(line.length()).as("a log line's length").isLessThan(1_200);
         }
     }
@@ -365,9 +363,8 @@ class HostileTextTest {
         datadog.answerAlways(
                 "dep-1",
                 CannedAnswer.of(200, "application/json", json(Map.of("data", Map.of("attributes", attributes)))));
-        FaultRig rig = FaultRig.datadog(datadog.url()).set("datadogApi", "unstable");
 
-        Run run = rig.run(Operation.STATUS, "dep-1");
+        Run run = FaultRig.datadog(datadog.url()).set("datadogApi", "unstable").run(Operation.STATUS, "dep-1");
 
         Map<String, Long> counts = run.success().status().counts();
         assertThat(counts).hasSize(16).containsEntry("other", 75L);

@@ -74,9 +74,8 @@ class ReconcileFaultsTest {
         server.enqueue(response(firstAttempt));
         server.enqueue(datadogNotCancelable(refusal, state));
         server.enqueue(datadogDeployment(state));
-        FaultRig rig = datadog();
 
-        Run run = rig.cancel("dep-1");
+        Run run = datadog().cancel("dep-1");
 
         String summary = "HTTP " + refusal + ", state " + state + ": an earlier attempt, which got no clear answer, had"
                 + " already canceled it; the repeat was refused (Deployment dep-1 cannot be canceled: its status is "
@@ -84,29 +83,28 @@ class ReconcileFaultsTest {
         assertThat(run.success().action().summary()).isEqualTo(summary);
         assertThat(run.success().action().state()).isEqualTo(state);
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (" + summary + ")");
+        assertThat(run.log().lines()).contains("[INFO] Datadog deployment 'dep-1': cancel requested (" + summary + ")");
         assertThat(run.report().summary()).isEqualTo("Cancel: 1 of 1 deployment done.");
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2));
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-        rig.assertNoSecretShown(run.report().summary());
+        run.assertNoSecretShown(run.report().summary());
     }
 
     @Test
     void datadogRefusedRepeatOfADeploymentStillRunningIsAFailureNamingTheState() throws Exception {
         FaultAnswers.repeatRefused(server, datadogNotCancelable(400, "running"), datadogDeployment("running"));
-        FaultRig rig = datadog();
 
-        Run run = rig.cancel("dep-1");
+        Run run = datadog().cancel("dep-1");
 
         assertThat(run.message())
                 .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP 400 Bad Request: Deployment"
                         + " dep-1 cannot be canceled: its status is running. An earlier attempt got no clear answer, and the"
                         + " deployment is now 'running': check it with the deployment-status goal.");
         assertThat(received(3)).containsExactly("POST " + DD_CANCEL, "POST " + DD_CANCEL, "GET " + DD_STATUS);
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .filteredOn(line -> line.startsWith("[ERROR]"))
                 .containsExactly("[ERROR] " + run.message());
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
@@ -169,9 +167,8 @@ class ReconcileFaultsTest {
     void aduTimeoutThenConflictThenIsCanceledIsASuccess() throws Exception {
         FaultAnswers.repeatRefused(
                 server, aduConflict("The deployment has already been canceled."), aduDeployment(true, false));
-        FaultRig rig = adu();
 
-        Run run = rig.cancel("dep-1");
+        Run run = adu().cancel("dep-1");
 
         assertThat(run.success().action().summary())
                 .isEqualTo("HTTP 409: an earlier attempt, which got no clear answer, had"
@@ -184,7 +181,7 @@ class ReconcileFaultsTest {
                         "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
                         "POST " + FaultAnswers.ADU_CANCEL + "?api-version=2022-10-01",
                         "GET " + subgroupDeployment);
-        rig.assertNoSecretShown(run.report().summary());
+        run.assertNoSecretShown(run.report().summary());
     }
 
     @Test
@@ -192,9 +189,8 @@ class ReconcileFaultsTest {
         server.enqueue(FaultAnswers.aduError(503, "ServiceUnavailable", "Try later."));
         server.enqueue(aduConflict("The deployment cannot be canceled now."));
         server.enqueue(aduDeployment(false, false));
-        FaultRig rig = adu();
 
-        Run run = rig.cancel("dep-1");
+        Run run = adu().cancel("dep-1");
 
         // The repeat carries the same x-ms-client-request-id as the first attempt: one request, retried.
         String requestId = server.takeRequest().getHeaders().get("x-ms-client-request-id");
@@ -206,7 +202,7 @@ class ReconcileFaultsTest {
                         + " answer, and the deployment does not show it took effect: check it with the deployment-status goal."
                         + " Support ids: x-ms-client-request-id " + requestId + ".");
         assertThat(server.getRequestCount()).isEqualTo(3);
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test

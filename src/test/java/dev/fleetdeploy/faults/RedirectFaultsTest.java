@@ -84,14 +84,13 @@ class RedirectFaultsTest {
     void aRedirectOfTheCancelToAnotherOriginIsReportedNamingItsLocation(int code) throws Exception {
         String location = elsewhereUrl("/collect");
         server.enqueue(redirect(code, location));
-        FaultRig rig = FaultRig.datadog(base());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(base()).cancel("dep-1");
 
         assertThat(run.message()).isEqualTo(datadogRedirectMessage(code, reason(code), location));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @ParameterizedTest(name = "{0} to another port")
@@ -160,9 +159,8 @@ class RedirectFaultsTest {
     void aSameOriginRedirectThatKeepsTheMethodIsFollowedAndTheCancelSucceeds(int code) throws Exception {
         server.enqueue(redirect(code, base() + "/api/v2/fleet/deployments/dep-1/cancel-moved"));
         server.enqueue(datadogCanceled());
-        FaultRig rig = FaultRig.datadog(base());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(base()).cancel("dep-1");
 
         assertThat(run.success().action().state()).isEqualTo("stopping");
         RecordedRequest first = server.takeRequest();
@@ -172,11 +170,11 @@ class RedirectFaultsTest {
         assertThat(second.getTarget()).isEqualTo("/api/v2/fleet/deployments/dep-1/cancel-moved");
         assertThat(second.getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
         assertThat(run.sleeps()).isEmpty();
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .anyMatch(line -> line.startsWith("[DEBUG] <- " + code + " " + reason(code) + " for POST " + base()
                         + DD_CANCEL + ": following it to " + base()
                         + "/api/v2/fleet/deployments/dep-1/cancel-moved (same host)"));
-        rig.assertNoSecretShown();
+        run.assertNoSecretShown();
     }
 
     @Test
@@ -235,9 +233,8 @@ class RedirectFaultsTest {
     void aduRedirectToAnotherOriginKeepsTheTokenHome() throws Exception {
         String location = elsewhereUrl("/login");
         server.enqueue(redirect(302, location));
-        FaultRig rig = FaultRig.adu(base());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(base()).cancel("dep-1");
 
         String requestId = server.takeRequest().getHeaders().get("x-ms-client-request-id");
         assertThat(run.message())
@@ -247,7 +244,7 @@ class RedirectFaultsTest {
                         + " plugin does not follow so that the token reaches no other host: check the baseUrl ("
                         + base() + "). Support ids: x-ms-client-request-id " + requestId + ".");
         assertThat(server.getRequestCount()).isEqualTo(1);
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test

@@ -136,14 +136,14 @@ class ReportedAttemptsTest {
                 "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"" + FaultRig.ADU_TOKEN + "\"}"));
         server.enqueue(json(200, "{\"deploymentId\":\"dep-1\",\"isCanceled\":true}"));
         server.enqueue(json(200, "{\"deploymentId\":\"dep-2\",\"isCanceled\":true}"));
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server))
+
+        Run run = FaultRig.adu(FaultRig.baseUrl(server))
                 .set("accessToken", null)
                 .set("clientId", "fault-client-id")
                 .set("tenantId", "fault-tenant")
                 .set("clientSecret", "fault-client-secret-5d2a9e")
-                .set("authorityHost", FaultRig.baseUrl(server));
-
-        Run run = rig.cancel("dep-1,dep-2");
+                .set("authorityHost", FaultRig.baseUrl(server))
+                .cancel("dep-1,dep-2");
 
         assertThat(run.report().outcomes())
                 .extracting(DeploymentOutcome::attempts)

@@ -47,9 +47,8 @@ class RetryFaultsTest {
     void aTransientStatusIsRetriedAfterTheBackoffAndTheCancelSucceeds(int code) throws Exception {
         server.enqueue(errors(code, "transient trouble"));
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         assertThat(run.success().action().summary())
                 .isEqualTo("HTTP 200, state stopping: Cancellation has been requested.");
@@ -64,13 +63,13 @@ class RetryFaultsTest {
                     case 503 -> "Service Unavailable";
                     default -> "Gateway Timeout";
                 };
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains(
                         "[INFO] POST " + cancelUrl() + " answered " + statusText + "; retrying in 2 s (retry 1 of 3).");
         for (RecordedRequest request : List.of(server.takeRequest(), server.takeRequest())) {
             assertThat(request.getHeaders().get("DD-API-KEY")).isEqualTo(FaultRig.DD_API_KEY);
         }
-        rig.assertNoSecretShown(run.report().summary());
+        run.assertNoSecretShown(run.report().summary());
     }
 
     @ParameterizedTest(name = "{0} on every attempt")
@@ -89,22 +88,21 @@ class RetryFaultsTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(errors(code, "still down"));
         }
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         assertThat(run.message())
                 .isEqualTo("Datadog cancel of deployment 'dep-1' failed: HTTP " + code + " " + reason + ": still down. "
                         + hint);
         assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .filteredOn(line -> line.contains("retrying in"))
                 .hasSize(3)
                 .last()
                 .asString()
                 .endsWith("; retrying in 8 s (retry 3 of 3).");
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @ParameterizedTest(name = "{0} is never retried")
@@ -114,17 +112,16 @@ class RetryFaultsTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(datadogCanceled());
         }
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith("Datadog cancel of deployment 'dep-1' failed: HTTP " + code)
                 .contains(": no repetition fixes this. ");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
-        assertThat(rig.log.text()).doesNotContain("retrying");
-        rig.assertNoSecretShown(run.message());
+        assertThat(run.log().text()).doesNotContain("retrying");
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
@@ -136,13 +133,12 @@ class RetryFaultsTest {
                 .addHeader("x-ratelimit-reset", "20")
                 .build());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         run.success();
         assertThat(run.sleeps()).containsExactly(Duration.ofMillis(1500));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains("[INFO] POST " + cancelUrl()
                         + " answered 429 Too Many Requests; retrying in 1.5 s (retry 1 of 3).");
     }
@@ -195,15 +191,14 @@ class RetryFaultsTest {
     void datadogsRateLimitResetOnA429IsHowLongToWait() throws Exception {
         server.enqueue(FaultAnswers.datadogRateLimited(7));
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         run.success();
         assertThat(server.getRequestCount()).isEqualTo(2);
         // The rate-limit gate holds for the same 7 s: they must not add up to 14.
         assertThat(run.waited()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(rig.log.lines())
+        assertThat(run.log().lines())
                 .contains("[INFO] POST " + cancelUrl()
                         + " answered 429 Too Many Requests; retrying in 7 s (retry 1 of 3).");
     }
@@ -217,9 +212,8 @@ class RetryFaultsTest {
                 .addHeader("x-ratelimit-reset", "5")
                 .build());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1,dep-2");
+        Run run = rig().cancel("dep-1,dep-2");
 
         assertThat(run.report().hasFailures()).isFalse();
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -243,15 +237,14 @@ class RetryFaultsTest {
             throws Exception {
         server.enqueue(status(code).addHeader(header, value).build());
         server.enqueue(datadogCanceled());
-        FaultRig rig = rig();
 
-        Run run = rig.cancel("dep-1");
+        Run run = rig().cancel("dep-1");
 
         run.success();
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(seconds));
         assertThat(run.waited()).isEqualTo(Duration.ofSeconds(seconds));
-        assertThat(rig.log.text()).contains("; retrying in " + seconds + " s (retry 1 of 3).");
+        assertThat(run.log().text()).contains("; retrying in " + seconds + " s (retry 1 of 3).");
     }
 
     @Test
@@ -350,9 +343,8 @@ class RetryFaultsTest {
         // The live service sends retry-after: 0 on every answer: a zero hint, raised to 1 s.
         server.enqueue(aduError(code, "0"));
         server.enqueue(FaultAnswers.aduDeployment(true, false));
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
         assertThat(run.success().action().summary()).isEqualTo("HTTP 200: isCanceled=true, isRetried=false");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -360,7 +352,7 @@ class RetryFaultsTest {
         for (RecordedRequest request : List.of(server.takeRequest(), server.takeRequest())) {
             assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + FaultRig.ADU_TOKEN);
         }
-        rig.assertNoSecretShown(run.report().summary());
+        run.assertNoSecretShown(run.report().summary());
     }
 
     @Test
@@ -379,15 +371,14 @@ class RetryFaultsTest {
     void aduAnyOtherStatusIsNeverRetriedEvenWithItsRetryAfter(int code) throws Exception {
         server.enqueue(aduError(code, "0"));
         server.enqueue(FaultAnswers.aduDeployment(true, false));
-        FaultRig rig = FaultRig.adu(FaultRig.baseUrl(server));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(FaultRig.baseUrl(server)).cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith("Azure Device Update cancel of deployment 'dep-1', subgroup 'dc1' failed: HTTP " + code)
                 .contains(": Please retry. (Transient).");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(run.sleeps()).isEmpty();
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 }

@@ -84,9 +84,8 @@ class TlsFaultsTest {
     @MethodSource("providers")
     void aSelfSignedCertificateFailsWithTheTlsMessageAndNothingIsSent(Function<String, FaultRig> rigAt, String lead)
             throws Exception {
-        FaultRig rig = rigAt.apply(httpsBase()).retries(0);
 
-        Run run = rig.cancel("dep-1");
+        Run run = rigAt.apply(httpsBase()).retries(0).cancel("dep-1");
 
         assertThat(run.message())
                 .startsWith(lead + ": the TLS handshake with localhost:" + server.port() + " failed (")
@@ -94,14 +93,13 @@ class TlsFaultsTest {
                 .endsWith("). " + TLS_HINT);
         assertThat(received()).as("requests that got past the handshake").isEmpty();
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-        rig.assertNoSecretShown(run.message());
+        run.assertNoSecretShown(run.message());
     }
 
     @Test
     void anUntrustedCertificateIsNotRetried() throws Exception {
-        FaultRig rig = FaultRig.datadog(httpsBase()).retries(3);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(httpsBase()).retries(3).cancel("dep-1");
 
         assertThat(run.message())
                 .contains("the TLS handshake with localhost:" + server.port() + " failed (")
