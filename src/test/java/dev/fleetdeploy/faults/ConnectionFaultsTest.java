@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.faults.FaultRig.Run;
+import dev.fleetdeploy.testing.ClosedPort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,11 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The connection fails: refused, dropped after the request arrived, silent past readTimeout, a body that stalls, is
@@ -44,15 +50,9 @@ class ConnectionFaultsTest {
         return "127.0.0.1:" + server.getPort();
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aRefusedConnectionIsRetriedThenReportedAndNothingMayHaveBeenApplied() throws Exception {
-        int port = closedPort();
+        int port = ClosedPort.number();
 
         Run run = FaultRig.datadog("http://127.0.0.1:" + port).cancel("dep-1");
 
@@ -154,33 +154,29 @@ class ConnectionFaultsTest {
         assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(2));
     }
 
-    @Test
-    void aBodyThatStallsAfterTheHeadersIsRetried() throws Exception {
+    /** What goes wrong in a body, and the body: short, or 50 KB so that it is cut midway. */
+    static Stream<Arguments> bodiesThatFailMidway() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("stalls after the headers", SocketEffect.Stall.INSTANCE),
+                        "{\"data\":{\"attributes\":{\"status\":\"stopping\"}}}"),
+                Arguments.of(
+                        Named.of("is cut short", new SocketEffect.CloseSocket()),
+                        "{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "x".repeat(50_000)
+                                + "\"}}}"));
+    }
+
+    @ParameterizedTest(name = "a body that {0} is retried")
+    @MethodSource("bodiesThatFailMidway")
+    void aBodyThatFailsMidwayIsRetriedAndTheRepeatSucceeds(SocketEffect effect, String body) throws Exception {
         server.enqueue(FaultAnswers.status(200)
                 .addHeader("Content-Type", "application/json")
-                .body("{\"data\":{\"attributes\":{\"status\":\"stopping\"}}}")
-                .onResponseBody(SocketEffect.Stall.INSTANCE)
+                .body(body)
+                .onResponseBody(effect)
                 .build());
         server.enqueue(datadogCanceled());
 
         Run run = rig().readTimeout(SHORT_READ).cancel("dep-1");
-
-        assertThat(run.success().action().message()).isEqualTo("Cancellation has been requested.");
-        assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void aBodyCutShortIsRetried() throws Exception {
-        server.enqueue(FaultAnswers.status(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"data\":{\"attributes\":{\"status\":\"stopping\",\"message\":\"" + "x".repeat(50_000)
-                        + "\"}}}")
-                .onResponseBody(new SocketEffect.CloseSocket())
-                .build());
-        server.enqueue(datadogCanceled());
-
-        Run run = rig().cancel("dep-1");
 
         assertThat(run.success().action().message()).isEqualTo("Cancellation has been requested.");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -278,7 +274,7 @@ class ConnectionFaultsTest {
 
     @Test
     void aduRefusedConnectionIsReportedWithoutTheToken() throws Exception {
-        int port = closedPort();
+        int port = ClosedPort.number();
 
         Run run = FaultRig.adu("http://127.0.0.1:" + port).retries(1).cancel("dep-1");
 

@@ -11,6 +11,7 @@ import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeEntra;
@@ -22,8 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,31 +40,24 @@ class HostileTextTest {
     /** The same without LF, for places HTTP cannot carry one (a status line, a header). */
     static final String FORGED_IN_A_LINE = "ok\r[INFO] BUILD SUCCESS\u001b[31m red\u001b[0m \u0085next \u202eexe.txt";
 
+    /** FORGED as it must show: every active character escaped, all on one line. */
+    static final String FORGED_ESCAPED =
+            "ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m \\u0085next \\u202eexe.txt";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path workDir;
 
-    private final List<AutoCloseable> servers = new ArrayList<>();
-
-    @AfterEach
-    void stopServers() throws Exception {
-        for (AutoCloseable server : servers) {
-            server.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T started(T server) {
-        servers.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private FakeDatadog datadog() {
-        return started(FakeDatadog.start(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY));
+        return cleanup.add(FakeDatadog.start(FaultRig.DD_API_KEY, FaultRig.DD_APP_KEY));
     }
 
     private FakeAdu adu() {
-        return started(FakeAdu.start().acceptToken(FaultRig.ADU_TOKEN));
+        return cleanup.add(FakeAdu.start().acceptToken(FaultRig.ADU_TOKEN));
     }
 
     private static String json(Object value) throws IOException {
@@ -72,27 +66,25 @@ class HostileTextTest {
 
     @Test
     void aReasonPhraseStaysOnItsLineInAFailure() throws Exception {
-        HostileServer server = started(HostileServer.start(request -> Answer.json(403, FORGED_IN_A_LINE, "")));
-        FaultRig rig = FaultRig.datadog(server.url()).retries(0);
+        HostileServer server = cleanup.add(HostileServer.start(request -> Answer.json(403, FORGED_IN_A_LINE, "")));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(server.url()).retries(0).cancel("dep-1");
 
         assertThat(run.message()).contains("HTTP 403 ok\\u000d[INFO] BUILD SUCCESS\\u001b[31m red");
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     @Test
     void aReasonPhraseStaysOnItsLineInASuccessToo() throws Exception {
         String body = json(Map.of("data", Map.of("attributes", Map.of("status", "stopping"))));
-        HostileServer server = started(HostileServer.start(request -> Answer.json(200, FORGED_IN_A_LINE, body)));
-        FaultRig rig = FaultRig.datadog(server.url());
+        HostileServer server = cleanup.add(HostileServer.start(request -> Answer.json(200, FORGED_IN_A_LINE, body)));
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(server.url()).cancel("dep-1");
 
         run.success();
         // The debug log shows every answer's status line.
-        assertThat(rig.log.text()).contains("<- 200 ok\\u000d[INFO] BUILD SUCCESS");
-        assertOneLineEverywhere(rig, run.report());
+        assertThat(run.log().text()).contains("<- 200 ok\\u000d[INFO] BUILD SUCCESS");
+        assertOneLineEverywhere(run);
     }
 
     @Test
@@ -101,15 +93,12 @@ class HostileTextTest {
         String body =
                 json(Map.of("data", Map.of("id", "dep-1", "attributes", Map.of("status", FORGED, "message", FORGED))));
         datadog.answerOnce("dep-1", CannedAnswer.of(200, "application/json", body));
-        FaultRig rig = FaultRig.datadog(datadog.url());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(datadog.url()).cancel("dep-1");
 
         assertThat(run.success().action().summary())
-                .isEqualTo("HTTP 200, state ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m"
-                        + " \\u0085next \\u202eexe.txt: ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m"
-                        + " \\u0085next \\u202eexe.txt");
-        assertOneLineEverywhere(rig, run.report());
+                .isEqualTo("HTTP 200, state " + FORGED_ESCAPED + ": " + FORGED_ESCAPED);
+        assertOneLineEverywhere(run);
     }
 
     @Test
@@ -130,18 +119,13 @@ class HostileTextTest {
         datadog.answerAlways(
                 "dep-1",
                 CannedAnswer.of(200, "application/json", json(Map.of("data", Map.of("attributes", attributes)))));
-        FaultRig rig = FaultRig.datadog(datadog.url());
 
-        Run run = rig.run(Operation.STATUS, "dep-1");
+        Run run = FaultRig.datadog(datadog.url()).run(Operation.STATUS, "dep-1");
 
         assertThat(run.success().status().details())
                 .containsExactly(
-                        "error summary: ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m \\u0085next"
-                                + " \\u202eexe.txt",
-                        "failed on ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m \\u0085next"
-                                + " \\u202eexe.txt: ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m"
-                                + " \\u0085next \\u202eexe.txt");
-        assertOneLineEverywhere(rig, run.report());
+                        "error summary: " + FORGED_ESCAPED, "failed on " + FORGED_ESCAPED + ": " + FORGED_ESCAPED);
+        assertOneLineEverywhere(run);
     }
 
     @Test
@@ -152,16 +136,12 @@ class HostileTextTest {
         datadog.answerAlways(
                 "dep-1",
                 CannedAnswer.of(200, "application/json", json(Map.of("data", Map.of("attributes", attributes)))));
-        FaultRig rig = FaultRig.datadog(datadog.url()).set("datadogApi", "unstable");
 
-        Run run = rig.run(Operation.STATUS, "dep-1");
+        Run run = FaultRig.datadog(datadog.url()).set("datadogApi", "unstable").run(Operation.STATUS, "dep-1");
 
         assertThat(run.success().status().counts()).containsOnlyKeys(FORGED_ESCAPED);
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
-
-    static final String FORGED_ESCAPED =
-            "ok\\u000d\\u000a[INFO] BUILD SUCCESS\\u001b[31m red\\u001b[0m \\u0085next \\u202eexe.txt";
 
     @Test
     void anAduStateSubgroupIdAndSubgroupError() throws Exception {
@@ -181,16 +161,15 @@ class HostileTextTest {
         String body =
                 json(Map.of("groupId", "TestGroup", "deploymentState", FORGED, "subgroupStatus", List.of(subgroup)));
         adu.answerAlways("dep-1", CannedAnswer.of(200, "application/json", body));
-        FaultRig rig = FaultRig.adu(adu.url()).set("deviceClassId", null);
 
-        Run run = rig.run(Operation.STATUS, "dep-1");
+        Run run = FaultRig.adu(adu.url()).set("deviceClassId", null).run(Operation.STATUS, "dep-1");
 
         assertThat(run.success().status().state()).isEqualTo(FORGED_ESCAPED);
         assertThat(run.success().status().details())
                 .singleElement()
                 .asString()
                 .startsWith("subgroup " + FORGED_ESCAPED);
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     @Test
@@ -200,71 +179,69 @@ class HostileTextTest {
         // A bidi override is a character a path segment can carry (percent-encoded); the log shows it escaped.
         String listed = json(Map.of("deploymentId", "dep-1", "deviceClassSubgroups", List.of("dc\u202e1", "dc\r\n2")));
         adu.answerOnce("dep-1", CannedAnswer.of(200, "application/json", listed));
-        FaultRig rig = FaultRig.adu(adu.url()).set("deviceClassId", null);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.adu(adu.url()).set("deviceClassId", null).cancel("dep-1");
 
         assertThat(run.message())
                 .contains("deviceClassSubgroups holds 'dc\\u000d\\u000a2'")
                 .doesNotContain("\u202e");
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     @Test
     void anErrorBody() throws Exception {
         FakeDatadog datadog = datadog().deployment("dep-1", "running", 1);
         datadog.answerAlways("dep-1", CannedAnswer.errors(400, FORGED));
-        FaultRig rig = FaultRig.datadog(datadog.url());
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(datadog.url()).cancel("dep-1");
 
         // The error reader puts white space on one line and drops controls; the rest is shown escaped.
         assertThat(run.failure().problem())
                 .isEqualTo("HTTP 400 Bad Request: ok [INFO] BUILD SUCCESS[31m red[0m" + " next \\u202eexe.txt");
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     @Test
     void aRedirectLocation() throws Exception {
         String location = "https://elsewhere.example/\u001b[31m\u0085\u202eexe";
-        HostileServer server = started(HostileServer.start(
+        HostileServer server = cleanup.add(HostileServer.start(
                 request -> new Answer(307, "Temporary Redirect", Map.of("Location", location), "")));
-        FaultRig rig = FaultRig.datadog(server.url()).retries(0);
 
-        Run run = rig.cancel("dep-1");
+        Run run = FaultRig.datadog(server.url()).retries(0).cancel("dep-1");
 
         assertThat(run.failure().hint())
                 .contains("a redirect to https://elsewhere.example/\\u001b[31m\\u0085\\u202eexe,");
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     @Test
     void anEntraIdError() throws Exception {
-        FakeEntra entra = started(FakeEntra.start());
+        FakeEntra entra = cleanup.add(FakeEntra.start());
         entra.answerAlways(new CannedAnswer(
                 401,
                 Map.of("Content-Type", "application/json"),
                 json(Map.of("error", "invalid_client", "error_description", FORGED))));
         FakeAdu adu = adu().trust(entra);
-        FaultRig rig = FaultRig.adu(adu.url())
+
+        Run run = FaultRig.adu(adu.url())
                 .set("accessToken", null)
                 .set("tenantId", "tenant-1")
                 .set("clientId", "client-1")
                 .set("clientSecret", "hostile-text-client-secret-0b7e")
-                .set("authorityHost", entra.authorityHost());
-
-        Run run = rig.cancel("dep-1");
+                .set("authorityHost", entra.authorityHost())
+                .cancel("dep-1");
 
         assertThat(run.failure().problem()).contains("\\u202eexe.txt (invalid_client)");
-        assertOneLineEverywhere(rig, run.report());
+        assertOneLineEverywhere(run);
     }
 
     /**
      * No raw line break, escape, C1 control or bidi control in any line of the log, in any text field of the report,
      * or in the job summary.
      */
-    private void assertOneLineEverywhere(FaultRig rig, RunReport report) throws IOException {
-        for (String line : rig.log.lines()) {
+    private void assertOneLineEverywhere(Run run) throws IOException {
+        RunReport report = run.report();
+        for (String line : run.log().lines()) {
             assertThat(line).as("a log line").satisfies(HostileTextTest::hasNoActiveCharacter);
         }
         Path reportFile = workDir.resolve("report.json");
