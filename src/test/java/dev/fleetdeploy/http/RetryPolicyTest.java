@@ -8,14 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RetryPolicyTest {
     private final RetryPolicy policy = RetryPolicy.withRetries(3).withRandom(() -> 1.0);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
-
-    private static ApiResponse response(int code, String... headers) {
-        return new ApiResponse(code, "", Headers.of(headers), "", "");
-    }
 
     @Test
     void retriesExactlyTheTransientStatuses() {
@@ -46,54 +44,39 @@ class RetryPolicyTest {
         }
     }
 
-    @Test
-    void serverHintsWinOverBackoffInTheirOrder() {
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "12"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(12));
-        assertThat(policy.delayAfter(response(503, "Retry-After", "3"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(3));
-        assertThat(policy.delayAfter(response(503, "retry-after-ms", "1500"), 1, clock))
-                .isEqualTo(Duration.ofMillis(1500));
-        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "2500"), 1, clock))
-                .isEqualTo(Duration.ofMillis(2500));
-        assertThat(policy.delayAfter(response(503, "Retry-After", "Sat, 21 Nov 2026 10:00:30 GMT"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(30));
-        // Milliseconds first, then Retry-After, then Datadog's window reset.
-        assertThat(policy.delayAfter(
-                        response(429, "x-ratelimit-reset", "20", "Retry-After", "7", "retry-after-ms", "3000"),
-                        1,
-                        clock))
-                .isEqualTo(Duration.ofSeconds(3));
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "20", "Retry-After", "7"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(7));
-    }
+    /**
+     * The wait after an answer (at the 1st or 2nd attempt) with these headers ("name=value; name=value"): a server's
+     * hint wins over the backoff, milliseconds first, then Retry-After (seconds or a date), then Datadog's window reset
+     * (only on a 429); a zero or past hint is raised to 1 s, an unreadable one falls back to the backoff, and every wait
+     * is capped at 60 s.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "reset on a 429            | 429 | x-ratelimit-reset=12                                         | 1 | 12000",
+                "Retry-After seconds       | 503 | Retry-After=3                                                | 1 | 3000",
+                "retry-after-ms            | 503 | retry-after-ms=1500                                          | 1 | 1500",
+                "x-ms-retry-after-ms       | 503 | x-ms-retry-after-ms=2500                                     | 1 | 2500",
+                "Retry-After date          | 503 | Retry-After=Sat, 21 Nov 2026 10:00:30 GMT                    | 1 | 30000",
+                "milliseconds first        | 429 | x-ratelimit-reset=20; Retry-After=7; retry-after-ms=3000     | 1 | 3000",
+                "then Retry-After          | 429 | x-ratelimit-reset=20; Retry-After=7                          | 1 | 7000",
+                "zero                      | 503 | Retry-After=0                                                | 2 | 1000",
+                "under a second            | 503 | x-ms-retry-after-ms=250                                      | 1 | 1000",
+                "a past date               | 503 | Retry-After=Sat, 21 Nov 2026 09:00:00 GMT                    | 1 | 1000",
+                "unreadable                | 503 | Retry-After=soon                                             | 1 | 2000",
+                "negative reset            | 429 | x-ratelimit-reset=-1                                         | 2 | 4000",
+                "reset on a 503 (Datadog sends it on every answer) | 503 | x-ratelimit-reset=30           | 1 | 2000",
+                "a day                     | 503 | Retry-After=86400                                            | 1 | 60000",
+                "an hour's reset           | 429 | x-ratelimit-reset=3600                                       | 1 | 60000",
+            })
+    void theWaitAfterAnAnswerFollowsItsHints(String why, int code, String headers, int attempt, long millis) {
+        Headers.Builder builder = new Headers.Builder();
+        for (String header : headers.split("; ")) {
+            builder.add(header.substring(0, header.indexOf('=')), header.substring(header.indexOf('=') + 1));
+        }
+        ApiResponse response = new ApiResponse(code, "", builder.build(), "", "");
 
-    @Test
-    void aZeroOrPastHintIsRaisedToOneSecond() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "0"), 2, clock))
-                .isEqualTo(Duration.ofSeconds(1));
-        assertThat(policy.delayAfter(response(503, "x-ms-retry-after-ms", "250"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(1));
-        assertThat(policy.delayAfter(response(503, "Retry-After", "Sat, 21 Nov 2026 09:00:00 GMT"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void unreadableHintsFallBackToBackoff() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "soon"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "-1"), 2, clock))
-                .isEqualTo(Duration.ofSeconds(4));
-        // x-ratelimit-reset counts only on a 429: Datadog sends it on every answer.
-        assertThat(policy.delayAfter(response(503, "x-ratelimit-reset", "30"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void everyWaitIsCapped() {
-        assertThat(policy.delayAfter(response(503, "Retry-After", "86400"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(60));
-        assertThat(policy.delayAfter(response(429, "x-ratelimit-reset", "3600"), 1, clock))
-                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.delayAfter(response, attempt, clock)).isEqualTo(Duration.ofMillis(millis));
     }
 }

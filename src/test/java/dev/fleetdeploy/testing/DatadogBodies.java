@@ -32,9 +32,8 @@ final class DatadogBodies {
         return Json.write(Map.of("errors", messages));
     }
 
-    /** v2 get: the host counts come ready-made; every host is listed. */
-    static String v2Get(FakeDeployment deployment) {
-        FakeDeploymentInfo info = deployment.info();
+    /** How both the v2 get and a list item start: who made it and how, and the times the fake leaves at zero. */
+    private static Map<String, Object> madeBy(FakeDeploymentInfo info) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("author", info.author());
         if (info.configOperations() != null) {
@@ -43,6 +42,13 @@ final class DatadogBodies {
         attributes.put("duration_seconds", 0);
         attributes.put("error_summary", "");
         attributes.put("estimated_finished_at", 0);
+        return attributes;
+    }
+
+    /** v2 get: the host counts come ready-made; every host is listed. */
+    static String v2Get(FakeDeployment deployment) {
+        FakeDeploymentInfo info = deployment.info();
+        Map<String, Object> attributes = madeBy(info);
         attributes.put("high_level_status", deployment.status());
         attributes.put("query", info.query());
         attributes.put("target_versions", info.targetVersions());
@@ -103,14 +109,7 @@ final class DatadogBodies {
      */
     static Map<String, Object> item(FakeDeployment deployment) {
         FakeDeploymentInfo info = deployment.info();
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("author", info.author());
-        if (info.configOperations() != null) {
-            attributes.put("config_operations", info.configOperations());
-        }
-        attributes.put("duration_seconds", 0);
-        attributes.put("error_summary", "");
-        attributes.put("estimated_finished_at", 0);
+        Map<String, Object> attributes = madeBy(info);
         attributes.put("finished_at", 0);
         attributes.put("is_scheduled", false);
         attributes.put("query", info.query());
