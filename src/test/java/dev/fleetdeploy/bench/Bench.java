@@ -25,9 +25,6 @@ import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +62,7 @@ public final class Bench {
     private final OkHttpClient admin = new OkHttpClient();
     private final PrintStream out = System.out;
     /** {@code --verbose}: the core's log lines on stderr, with the milliseconds since the scenario began. */
-    private FleetLog log = QUIET;
+    private FleetLog log = BenchLog.QUIET;
 
     private Bench(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -80,7 +77,7 @@ public final class Bench {
         try {
             Bench bench = new Bench(own == null ? options.get("server") : own.url());
             if (options.containsKey("verbose")) {
-                bench.log = log(System.nanoTime());
+                bench.log = BenchLog.onStderr(System.nanoTime());
             }
             switch (args[0]) {
                 case "percall" -> bench.perCall(options);
@@ -140,46 +137,6 @@ public final class Bench {
     }
 
     // ---- What is measured ---------------------------------------------------------------------------------------
-
-    /** A log that drops everything: the Maven console's cost is measured end to end, not here. */
-    static final FleetLog QUIET = log(-1);
-
-    /** @param origin with a nanoTime, every line (debug too) goes to stderr with the milliseconds since; -1: none */
-    private static FleetLog log(long origin) {
-        return new FleetLog() {
-            private void print(String level, String message) {
-                if (origin != -1) {
-                    System.err.printf(
-                            Locale.ROOT, "%8.1f ms %s %s%n", (System.nanoTime() - origin) / 1e6, level, message);
-                }
-            }
-
-            @Override
-            public void debug(String message) {
-                print("DEBUG", message);
-            }
-
-            @Override
-            public void info(String message) {
-                print("INFO", message);
-            }
-
-            @Override
-            public void warn(String message) {
-                print("WARN", message);
-            }
-
-            @Override
-            public void error(String message) {
-                print("ERROR", message);
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return origin != -1;
-            }
-        };
-    }
 
     /** The HTTP settings the goals use by default (connectTimeout 10, readTimeout 30, maxRetries 3). */
     static HttpSettings goalHttp(int parallelism) {
@@ -321,7 +278,7 @@ public final class Bench {
         OkHttpClient sharedClient = new OkHttpClient();
         Request sharedRequest = bareCancel("per-call");
         Unit floorShared = () -> bare(sharedClient, sharedRequest);
-        HttpTransport transport = new HttpTransport(goalHttp(8), QUIET, MavenTerms.TERMS);
+        HttpTransport transport = new HttpTransport(goalHttp(8), BenchLog.QUIET, MavenTerms.TERMS);
         FleetProvider provider = Providers.create(
                 target("per-call"),
                 Operation.CANCEL,
@@ -510,29 +467,17 @@ public final class Bench {
 
     // ---- 4. Heap: one 200-cancel execution in a fresh JVM -------------------------------------------------------
 
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getUsage().getUsed())
-                .sum();
-    }
-
     private void heap(Map<String, String> options) throws Exception {
         int count = intOption(options, "ids", 200);
         int latency = intOption(options, "latency", 50);
         configure(latency, 0, 1);
-        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
-        System.gc();
-        long before = heapUsed();
-        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = HeapPeak.start();
         double millis = timedExecution(ids(count, "heap"), 8, count);
-        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peak = heap.peak();
         System.gc();
-        long after = heapUsed();
+        long after = HeapPeak.used();
         emit("heap.max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
-        emit("heap.before_mb", before / 1048576.0);
+        emit("heap.before_mb", heap.before() / 1048576.0);
         emit("heap.peak_mb", peak / 1048576.0);
         emit("heap.after_gc_mb", after / 1048576.0);
         emit("heap.run_ms", millis);

@@ -7,7 +7,6 @@ import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.DeploymentPart;
 import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Environment;
-import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
@@ -21,8 +20,6 @@ import dev.fleetdeploy.testing.TestTargets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -48,24 +45,6 @@ public final class StatusReadBench {
     private static final String API_KEY = "bench-api-key-0000";
     private static final String APP_KEY = "bench-app-key-0000";
     private static final String PATH = "/api/v2/fleet/deployments/big";
-    private static final FleetLog QUIET = new FleetLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void error(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
 
     private final DeploymentBody body;
     private final HttpServer server;
@@ -165,7 +144,7 @@ public final class StatusReadBench {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
         OkHttpClient client = new OkHttpClient();
         ObjectMapper mapper = new ObjectMapper();
-        try (HttpTransport transport = new HttpTransport(Bench.goalHttp(1), QUIET, MavenTerms.TERMS)) {
+        try (HttpTransport transport = new HttpTransport(Bench.goalHttp(1), BenchLog.QUIET, MavenTerms.TERMS)) {
             Read plugin = plugin(transport);
             Read tree = tree(client, mapper);
             for (int i = 0; i < warmup; i++) {
@@ -221,32 +200,18 @@ public final class StatusReadBench {
         return new double[] {millis, (allocatedBytes() - allocated) / 1048576.0};
     }
 
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getUsage().getUsed())
-                .sum();
-    }
-
     /** One read in this JVM: the heap's peak above what was live before it. */
     private void heap(String variant) throws Exception {
         OkHttpClient client = new OkHttpClient();
         ObjectMapper mapper = new ObjectMapper();
-        try (HttpTransport transport = new HttpTransport(Bench.goalHttp(1), QUIET, MavenTerms.TERMS)) {
+        try (HttpTransport transport = new HttpTransport(Bench.goalHttp(1), BenchLog.QUIET, MavenTerms.TERMS)) {
             Read read = variant.equals("tree") ? tree(client, mapper) : plugin(transport);
             // A small read first loads the classes, so that only the big one is measured.
-            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP)
-                    .toList();
-            System.gc();
-            long before = heapUsed();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            HeapPeak heap = HeapPeak.start();
             long start = System.nanoTime();
             check(read.failedHosts());
             double millis = (System.nanoTime() - start) / 1e6;
-            long peak =
-                    pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            emit("statusread." + variant + "_heap_peak_mb", Math.max(0, peak - before) / 1048576.0);
+            emit("statusread." + variant + "_heap_peak_mb", Math.max(0, heap.peak() - heap.before()) / 1048576.0);
             emit("statusread." + variant + "_heap_ms", millis);
             emit("statusread.max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
         }
