@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns {@code bench/run}'s raw figures ({@code name<TAB>value} lines, the Java benchmarks' and the shell's) into the
@@ -69,6 +70,11 @@ public final class BenchReport {
         rows.add("| " + String.join(" | ", what, plugin, other, ratio, "—", "") + " |");
     }
 
+    /** A text only when the run measured it, else nothing. */
+    private String ifMeasured(String key, Supplier<String> text) {
+        return has(key) ? text.get() : "";
+    }
+
     /** Shows a section only when the run measured it (a benchmark may be skipped). */
     private void ifMeasured(String key, Runnable section) {
         if (has(key)) {
@@ -82,7 +88,8 @@ public final class BenchReport {
         ifMeasured("ratelimit.plugin_ms", () -> rateLimit("ratelimit", "node.ratelimit"));
         ifMeasured("ratelimit_long.plugin_ms", () -> rateLimit("ratelimit_long", "node.ratelimit_long"));
         ifMeasured("mvn.cancel_ms", this::endToEnd);
-        footprint();
+        ifMeasured("deps.jars", this::dependencies);
+        ifMeasured("heap.peak_mb", this::heap);
         ifMeasured("statusread.plugin_ms", this::statusRead);
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results\n\n");
@@ -228,38 +235,39 @@ public final class BenchReport {
                 goal <= 300);
     }
 
-    private void footprint() {
-        if (has("deps.jars")) {
-            String node = has("node.packages")
-                    ? f(
-                            "TypeScript client: %.0f npm packages, %.1f MB on disk",
-                            num("node.packages"), num("node.modules_mb"))
-                    : "";
-            row(
-                    "Runtime dependency closure (Maven's own jars excluded)",
-                    f(
-                            "%.0f jars, %.2f MB (plugin jar %.2f MB included)",
-                            num("deps.jars"), num("deps.mb"), num("deps.plugin_jar_mb")),
-                    node,
-                    "");
-        }
-        if (has("heap.peak_mb")) {
-            String small = has("heap.small_ok")
-                    ? f("; runs in `-Xmx%.0fm`: %s", num("heap.small_xmx_mb"), num("heap.small_ok") > 0 ? "yes" : "no")
-                    : "";
-            String node = has("node.batch_heap_mb")
-                    ? f(
-                            "TypeScript client: peak heap %.0f MB, peak RSS %.0f MB",
-                            num("node.batch_heap_mb"), num("node.batch_rss_mb"))
-                    : "";
-            row(
-                    "Heap: one execution of 200 cancels at 50 ms latency, in a JVM of its own (default heap)",
-                    f(
-                            "peak heap used %.1f MB, %.1f MB live after GC (JVM peak RSS %.0f MB)%s",
-                            num("heap.peak_mb"), num("heap.after_gc_mb"), num("heap.vm_hwm_mb"), small),
-                    node,
-                    "");
-        }
+    private void dependencies() {
+        String node = ifMeasured(
+                "node.packages",
+                () -> f(
+                        "TypeScript client: %.0f npm packages, %.1f MB on disk",
+                        num("node.packages"), num("node.modules_mb")));
+        row(
+                "Runtime dependency closure (Maven's own jars excluded)",
+                f(
+                        "%.0f jars, %.2f MB (plugin jar %.2f MB included)",
+                        num("deps.jars"), num("deps.mb"), num("deps.plugin_jar_mb")),
+                node,
+                "");
+    }
+
+    private void heap() {
+        String small = ifMeasured(
+                "heap.small_ok",
+                () -> f(
+                        "; runs in `-Xmx%.0fm`: %s",
+                        num("heap.small_xmx_mb"), num("heap.small_ok") > 0 ? "yes" : "no"));
+        String node = ifMeasured(
+                "node.batch_heap_mb",
+                () -> f(
+                        "TypeScript client: peak heap %.0f MB, peak RSS %.0f MB",
+                        num("node.batch_heap_mb"), num("node.batch_rss_mb")));
+        row(
+                "Heap: one execution of 200 cancels at 50 ms latency, in a JVM of its own (default heap)",
+                f(
+                        "peak heap used %.1f MB, %.1f MB live after GC (JVM peak RSS %.0f MB)%s",
+                        num("heap.peak_mb"), num("heap.after_gc_mb"), num("heap.vm_hwm_mb"), small),
+                node,
+                "");
     }
 
     /** A deployment of many hosts: the plugin's streaming read against the same body read into a Jackson tree. */
