@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Turns {@code bench/run}'s raw figures ({@code name<TAB>value} lines, the Java benchmarks' and the shell's) into the
@@ -73,6 +74,14 @@ public final class BenchReport {
     /** A text only when the run measured it, else nothing. */
     private String ifMeasured(String key, Supplier<String> text) {
         return has(key) ? text.get() : "";
+    }
+
+    /** Datadog's TypeScript client's figures (the first key tells whether they were measured), else nothing. */
+    private String typeScriptClient(String format, String... keys) {
+        return ifMeasured(
+                keys[0],
+                () -> "TypeScript client: "
+                        + f(format, Stream.of(keys).map(this::num).toArray()));
     }
 
     /** Shows a section only when the run measured it (a benchmark may be skipped). */
@@ -236,11 +245,7 @@ public final class BenchReport {
     }
 
     private void dependencies() {
-        String node = ifMeasured(
-                "node.packages",
-                () -> f(
-                        "TypeScript client: %.0f npm packages, %.1f MB on disk",
-                        num("node.packages"), num("node.modules_mb")));
+        String node = typeScriptClient("%.0f npm packages, %.1f MB on disk", "node.packages", "node.modules_mb");
         row(
                 "Runtime dependency closure (Maven's own jars excluded)",
                 f(
@@ -256,11 +261,8 @@ public final class BenchReport {
                 () -> f(
                         "; runs in `-Xmx%.0fm`: %s",
                         num("heap.small_xmx_mb"), num("heap.small_ok") > 0 ? "yes" : "no"));
-        String node = ifMeasured(
-                "node.batch_heap_mb",
-                () -> f(
-                        "TypeScript client: peak heap %.0f MB, peak RSS %.0f MB",
-                        num("node.batch_heap_mb"), num("node.batch_rss_mb")));
+        String node =
+                typeScriptClient("peak heap %.0f MB, peak RSS %.0f MB", "node.batch_heap_mb", "node.batch_rss_mb");
         row(
                 "Heap: one execution of 200 cancels at 50 ms latency, in a JVM of its own (default heap)",
                 f(
