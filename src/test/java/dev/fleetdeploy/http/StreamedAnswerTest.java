@@ -4,21 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.Secret;
+import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
-import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestHttp;
+import dev.fleetdeploy.testing.TestProviders;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transport's streaming read, and requests that must never be sent twice. */
 class StreamedAnswerTest {
@@ -27,28 +29,18 @@ class StreamedAnswerTest {
 
     private final RecordingLog log = new RecordingLog();
     private final FakeTime time = new FakeTime();
-    private HttpTransport transport;
 
+    @RegisterExtension
+    final TestProviders transports = new TestProviders(log, time, new SecretMasker());
+
+    /** Half a second to read: a stalled answer ends soon. */
     private HttpTransport transport(int maxRetries) {
-        transport = new HttpTransport(
-                new HttpSettings(
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(500),
-                        RetryPolicy.withRetries(maxRetries).withRandom(() -> 1.0),
-                        4,
-                        List.of()),
-                log,
-                MavenTerms.TERMS,
-                time,
-                time.clock());
-        return transport;
+        return transports.transport(TestHttp.settings(Duration.ofSeconds(2), Duration.ofMillis(500), maxRetries, 4));
     }
 
-    @AfterEach
-    void close() {
-        if (transport != null) {
-            transport.close();
-        }
+    /** An answer with MockWebServer's own reason phrases ("HTTP 503 Server Error"). */
+    private static MockResponse answer(int code, String body, String... headers) {
+        return new MockResponse(code, Headers.of(headers), body);
     }
 
     /** Counts the bytes of the body, as a reader that holds none of them. */
@@ -68,7 +60,7 @@ class StreamedAnswerTest {
     @Test
     void aSuccessfulBodyOfAnySizeGoesToTheReaderUncutAndTheAnswerKeepsOnlyItsStart() throws Exception {
         String body = bigBody(3 * 1024 * 1024);
-        server.enqueue(new MockResponse.Builder().code(200).body(body).build());
+        server.enqueue(answer(200, body));
 
         StreamedAnswer<Long> answer =
                 transport(0).stream(ApiRequest.get(server.url("/big")).build(), StreamedAnswerTest::count);
@@ -106,7 +98,7 @@ class StreamedAnswerTest {
                 .body(bigBody(200_000))
                 .onResponseBody(new SocketEffect.CloseSocket())
                 .build());
-        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        server.enqueue(answer(200, "{}"));
 
         StreamedAnswer<Long> answer =
                 transport(2).stream(ApiRequest.get(server.url("/status")).build(), StreamedAnswerTest::count);
@@ -118,8 +110,8 @@ class StreamedAnswerTest {
 
     @Test
     void aRetryableErrorIsRetriedBeforeTheSuccessIsStreamed() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).build());
-        server.enqueue(new MockResponse.Builder().code(200).body("{\"a\":1}").build());
+        server.enqueue(answer(503, ""));
+        server.enqueue(answer(200, "{\"a\":1}"));
 
         StreamedAnswer<Long> answer =
                 transport(2).stream(ApiRequest.get(server.url("/status")).build(), StreamedAnswerTest::count);
@@ -140,7 +132,7 @@ class StreamedAnswerTest {
 
     @Test
     void aJsonBodyIsSentAsApplicationJson() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(201).body("{}").build());
+        server.enqueue(answer(201, "{}"));
 
         transport(0).send(create());
 
@@ -151,8 +143,8 @@ class StreamedAnswerTest {
 
     @Test
     void aRequestNeverRepeatedComesBackWithItsServerErrorAfterOneAttempt() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).build());
-        server.enqueue(new MockResponse.Builder().code(201).body("{}").build());
+        server.enqueue(answer(503, ""));
+        server.enqueue(answer(201, "{}"));
 
         ApiResponse response = transport(3).send(create());
 
@@ -164,11 +156,8 @@ class StreamedAnswerTest {
 
     @Test
     void aRequestNeverRepeatedIsRepeatedAfterA429WhichTheApiAnswersUnread() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .code(429)
-                .addHeader("x-ratelimit-reset", "2")
-                .build());
-        server.enqueue(new MockResponse.Builder().code(201).body("{}").build());
+        server.enqueue(answer(429, "", "x-ratelimit-reset", "2"));
+        server.enqueue(answer(201, "{}"));
 
         ApiResponse response = transport(3).send(create());
 
@@ -181,7 +170,7 @@ class StreamedAnswerTest {
         server.enqueue(new MockResponse.Builder()
                 .onResponseStart(SocketEffect.Stall.INSTANCE)
                 .build());
-        server.enqueue(new MockResponse.Builder().code(201).body("{}").build());
+        server.enqueue(answer(201, "{}"));
 
         assertThatThrownBy(() -> transport(3).send(create())).isInstanceOfSatisfying(UnreachableException.class, e -> {
             assertThat(e.requestMayHaveApplied()).isTrue();
