@@ -16,16 +16,13 @@ import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
-import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.Counts;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.SpecExample;
 import dev.fleetdeploy.testing.StatusLine;
 import dev.fleetdeploy.testing.TestHttp;
-import dev.fleetdeploy.testing.TestProviders;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,13 +31,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,22 +44,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The requests the ADU provider sends to each API generation and what it makes of the answers, against a fake that
  * answers with the spec's own examples.
  */
-class AduProviderTest {
+class AduProviderTest extends MockServerTest {
     private static final String TOKEN =
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUubWljcm9zb2Z0LmNvbS8ifQ.c2ln";
     private static final String CLIENT_SECRET = "Zx8Q~s3cr3t.value-that-is-long-enough";
     private static final String GA = "stable-2022-10-01/";
 
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final FakeTime time = new FakeTime();
-    private final RecordingLog log = new RecordingLog();
-    private final SecretMasker masker = new SecretMasker();
     private final Map<String, String> parameters = new HashMap<>();
-
-    @RegisterExtension
-    final TestProviders providers = new TestProviders(log, time, masker);
 
     @BeforeEach
     void accountOfTheExamples() {

@@ -18,42 +18,28 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.providers.TargetSettings;
 import dev.fleetdeploy.testing.CannedAnswer;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestProviders;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.Headers;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DatadogProviderTest {
+class DatadogProviderTest extends MockServerTest {
     private static final String API_KEY = "0123456789abcdef0123456789abcdef";
     private static final String APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
     private static final Map<String, String> KEYS = Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY);
     private static final String V2_CANCEL_BODY =
             "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
                     + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}";
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final FakeTime time = new FakeTime();
-    private final RecordingLog log = new RecordingLog();
-
-    @RegisterExtension
-    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
     private DatadogProvider provider(String datadogApi, int maxRetries) {
         Map<String, String> parameters =

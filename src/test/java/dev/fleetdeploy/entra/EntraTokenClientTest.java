@@ -11,16 +11,13 @@ import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Secret;
-import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.ClosedPort;
-import dev.fleetdeploy.testing.FakeTime;
+import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.NoToken;
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestHttp;
-import dev.fleetdeploy.testing.TestProviders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,20 +29,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client credentials grant against a fake Microsoft Entra ID token endpoint. */
-class EntraTokenClientTest {
+class EntraTokenClientTest extends MockServerTest {
     /** Entra's secrets hold '~' and '.', which a form must encode ('~') or may keep ('.'). */
     private static final String SECRET = "Zx8Q~s3cr3t.value_0123456789";
 
@@ -54,16 +48,6 @@ class EntraTokenClientTest {
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.Zmlyc3Q";
     private static final String SECOND_TOKEN =
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5hZHUifQ.c2Vjb25k";
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final FakeTime time = new FakeTime();
-    private final RecordingLog log = new RecordingLog();
-    private final SecretMasker masker = new SecretMasker();
-
-    @RegisterExtension
-    final TestProviders providers = new TestProviders(log, time, masker);
 
     private HttpUrl authority() {
         return AuthorityHost.parse("http://127.0.0.1:" + server.getPort() + "/", "authorityHost");

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.Secret;
-import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.testing.ClosedPort;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.TestHttp;
-import dev.fleetdeploy.testing.TestProviders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -18,26 +15,16 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HttpTransportTest {
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-
-    @RegisterExtension
-    final TestProviders transports = new TestProviders(log, time, new SecretMasker());
+class HttpTransportTest extends MockServerTest {
 
     private HttpTransport transport(int maxRetries, Duration readTimeout, ProxyConfig... proxies) {
-        return transports.transport(TestHttp.settings(Duration.ofSeconds(2), readTimeout, maxRetries, 4, proxies));
+        return providers.transport(TestHttp.settings(Duration.ofSeconds(2), readTimeout, maxRetries, 4, proxies));
     }
 
     private HttpTransport transport(int maxRetries) {

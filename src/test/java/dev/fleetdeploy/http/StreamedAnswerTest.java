@@ -4,38 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetdeploy.core.Secret;
-import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.TestHttp;
-import dev.fleetdeploy.testing.TestProviders;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transport's streaming read, and requests that must never be sent twice. */
-class StreamedAnswerTest {
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-
-    @RegisterExtension
-    final TestProviders transports = new TestProviders(log, time, new SecretMasker());
+class StreamedAnswerTest extends MockServerTest {
 
     /** Half a second to read: a stalled answer ends soon. */
     private HttpTransport transport(int maxRetries) {
-        return transports.transport(TestHttp.settings(Duration.ofSeconds(2), Duration.ofMillis(500), maxRetries, 4));
+        return providers.transport(TestHttp.settings(Duration.ofSeconds(2), Duration.ofMillis(500), maxRetries, 4));
     }
 
     /** An answer with MockWebServer's own reason phrases ("HTTP 503 Server Error"). */
