@@ -19,6 +19,7 @@ import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.Counts;
+import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.SpecExample;
 import dev.fleetdeploy.testing.StatusLine;
@@ -403,11 +404,11 @@ class AduProviderTest extends MockServerTest {
 
         ApiException failure = apiFailure(() -> provider().parts(Operation.CANCEL, new DeploymentId("deploymentId")));
 
-        assertThat(failure.detail())
-                .isEqualTo("the deployment lists no device-class subgroups, so there is nothing to cancel: "
-                        + "HTTP 200 OK: deviceClassSubgroups is empty");
-        assertThat(failure.hint())
-                .isEqualTo("Check the deployment with the deployment-status goal; its devices may not have"
+        FailureText.assertReads(
+                failure,
+                "the deployment lists no device-class subgroups, so there is nothing to cancel: "
+                        + "HTTP 200 OK: deviceClassSubgroups is empty",
+                "Check the deployment with the deployment-status goal; its devices may not have"
                         + " reported a device class yet.");
         assertThat(failure.httpStatus()).isEqualTo(200);
     }
@@ -603,11 +604,10 @@ class AduProviderTest extends MockServerTest {
 
         ApiException failure = apiFailure(() -> provider().status(whole("deploymentId")));
 
-        assertThat(failure.detail())
-                .isEqualTo(
-                        "HTTP 200 OK: the body is not the JSON the Azure Device Update API sends (an HTML page: Sign in)");
-        assertThat(failure.hint())
-                .isEqualTo("The answer did not come from the Azure Device Update API: check the endpoint or"
+        FailureText.assertReads(
+                failure,
+                "HTTP 200 OK: the body is not the JSON the Azure Device Update API sends (an HTML page: Sign in)",
+                "The answer did not come from the Azure Device Update API: check the endpoint or"
                         + " baseUrl and any proxy in between.");
     }
 
@@ -627,11 +627,11 @@ class AduProviderTest extends MockServerTest {
                 () -> ga("deviceClassId").cancel(subgroup("5c2f1a2e-8d6e-4f0b-9a3c-7d4e2b1f6a90", "deviceClassId")));
 
         assertThat(failure.httpStatus()).isEqualTo(404);
-        assertThat(failure.detail())
-                .isEqualTo("HTTP 404 Not Found: Deployment 'deploymentId' was not found. (NotFound): "
-                        + "No such deployment in group TestGroup (DeploymentNotFound)");
-        assertThat(failure.hint())
-                .isEqualTo("Check the deployment id, groupId ('TestGroup'), the device class ('deviceClassId'),"
+        FailureText.assertReads(
+                failure,
+                "HTTP 404 Not Found: Deployment 'deploymentId' was not found. (NotFound): "
+                        + "No such deployment in group TestGroup (DeploymentNotFound)",
+                "Check the deployment id, groupId ('TestGroup'), the device class ('deviceClassId'),"
                         + " the instance ('blue'), the baseUrl (" + displayBaseUrl()
                         + ") and apiVersion (2026-06-01): the 2020 v2 management API,"
                         + " 2021-06-01-preview and the GA versions use different paths.");
@@ -729,10 +729,11 @@ class AduProviderTest extends MockServerTest {
         String expectedText = apiText.equals("''") ? "" : apiText;
         assertThat(failure.httpStatus()).isEqualTo(status);
         assertThat(failure.apiText()).isEqualTo(expectedText);
-        assertThat(failure.detail())
-                .isEqualTo("HTTP " + StatusLine.of(status).substring("HTTP/1.1 ".length())
-                        + (expectedText.isEmpty() ? " with no error text" : ": " + expectedText));
-        assertThat(failure.hint()).isEqualTo(hint);
+        FailureText.assertReads(
+                failure,
+                "HTTP " + StatusLine.of(status).substring("HTTP/1.1 ".length())
+                        + (expectedText.isEmpty() ? " with no error text" : ": " + expectedText),
+                hint);
         assertThat(failure.getMessage()).doesNotContain(TOKEN);
     }
 

@@ -16,6 +16,7 @@ import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.DatadogKeys;
+import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
@@ -251,12 +252,12 @@ class DatadogRetryTest {
         fake.deployment("other", "running", List.of(FakeHost.of("web-03.example.com", "running")));
 
         assertThatThrownBy(() -> retry("pkg")).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.getMessage())
-                    .isEqualTo("nothing was created: HTTP 409 Conflict: A conflicting upgrade is already"
-                            + " running on one or more target hosts.");
-            assertThat(e.hint())
-                    .startsWith("A conflicting upgrade is already running on one or more of the"
-                            + " failed hosts: wait for it to finish (or cancel it), then retry.");
+            FailureText.assertReads(
+                    e,
+                    "nothing was created: HTTP 409 Conflict: A conflicting upgrade is already running on one or more"
+                            + " target hosts.",
+                    "A conflicting upgrade is already running on one or more of the failed hosts: wait for it to"
+                            + " finish (or cancel it), then retry.");
         });
         assertThat(fake.created()).isEmpty();
     }

@@ -6,6 +6,7 @@ import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.FakeAzureCli;
 import dev.fleetdeploy.testing.NoToken;
 import java.nio.file.Files;
@@ -68,11 +69,11 @@ class AzureCliTokensTest {
 
         OperationFailure failure = NoToken.from(tokens(az, "tenant-1"));
 
-        assertThat(failure.detail())
-                .isEqualTo("the Azure CLI gave no token: the Azure CLI is not logged in: ERROR: Please run 'az login'"
-                        + " to setup account.");
-        assertThat(failure.hint())
-                .isEqualTo("Run az login --tenant tenant-1 first (in GitHub Actions: the azure/login step), in the"
+        FailureText.assertReads(
+                failure,
+                "the Azure CLI gave no token: the Azure CLI is not logged in: ERROR: Please run 'az login'"
+                        + " to setup account.",
+                "Run az login --tenant tenant-1 first (in GitHub Actions: the azure/login step), in the"
                         + " same user account.");
     }
 

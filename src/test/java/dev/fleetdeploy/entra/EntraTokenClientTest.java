@@ -15,6 +15,7 @@ import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.UserAgent;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.ClosedPort;
+import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.MockServerTest;
 import dev.fleetdeploy.testing.NoToken;
 import dev.fleetdeploy.testing.TestHttp;
@@ -354,10 +355,10 @@ class EntraTokenClientTest extends MockServerTest {
 
         OperationFailure failure = NoToken.from(client(proof));
 
-        assertThat(failure.detail())
-                .isEqualTo("the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: " + description + " ("
-                        + error + ")");
-        assertThat(failure.hint()).isEqualTo(hint);
+        FailureText.assertReads(
+                failure,
+                "the token request to 127.0.0.1 was refused: HTTP 400 Bad Request: " + description + " (" + error + ")",
+                hint);
         assertThat(failure.getMessage()).doesNotContain(ASSERTION).doesNotContain(SECRET);
     }
 
@@ -367,10 +368,10 @@ class EntraTokenClientTest extends MockServerTest {
 
         OperationFailure failure = NoToken.from(client());
 
-        assertThat(failure.detail())
-                .isEqualTo(
-                        "the token request to 127.0.0.1 answered without a token: HTTP 200 OK: the body has no access_token");
-        assertThat(failure.hint()).isEqualTo("Check the authority host: it should be Microsoft Entra ID's.");
+        FailureText.assertReads(
+                failure,
+                "the token request to 127.0.0.1 answered without a token: HTTP 200 OK: the body has no access_token",
+                "Check the authority host: it should be Microsoft Entra ID's.");
     }
 
     @Test
@@ -380,11 +381,10 @@ class EntraTokenClientTest extends MockServerTest {
 
         OperationFailure failure = NoToken.from(client());
 
-        assertThat(failure.detail())
-                .isEqualTo(
-                        "the token request to 127.0.0.1 got an answer that is not JSON: HTTP 200 OK with no error text");
-        assertThat(failure.hint())
-                .isEqualTo("Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
+        FailureText.assertReads(
+                failure,
+                "the token request to 127.0.0.1 got an answer that is not JSON: HTTP 200 OK with no error text",
+                "Check the authority host (and any proxy in between): it should be Microsoft Entra ID's.");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.ClosedPort;
+import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.FakeEntra;
 import dev.fleetdeploy.testing.NoToken;
 import dev.fleetdeploy.testing.ReceivedRequest;
@@ -122,12 +123,14 @@ class ManagedIdentityTokensTest {
 
         assertThat(failure).isInstanceOf(ApiException.class);
         assertThat(failure.httpStatus()).isEqualTo(400);
-        assertThat(failure.detail())
-                .startsWith("the managed identity token request to 127.0.0.1 (the instance metadata service (VM,"
-                        + " scale set, AKS)) was refused: HTTP 400 Bad Request: Identity not found");
-        assertThat(failure.hint())
-                .startsWith("Check that the user-assigned managed identity with client id 'nobody' (from clientId)"
-                        + " exists and is assigned to this VM, scale set or node pool");
+        FailureText.assertReads(
+                failure,
+                "the managed identity token request to 127.0.0.1 (the instance metadata service (VM, scale set, AKS))"
+                        + " was refused: HTTP 400 Bad Request: Identity not found: no user-assigned identity 'nobody' is"
+                        + " assigned here. (invalid_request)",
+                "Check that the user-assigned managed identity with client id 'nobody' (from clientId) exists and is"
+                        + " assigned to this VM, scale set or node pool, and that it has a role on the Device Update"
+                        + " account.");
         assertThat(NoToken.from(tokens)).as("remembered").isSameAs(failure);
     }
 
