@@ -2,34 +2,53 @@ package dev.fleetdeploy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A file is written whole or not at all: through a temporary file in its folder and one atomic move. */
 class AtomicFileTest {
     @TempDir
     Path folder;
 
-    @Test
-    void aWriteReplacesTheFileAndLeavesNoTemporaryFile() throws Exception {
-        Path file = folder.resolve("a/b/report.json");
-        AtomicFile.write(file, "first");
-        AtomicFile.write(file, "second");
-
-        assertThat(Files.readString(file)).isEqualTo("second");
-        assertThat(Files.list(file.getParent())).containsExactly(file);
+    /** A write of the whole file, or an append to it. */
+    interface Change {
+        void apply(Path file, String text) throws IOException;
     }
 
-    @Test
-    void anAppendKeepsWhatWasThereAndAddsTheWholeText() throws Exception {
-        Path file = folder.resolve("summary.md");
-        AtomicFile.append(file, "one\n");
-        AtomicFile.append(file, "two\n");
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("a write replaces the file", (Change) AtomicFile::write),
+                        "a/b/report.json",
+                        "first",
+                        "second",
+                        "second"),
+                Arguments.of(
+                        Named.of("an append keeps what was there and adds the whole text", (Change) AtomicFile::append),
+                        "summary.md",
+                        "one\n",
+                        "two\n",
+                        "one\ntwo\n"));
+    }
 
-        assertThat(Files.readString(file)).isEqualTo("one\ntwo\n");
-        assertThat(Files.list(folder)).containsExactly(file);
+    @ParameterizedTest(name = "{0}, and leaves no temporary file")
+    @MethodSource("changes")
+    void aChangeLeavesTheWholeTextAndNoTemporaryFile(
+            Change change, String name, String first, String second, String result) throws Exception {
+        Path file = folder.resolve(name);
+        change.apply(file, first);
+        change.apply(file, second);
+
+        assertThat(Files.readString(file)).isEqualTo(result);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
     @Test

@@ -4,24 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SecretMaskerTest {
 
-    @Test
-    void everyRegisteredSecretIsMaskedWhereverItAppears() {
+    /**
+     * Every registered secret is masked wherever it appears; one that contains another is masked whole; short ones
+     * only where they stand alone, so that the log stays readable.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "everywhere | 0123456789abcdef, app-key-xyz"
+                        + " | error: key 0123456789abcdef rejected; app-key-xyz too; 0123456789abcdef again"
+                        + " | error: key **** rejected; **** too; **** again",
+                "one inside another | abcd, abcdef-long | x abcdef-long y | x **** y",
+                "short ones standing alone | a, pass | Datadog cancel failed: key a, password pass, passed=a1 (pass)"
+                        + " | Datadog cancel failed: key ****, password ****, passed=a1 (****)",
+            })
+    void registeredSecretsAreMasked(String where, String secrets, String text, String masked) {
         SecretMasker masker = new SecretMasker();
-        masker.register(Secret.of("0123456789abcdef"));
-        masker.register(Secret.of("app-key-xyz"));
-        assertThat(masker.mask("error: key 0123456789abcdef rejected; app-key-xyz too; 0123456789abcdef again"))
-                .isEqualTo("error: key **** rejected; **** too; **** again");
-    }
+        for (String secret : secrets.split(", ")) {
+            masker.register(Secret.of(secret));
+        }
 
-    @Test
-    void aSecretContainingAnotherIsMaskedWhole() {
-        SecretMasker masker = new SecretMasker();
-        masker.register(Secret.of("abcd"));
-        masker.register(Secret.of("abcdef-long"));
-        assertThat(masker.mask("x abcdef-long y")).isEqualTo("x **** y");
+        assertThat(masker.mask(text)).isEqualTo(masked);
     }
 
     @Test
@@ -31,15 +40,6 @@ class SecretMaskerTest {
         assertThat("key=" + secret).isEqualTo("key=****");
         assertThat(secret.reveal()).isEqualTo("hunter2-hunter2");
         assertThatThrownBy(() -> Secret.of(" ")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void shortSecretsAreMaskedOnlyWhereTheyStandAloneSoTheLogStaysReadable() {
-        SecretMasker masker = new SecretMasker();
-        masker.register(Secret.of("a"));
-        masker.register(Secret.of("pass"));
-        assertThat(masker.mask("Datadog cancel failed: key a, password pass, passed=a1 (pass)"))
-                .isEqualTo("Datadog cancel failed: key ****, password ****, passed=a1 (****)");
     }
 
     @Test
