@@ -1,5 +1,8 @@
 package dev.fleetdeploy.core;
 
+import static dev.fleetdeploy.core.TestOutcomes.refusedCancel;
+import static dev.fleetdeploy.core.TestOutcomes.succeeded;
+import static dev.fleetdeploy.core.TestOutcomes.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,13 +18,6 @@ class JobSummaryTest {
     @TempDir
     Path folder;
 
-    private static FleetTarget target(TargetName name, String... ids) {
-        return new FleetTarget(
-                name,
-                new ScriptedProvider(),
-                java.util.Arrays.stream(ids).map(DeploymentId::new).toList());
-    }
-
     private static RunReport report() {
         FleetTarget target = target(TargetName.named("eu"), "k7Q-3mX-p9Z", "gone", "made");
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -32,23 +28,14 @@ class JobSummaryTest {
                 Operation.CANCEL,
                 false,
                 List.of(
-                        new DeploymentOutcome.Succeeded(
+                        succeeded(target, "k7Q-3mX-p9Z", new ActionResult(200, "stopping", "requested"), status),
+                        refusedCancel(
                                 target,
-                                DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")),
-                                new ActionResult(200, "stopping", "requested"),
-                                status),
-                        new DeploymentOutcome.Failed(
-                                target,
-                                DeploymentPart.whole(new DeploymentId("gone")),
+                                "gone",
                                 404,
                                 "HTTP 404 Not Found: Deployment not found",
-                                "Check the deployment id.",
-                                "Datadog cancel of deployment 'gone' failed: ..."),
-                        new DeploymentOutcome.Succeeded(
-                                target,
-                                DeploymentPart.whole(new DeploymentId("made")),
-                                new ActionResult(201, "pending", null, null, 2, "new-9xq"),
-                                null)));
+                                "Check the deployment id."),
+                        succeeded(target, "made", new ActionResult(201, "pending", null, null, 2, "new-9xq"), null)));
     }
 
     @Test
@@ -77,9 +64,9 @@ class JobSummaryTest {
         RunReport report = new RunReport(
                 Operation.STATUS,
                 false,
-                List.of(new DeploymentOutcome.Succeeded(
+                List.of(succeeded(
                         target,
-                        DeploymentPart.whole(new DeploymentId("a")),
+                        "a",
                         null,
                         new DeploymentStatus(
                                 "ok |\n| forged | row |", true, "hosts", 1L, Map.of("x|y", 1L), List.of()))));

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeploy.testing.JsonFields;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -36,23 +38,27 @@ class ReportFileTest extends MojoTestSupport {
 
         Path file = workDir.resolve("reports/cancel.json");
         JsonNode report = read(file);
-        assertThat(report.path("goal").asText()).isEqualTo("cancel-deployment");
-        assertThat(report.path("dryRun").asBoolean()).isFalse();
-        assertThat(report.path("deploymentCount").asInt()).isEqualTo(2);
-        assertThat(report.path("failureCount").asInt()).isEqualTo(1);
-
-        JsonNode done = report.path("deployments").get(0);
-        assertThat(done.path("deploymentId").asText()).isEqualTo("ok-1");
-        assertThat(done.path("provider").asText()).isEqualTo("datadog");
-        assertThat(done.path("result").asText()).isEqualTo("succeeded");
-        assertThat(done.path("httpStatus").asInt()).isEqualTo(200);
-        assertThat(done.path("state").asText()).isEqualTo("stopping");
-
+        assertThat(JsonFields.of(report))
+                .containsAllEntriesOf(Map.of(
+                        "goal", "cancel-deployment", "dryRun", "false", "deploymentCount", "2", "failureCount", "1"));
+        assertThat(JsonFields.of(report.path("deployments").get(0)))
+                .containsAllEntriesOf(Map.of(
+                        "deploymentId", "ok-1",
+                        "provider", "datadog",
+                        "result", "succeeded",
+                        "httpStatus", "200",
+                        "state", "stopping"));
         JsonNode failed = report.path("deployments").get(1);
-        assertThat(failed.path("deploymentId").asText()).isEqualTo("gone-2");
-        assertThat(failed.path("result").asText()).isEqualTo("failed");
-        assertThat(failed.path("httpStatus").asInt()).isEqualTo(404);
-        assertThat(failed.path("problem").asText()).isEqualTo("HTTP 404 Not Found: Deployment not found");
+        assertThat(JsonFields.of(failed))
+                .containsAllEntriesOf(Map.of(
+                        "deploymentId",
+                        "gone-2",
+                        "result",
+                        "failed",
+                        "httpStatus",
+                        "404",
+                        "problem",
+                        "HTTP 404 Not Found: Deployment not found"));
         assertThat(failed.path("hint").asText()).startsWith("Check the deployment id");
 
         assertThat(log.at(RecordingLog.Level.INFO)).contains("Report: " + file);
