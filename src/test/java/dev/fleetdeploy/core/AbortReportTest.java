@@ -49,12 +49,13 @@ class AbortReportTest {
     }
 
     /** Cancels at once, except {@code slow}, whose cancel (or, with wait, status) hangs until the test releases it. */
-    private final class SlowProvider extends NamedProvider {
+    private final class SlowProvider extends ScriptedProvider {
         private final String slow;
         private final boolean slowStatus;
         private final Map<String, List<String>> subgroups;
 
         SlowProvider(String slow, boolean slowStatus, Map<String, List<String>> subgroups) {
+            super("datadoghq.eu");
             this.slow = slow;
             this.slowStatus = slowStatus;
             this.subgroups = subgroups;
@@ -94,34 +95,6 @@ class AbortReportTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** The parts of a provider these tests do not use. */
-    private abstract static class NamedProvider implements FleetProvider {
-        @Override
-        public ProviderKind kind() {
-            return ProviderKind.DATADOG;
-        }
-
-        @Override
-        public String place() {
-            return "datadoghq.eu";
-        }
-
-        @Override
-        public String location() {
-            return "datadoghq.eu, API v2";
-        }
-
-        @Override
-        public ActionResult retry(DeploymentPart part) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PlannedRequest> plan(Operation operation, DeploymentId id) {
-            return List.of();
         }
     }
 

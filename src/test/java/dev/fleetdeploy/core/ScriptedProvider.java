@@ -8,12 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A provider whose answers a test scripts per deployment, for testing the runner without HTTP. */
-final class ScriptedProvider implements FleetProvider {
+/**
+ * A Datadog provider whose answers a test scripts per deployment, for testing the runner without HTTP; a test that
+ * needs a provider of its own (one that blocks, say) extends it and overrides what it needs.
+ */
+class ScriptedProvider implements FleetProvider {
+    private final String place;
     private final Map<String, Object> actionAnswers = new HashMap<>();
     private final Map<String, Object> partAnswers = new HashMap<>();
     private final Map<String, Deque<Object>> statusAnswers = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    ScriptedProvider() {
+        this("datadoghq.com");
+    }
+
+    /** @param place the Datadog site it stands for, as logs and reports name it */
+    ScriptedProvider(String place) {
+        this.place = place;
+    }
 
     /** The deployment's subgroups (a List of ids), or an OperationFailure for the lookup. */
     ScriptedProvider answerParts(String id, Object answer) {
@@ -46,12 +59,12 @@ final class ScriptedProvider implements FleetProvider {
 
     @Override
     public String place() {
-        return "datadoghq.com";
+        return place;
     }
 
     @Override
     public String location() {
-        return "datadoghq.com, API v2";
+        return place + ", API v2";
     }
 
     @Override
