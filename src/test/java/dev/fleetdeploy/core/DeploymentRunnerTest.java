@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.RunReports;
 import dev.fleetdeploy.testing.TestRunOptions;
 import java.time.Duration;
 import java.util.List;
@@ -215,10 +216,7 @@ class DeploymentRunnerTest {
 
         // 10 + 15: the last pause is cut to the time left.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
-        assertThat(report.failures())
-                .singleElement()
-                .extracting(DeploymentOutcome.Failed::message)
-                .asString()
+        assertThat(RunReports.onlyFailure(report).message())
                 .isEqualTo("Datadog status of deployment 'a' failed: it was still 'running' after waiting 25 s."
                         + " Check it again with the deployment-status goal, or raise waitTimeout.");
     }
@@ -235,10 +233,7 @@ class DeploymentRunnerTest {
                                 "Check that the application key has the hosts_read permission."));
         RunReport report = run(
                 Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
-        assertThat(report.failures())
-                .singleElement()
-                .extracting(DeploymentOutcome.Failed::message)
-                .asString()
+        assertThat(RunReports.onlyFailure(report).message())
                 .startsWith(
                         "Datadog deployment 'a': cancel was requested, but waiting for its final state failed: HTTP 403 Forbidden");
     }
@@ -251,10 +246,7 @@ class DeploymentRunnerTest {
                 options(false, 1, false),
                 new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a", "b")));
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b");
-        assertThat(report.failures())
-                .singleElement()
-                .extracting(DeploymentOutcome.Failed::problem)
-                .asString()
+        assertThat(RunReports.onlyFailure(report).problem())
                 .contains("unexpected error")
                 .contains("boom");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetdeploy.maven.MavenTerms;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.RunReports;
 import dev.fleetdeploy.testing.TestRunOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -112,10 +113,7 @@ class RetryWaitTest {
 
         RunReport report = retryAndWait(provider, Duration.ofSeconds(30));
 
-        assertThat(report.failures())
-                .singleElement()
-                .extracting(DeploymentOutcome.Failed::problem)
-                .asString()
+        assertThat(RunReports.onlyFailure(report).problem())
                 .isEqualTo("it was still showing nothing of the retry (nothing in progress, 3 failed as before the"
                         + " retry, state 'Active') after waiting 30 s");
     }

@@ -14,6 +14,7 @@ import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.RunReports;
 import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
@@ -152,11 +153,9 @@ class AduSelectActiveTest {
 
         RunReport report = cancel("2022-10-01");
 
-        assertThat(report.failures())
-                .singleElement()
-                .satisfies(failed -> assertThat(failed.problem())
-                        .isEqualTo("deployment 'new-rollout' is in the state 'Paused', which the plugin cannot read as"
-                                + " active or not, so nothing was canceled"));
+        assertThat(RunReports.onlyFailure(report).problem())
+                .isEqualTo("deployment 'new-rollout' is in the state 'Paused', which the plugin cannot read as"
+                        + " active or not, so nothing was canceled");
         assertThat(actions()).isEmpty();
     }
 
@@ -185,12 +184,9 @@ class AduSelectActiveTest {
 
         RunReport report = cancel("2022-10-01");
 
-        assertThat(report.failures())
-                .singleElement()
-                .satisfies(failed -> assertThat(failed.problem())
-                        .startsWith(
-                                "the list's nextLink 'https://evil.example.com/deviceUpdate/blue/x?page=1' leads away"
-                                        + " from the endpoint"));
+        assertThat(RunReports.onlyFailure(report).problem())
+                .startsWith("the list's nextLink 'https://evil.example.com/deviceUpdate/blue/x?page=1' leads away"
+                        + " from the endpoint");
         assertThat(actions()).isEmpty();
     }
 
