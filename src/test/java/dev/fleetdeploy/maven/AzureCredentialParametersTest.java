@@ -28,9 +28,8 @@ class AzureCredentialParametersTest extends MojoTestSupport {
     @MojoParameter(name = "deviceClassId", value = "dc1")
     @MojoParameter(name = "tenantId", value = "tenant-1")
     @MojoParameter(name = "clientId", value = "client-1")
-    @UserProperty(name = "fleet.credential", value = "client-certificate")
-    @UserProperty(name = "fleet.clientCertificatePath", value = "${work.dir}/client.pfx")
-    @UserProperty(name = "fleet.clientCertificatePassword", value = PASSWORD)
+    @CommandLine("-Dfleet.credential=client-certificate -Dfleet.clientCertificatePath=${work.dir}/client.pfx"
+            + " -Dfleet.clientCertificatePassword=" + PASSWORD)
     void aCertificateAndItsPasswordFromUserProperties(CancelDeploymentMojo mojo) throws Exception {
         CERTIFICATES.pkcs12(workDir.resolve("client.pfx"), PASSWORD);
 
@@ -63,7 +62,7 @@ class AzureCredentialParametersTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
-    @UserProperty(name = "fleet.credential", value = "azure-cli")
+    @CommandLine("-Dfleet.credential=azure-cli")
     void aNamedCredentialThatCannotWorkFailsBeforeAnythingIsSent(CancelDeploymentMojo mojo) throws Exception {
         // The environment has a ready token; azure-cli was asked for, and there is no az (no PATH at all).
         Throwable failure = catchThrowable(() -> prepare(mojo, java.util.Map.of("AZURE_ACCESS_TOKEN", "env-tok-123456"))

@@ -201,7 +201,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "tenantId", value = "tenant-1")
     @MojoParameter(name = "clientId", value = "client-1")
     @MojoParameter(name = "authorityHost", value = "${fake.entra}")
-    @UserProperty(name = "fleet.clientSecret", value = CLIENT_SECRET)
+    @CommandLine("-Dfleet.clientSecret=" + CLIENT_SECRET)
     void aRefusedTokenRequestFailsWithEntrasWordsAndNoSecret(CancelDeploymentMojo mojo) throws Exception {
         entra.answerAlways(CannedAnswer.of(
                 401,
@@ -229,7 +229,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/adu-ga/pom.xml")
-    @UserProperty(name = "fleet.accessToken", value = TOKEN)
+    @CommandLine("-Dfleet.accessToken=" + TOKEN)
     void gaStatusShowsEverySubgroupsStateAndDeviceCounts(DeploymentStatusMojo mojo) throws Exception {
         // As in the spec's example of this answer: one subgroup active, one that failed to be created.
         adu.deployment("TestGroup", "dep1", List.of("deviceClassId1", "deviceClassId2"))
@@ -260,7 +260,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "tenantId", value = "tenant-1")
     @MojoParameter(name = "clientId", value = "client-1")
-    @UserProperty(name = "fleet.clientSecret", value = CLIENT_SECRET)
+    @CommandLine("-Dfleet.clientSecret=" + CLIENT_SECRET)
     void aDryRunShowsTheTokenRequestAndEachSubgroupsCancelAndSendsNothing(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo).execute();
 

@@ -17,13 +17,8 @@ class CommandLineTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.provider", value = "datadog")
-    @UserProperty(name = "fleet.site", value = "us5.datadoghq.com")
-    @UserProperty(name = "fleet.datadogApi", value = "unstable")
-    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
-    @UserProperty(name = "fleet.deploymentId", value = "one,two")
-    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
-    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    @CommandLine("-Dfleet.provider=datadog -Dfleet.site=us5.datadoghq.com -Dfleet.datadogApi=unstable"
+            + " -Dfleet.baseUrl=${fake.api} -Dfleet.deploymentId=one,two " + PROPERTY_KEYS)
     void everyParameterFromUserProperties(CancelDeploymentMojo mojo) throws Exception {
         api.deployment("one", "running", 1).deployment("two", "pending", 1);
 
@@ -47,10 +42,8 @@ class CommandLineTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.provider", value = "datadog")
-    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
-    @UserProperty(name = "fleet.deploymentIdFile", value = "${work.dir}/deployments.txt")
-    @UserProperty(name = "fleet.serverId", value = "datadog")
+    @CommandLine("-Dfleet.provider=datadog -Dfleet.baseUrl=${fake.api}"
+            + " -Dfleet.deploymentIdFile=${work.dir}/deployments.txt -Dfleet.serverId=datadog")
     void idsFromAFileAndKeysFromSettings(CancelDeploymentMojo mojo) throws Exception {
         Files.writeString(workDir.resolve("deployments.txt"), "\uFEFFk7Q-3mX-p9Z\r\n# done\r\n");
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);

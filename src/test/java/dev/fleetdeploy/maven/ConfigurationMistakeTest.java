@@ -102,8 +102,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
-    @UserProperty(name = "fleet.deploymentId", value = "abc")
+    @CommandLine("-Dfleet.baseUrl=${fake.api} -Dfleet.deploymentId=abc")
     void noProvider(CancelDeploymentMojo mojo) throws Exception {
         assertMistake(mojo, "No provider: set provider (-Dfleet.provider) to datadog or azure-device-update.");
     }
@@ -117,8 +116,7 @@ class ConfigurationMistakeTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.provider", value = "datadog")
-    @UserProperty(name = "fleet.baseUrl", value = "${fake.api}")
+    @CommandLine("-Dfleet.provider=datadog -Dfleet.baseUrl=${fake.api}")
     void noDeploymentId(CancelDeploymentMojo mojo) throws Exception {
         assertMistake(mojo, NO_DEPLOYMENT_ID);
     }

@@ -95,8 +95,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "serverId", value = "datadog")
-    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
-    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    @CommandLine(PROPERTY_KEYS)
     void userPropertiesBeatSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
 
@@ -107,8 +106,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
-    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    @CommandLine(PROPERTY_KEYS)
     void injectedKeysShowOnlyAMask(CancelDeploymentMojo mojo) throws Exception {
         // What Maven's -X output prints for each parameter: "(f) apiKey = " + value.toString().
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "apiKey"))
@@ -124,8 +122,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "apiKey", value = POM_API_KEY)
-    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
-    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    @CommandLine(PROPERTY_KEYS)
     void pomParameterBeatsProperty(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo).execute();
 

@@ -35,7 +35,7 @@ class FailOnErrorTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @UserProperty(name = "fleet.failOnError", value = "false")
+    @CommandLine("-Dfleet.failOnError=false")
     void fromTheCommandLineToo(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo, ENV_KEYS).execute();
 

@@ -62,6 +62,10 @@ abstract class MojoTestSupport {
             PROPERTY_API_KEY,
             PROPERTY_APP_KEY);
 
+    /** The command line's options that give both Datadog keys. */
+    static final String PROPERTY_KEYS =
+            "-Dfleet.apiKey=" + PROPERTY_API_KEY + " -Dfleet.applicationKey=" + PROPERTY_APP_KEY;
+
     /** Environment variables that give both Datadog keys. */
     static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
 
@@ -104,18 +108,22 @@ abstract class MojoTestSupport {
         project.getBuild().setDirectory(workDir.resolve("target").toString());
         session.setCurrentProject(project);
 
-        test.getTestMethod().ifPresent(method -> {
-            for (UserProperty property : method.getAnnotationsByType(UserProperty.class)) {
-                request.getUserProperties()
-                        .setProperty(
-                                property.name(),
-                                property.value()
-                                        .replace(
-                                                "${fake.api}",
-                                                request.getUserProperties().getProperty("fake.api"))
-                                        .replace("${work.dir}", workDir.toString()));
-            }
-        });
+        test.getTestMethod()
+                .map(method -> method.getAnnotation(CommandLine.class))
+                .ifPresent(commandLine -> {
+                    for (String option : commandLine.value().strip().split("\\s+")) {
+                        int equals = option.indexOf('=');
+                        if (!option.startsWith("-D") || equals < 0) {
+                            throw new IllegalArgumentException("not a -Dname=value option: " + option);
+                        }
+                        String value = option.substring(equals + 1)
+                                .replace(
+                                        "${fake.api}",
+                                        request.getUserProperties().getProperty("fake.api"))
+                                .replace("${work.dir}", workDir.toString());
+                        request.getUserProperties().setProperty(option.substring(2, equals), value);
+                    }
+                });
     }
 
     /**

@@ -67,7 +67,7 @@ class ReportFileTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "deploymentId", value = "gone-2,ok-1")
-    @UserProperty(name = "fleet.reportFile", value = "out/report.json")
+    @CommandLine("-Dfleet.reportFile=out/report.json")
     void writtenEvenWhenTheBuildFailsAndRelativeToTheBuildFolder(CancelDeploymentMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute()).isInstanceOf(MojoFailureException.class);
 

@@ -68,8 +68,7 @@ class SecretMaskingTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @UserProperty(name = "fleet.apiKey", value = PROPERTY_API_KEY)
-    @UserProperty(name = "fleet.applicationKey", value = PROPERTY_APP_KEY)
+    @CommandLine(PROPERTY_KEYS)
     void keysEchoedInASuccessfulAnswerAreMaskedInTheDebugLog(DeploymentStatusMojo mojo) throws Exception {
         api.answerAlways(
                 ID,

@@ -35,7 +35,7 @@ class SendsNothingTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "deployment-status")
-    @UserProperty(name = "fleet.skip", value = "true")
+    @CommandLine("-Dfleet.skip=true")
     void skipOnTheCommandLineNeedsNoOtherConfiguration(DeploymentStatusMojo mojo) throws Exception {
         // No provider, no id, no key: a pipeline that switches the step off must not have to fill them in.
         prepare(mojo).execute();
@@ -74,7 +74,7 @@ class SendsNothingTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
-    @UserProperty(name = "fleet.dryRun", value = "true")
+    @CommandLine("-Dfleet.dryRun=true")
     void statusThroughTheUnstableApiShowsItsPaging(DeploymentStatusMojo mojo) throws Exception {
         prepare(mojo, ENV_KEYS).execute();
 

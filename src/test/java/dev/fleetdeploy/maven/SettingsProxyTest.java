@@ -25,10 +25,7 @@ class SettingsProxyTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.provider", value = "datadog")
-    @UserProperty(name = "fleet.site", value = "EU1")
-    @UserProperty(name = "fleet.deploymentId", value = "abc-def-ghi")
-    @UserProperty(name = "fleet.maxRetries", value = "0")
+    @CommandLine("-Dfleet.provider=datadog -Dfleet.site=EU1 -Dfleet.deploymentId=abc-def-ghi -Dfleet.maxRetries=0")
     void httpsToDatadogTunnelsThroughTheSettingsProxy(CancelDeploymentMojo mojo) throws Exception {
         try (FakeProxy corporate = FakeProxy.start().requireCredentials("build-bot", PROXY_PASSWORD)) {
             Proxy proxy = new Proxy();
@@ -68,8 +65,7 @@ class SettingsProxyTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment")
-    @UserProperty(name = "fleet.provider", value = "datadog")
-    @UserProperty(name = "fleet.deploymentId", value = "abc-def-ghi")
+    @CommandLine("-Dfleet.provider=datadog -Dfleet.deploymentId=abc-def-ghi")
     void anActiveProxyWithoutAUsablePortIsRefusedBeforeAnythingIsSent(CancelDeploymentMojo mojo) throws Exception {
         Proxy proxy = new Proxy();
         proxy.setId("corporate");
