@@ -9,7 +9,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
-import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
@@ -76,13 +75,7 @@ class BadRangeMojoTest {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = POM)
-    @MojoParameter(name = "connectTimeout", value = "300")
-    @MojoParameter(name = "readTimeout", value = "600")
-    @MojoParameter(name = "maxRetries", value = "10")
-    @MojoParameter(name = "waitTimeout", value = "86400")
-    @MojoParameter(name = "parallelism", value = "64")
-    @MojoParameter(name = "executionTimeout", value = "10")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/faults-datadog-bounds/pom.xml")
     void theBoundsThemselvesAreAccepted(CancelDeploymentMojo mojo) throws Exception {
         server.enqueue(FaultAnswers.datadogCanceled());
 

@@ -23,11 +23,8 @@ class AzureCredentialParametersTest extends MojoTestSupport {
     private static final TestCertificates CERTIFICATES = TestCertificates.create("mojo");
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga-app/pom.xml")
     @MojoParameter(name = "dryRun", value = "true")
-    @MojoParameter(name = "deviceClassId", value = "dc1")
-    @MojoParameter(name = "tenantId", value = "tenant-1")
-    @MojoParameter(name = "clientId", value = "client-1")
     @CommandLine("-Dfleet.credential=client-certificate -Dfleet.clientCertificatePath=${work.dir}/client.pfx"
             + " -Dfleet.clientCertificatePassword=" + PASSWORD)
     void aCertificateAndItsPasswordFromUserProperties(CancelDeploymentMojo mojo) throws Exception {

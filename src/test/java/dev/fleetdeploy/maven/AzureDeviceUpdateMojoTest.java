@@ -196,10 +196,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga/pom.xml")
-    @MojoParameter(name = "deviceClassId", value = "dc1")
-    @MojoParameter(name = "tenantId", value = "tenant-1")
-    @MojoParameter(name = "clientId", value = "client-1")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/adu-ga-app/pom.xml")
     @MojoParameter(name = "authorityHost", value = "${fake.entra}")
     @CommandLine("-Dfleet.clientSecret=" + CLIENT_SECRET)
     void aRefusedTokenRequestFailsWithEntrasWordsAndNoSecret(CancelDeploymentMojo mojo) throws Exception {
