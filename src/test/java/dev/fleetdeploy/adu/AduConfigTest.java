@@ -86,6 +86,24 @@ class AduConfigTest {
         parameters.remove("accessToken");
     }
 
+    /** A client secret with its client and tenant ids, from parameters, in place of the ready token. */
+    private void clientSecretInParameters() {
+        noToken();
+        parameters.put("clientId", CLIENT_ID);
+        parameters.put("clientSecret", SECRET);
+        parameters.put("tenantId", TENANT_ID);
+    }
+
+    /** The app's client and tenant ids, from AZURE_CLIENT_ID and AZURE_TENANT_ID. */
+    private void appIdsInEnvironment() {
+        environment.put("AZURE_CLIENT_ID", CLIENT_ID);
+        environment.put("AZURE_TENANT_ID", TENANT_ID);
+    }
+
+    private void assertRefused(String message) {
+        assertThat(refusal()).hasMessage(message);
+    }
+
     private Path tokenFile(String content) throws IOException {
         Path file = folder.resolve("azure-identity-token");
         Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -151,18 +169,16 @@ class AduConfigTest {
     void endpointAndAccountTogetherAreRefused() {
         parameters.put("endpoint", "contoso.api.adu.microsoft.com");
 
-        assertThat(refusal())
-                .hasMessage("Both endpoint (-Dfleet.endpoint) ('contoso.api.adu.microsoft.com') and account"
-                        + " (-Dfleet.account) ('contoso') are set: set only one of them.");
+        assertRefused("Both endpoint (-Dfleet.endpoint) ('contoso.api.adu.microsoft.com') and account"
+                + " (-Dfleet.account) ('contoso') are set: set only one of them.");
     }
 
     @Test
     void neitherEndpointNorAccountIsRefused() {
         parameters.remove("account");
 
-        assertThat(refusal())
-                .hasMessage("No Azure Device Update account: set endpoint (-Dfleet.endpoint) to the account's host name"
-                        + " (contoso.api.adu.microsoft.com), or account (-Dfleet.account) to its name.");
+        assertRefused("No Azure Device Update account: set endpoint (-Dfleet.endpoint) to the account's host name"
+                + " (contoso.api.adu.microsoft.com), or account (-Dfleet.account) to its name.");
     }
 
     @Test
@@ -210,24 +226,21 @@ class AduConfigTest {
         parameters.remove("account");
         parameters.put("endpoint", endpoint);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The endpoint '" + endpoint + "' in endpoint (-Dfleet.endpoint) " + problem
-                                + ": give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl replaces the whole https://host:port).");
+        assertRefused(
+                "The endpoint '" + endpoint + "' in endpoint (-Dfleet.endpoint) " + problem
+                        + ": give the account's host name only, such as contoso.api.adu.microsoft.com (baseUrl replaces the whole https://host:port).");
     }
 
     @Test
     void anAccountWithDotsPointsToEndpoint() {
         parameters.put("account", "contoso.api.adu.microsoft.com");
-        assertThat(refusal())
-                .hasMessage(
-                        "The account 'contoso.api.adu.microsoft.com' in account (-Dfleet.account) is not an ADU account"
-                                + " name (for a full host name, set endpoint instead): give the name alone, letters, digits and hyphens, such as contoso.");
+        assertRefused(
+                "The account 'contoso.api.adu.microsoft.com' in account (-Dfleet.account) is not an ADU account"
+                        + " name (for a full host name, set endpoint instead): give the name alone, letters, digits and hyphens, such as contoso.");
 
         parameters.put("account", "con toso");
-        assertThat(refusal())
-                .hasMessage("The account 'con toso' in account (-Dfleet.account) is not an ADU account"
-                        + " name: give the name alone, letters, digits and hyphens, such as contoso.");
+        assertRefused("The account 'con toso' in account (-Dfleet.account) is not an ADU account"
+                + " name: give the name alone, letters, digits and hyphens, such as contoso.");
     }
 
     // ---- instance, group, device class ----
@@ -237,10 +250,9 @@ class AduConfigTest {
     void instancesThatCouldChangeThePathAreRefused(String instance) {
         parameters.put("instance", instance);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The instance '" + instance + "' in instance (-Dfleet.instance) is not an ADU instance name:"
-                                + " give the name alone (letters, digits, '-', '_' or '.'), as the Azure portal shows it; it must not hold '/', '?', '#', '%' or spaces.");
+        assertRefused(
+                "The instance '" + instance + "' in instance (-Dfleet.instance) is not an ADU instance name:"
+                        + " give the name alone (letters, digits, '-', '_' or '.'), as the Azure portal shows it; it must not hold '/', '?', '#', '%' or spaces.");
     }
 
     @Test
@@ -252,21 +264,18 @@ class AduConfigTest {
     @Test
     void anInstanceIsRequired() {
         parameters.remove("instance");
-        assertThat(refusal())
-                .hasMessage("No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
+        assertRefused("No Azure Device Update instance: set instance (-Dfleet.instance) to the instance's name.");
     }
 
     @Test
     void aGroupIsRequiredExceptWithV2() {
         parameters.remove("groupId");
-        assertThat(refusal())
-                .hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
-                        + " (API 2026-06-01 needs one; only apiVersion=v2 works without).");
+        assertRefused("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
+                + " (API 2026-06-01 needs one; only apiVersion=v2 works without).");
 
         parameters.put("apiVersion", "2021-06-01-preview");
-        assertThat(refusal())
-                .hasMessage("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
-                        + " (API 2021-06-01-preview needs one; only apiVersion=v2 works without).");
+        assertRefused("No device group: set groupId (-Dfleet.groupId) to the group the deployment belongs to"
+                + " (API 2021-06-01-preview needs one; only apiVersion=v2 works without).");
 
         parameters.put("apiVersion", "v2");
         AduConfig config = resolve();
@@ -279,10 +288,8 @@ class AduConfigTest {
     void groupsThatCouldChangeThePathAreRefused(String groupId) {
         parameters.put("groupId", groupId);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The groupId '" + groupId + "' in groupId (-Dfleet.groupId) is not a valid groupId: give the id"
-                                + " as the Azure portal shows it, without '/', '\\', control characters or '..'.");
+        assertRefused("The groupId '" + groupId + "' in groupId (-Dfleet.groupId) is not a valid groupId: give the id"
+                + " as the Azure portal shows it, without '/', '\\', control characters or '..'.");
     }
 
     @Test
@@ -304,19 +311,17 @@ class AduConfigTest {
         parameters.put("apiVersion", apiVersion);
         parameters.put("deviceClassId", "dc");
 
-        assertThat(refusal())
-                .hasMessage(
-                        "deviceClassId (-Dfleet.deviceClassId) is 'dc', but apiVersion " + apiVersion + " acts on whole"
-                                + " deployments, not one device class: remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
+        assertRefused(
+                "deviceClassId (-Dfleet.deviceClassId) is 'dc', but apiVersion " + apiVersion + " acts on whole"
+                        + " deployments, not one device class: remove deviceClassId, or use a GA apiVersion such as 2022-10-01.");
     }
 
     @Test
     void aDeviceClassIsCheckedLikeAGroup() {
         parameters.put("deviceClassId", "dc/../x");
-        assertThat(refusal())
-                .hasMessage(
-                        "The deviceClassId 'dc/../x' in deviceClassId (-Dfleet.deviceClassId) is not a valid"
-                                + " deviceClassId: give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
+        assertRefused(
+                "The deviceClassId 'dc/../x' in deviceClassId (-Dfleet.deviceClassId) is not a valid"
+                        + " deviceClassId: give the id as the Azure portal shows it, without '/', '\\', control characters or '..'.");
 
         parameters.put("deviceClassId", "31ee8c56559847429fbe86e3e87f99b6");
         AduConfig config = resolve();
@@ -346,11 +351,9 @@ class AduConfigTest {
     void theSeedsDatedVersionPointsToV2() {
         parameters.put("apiVersion", "2020-09-01");
 
-        assertThat(refusal())
-                .hasMessage(
-                        "Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
-                                + " (the 2020 v2 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA-shaped"
-                                + " version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
+        assertRefused("Unknown Azure Device Update apiVersion '2020-09-01' in apiVersion (-Dfleet.apiVersion)"
+                + " (the 2020 v2 management API is apiVersion=v2): use v2, 2021-06-01-preview, or a GA-shaped"
+                + " version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -358,11 +361,10 @@ class AduConfigTest {
     void otherApiVersionsAreRefused(String apiVersion) {
         parameters.put("apiVersion", apiVersion);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "Unknown Azure Device Update apiVersion '" + apiVersion
-                                + "' in apiVersion (-Dfleet.apiVersion):"
-                                + " use v2, 2021-06-01-preview, or a GA-shaped version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
+        assertRefused(
+                "Unknown Azure Device Update apiVersion '" + apiVersion
+                        + "' in apiVersion (-Dfleet.apiVersion):"
+                        + " use v2, 2021-06-01-preview, or a GA-shaped version such as 2026-06-01 (the default), 2023-10-01-preview, 2022-10-01 or 2022-07-01-preview.");
     }
 
     // ---- a ready token ----
@@ -413,10 +415,7 @@ class AduConfigTest {
 
     @Test
     void aClientSecretFromParameters() {
-        noToken();
-        parameters.put("clientId", CLIENT_ID);
-        parameters.put("clientSecret", SECRET);
-        parameters.put("tenantId", TENANT_ID);
+        clientSecretInParameters();
 
         ClientCredential client = client();
 
@@ -446,9 +445,8 @@ class AduConfigTest {
     @Test
     void aClientSecretFromTheEnvironment() {
         noToken();
-        environment.put("AZURE_CLIENT_ID", CLIENT_ID);
+        appIdsInEnvironment();
         environment.put("AZURE_CLIENT_SECRET", ENV_SECRET);
-        environment.put("AZURE_TENANT_ID", TENANT_ID);
 
         ClientCredential client = client();
 
@@ -461,9 +459,8 @@ class AduConfigTest {
     void anUnknownServerIdIsRefused() {
         parameters.put("serverId", "adu-typo");
 
-        assertThat(refusal())
-                .hasMessage("serverId (-Dfleet.serverId) is 'adu-typo', but settings.xml has no <server> with that id:"
-                        + " add one (<username> the client id, <password> the client secret) or correct the id.");
+        assertRefused("serverId (-Dfleet.serverId) is 'adu-typo', but settings.xml has no <server> with that id:"
+                + " add one (<username> the client id, <password> the client secret) or correct the id.");
     }
 
     @Test
@@ -522,31 +519,24 @@ class AduConfigTest {
         environment.put("AZURE_CLIENT_ID", CLIENT_ID);
         environment.put("AZURE_CLIENT_SECRET", ENV_SECRET);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "No tenant id to go with the client secret from the AZURE_CLIENT_SECRET environment variable:"
-                                + " set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the app registration.");
+        assertRefused(
+                "No tenant id to go with the client secret from the AZURE_CLIENT_SECRET environment variable:"
+                        + " set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the app registration.");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"contoso/../common", "contoso.onmicrosoft.com?x=1", "-contoso", "contoso tenant"})
     void aTenantIdThatIsNoneIsRefused(String tenantId) {
-        noToken();
-        parameters.put("clientId", CLIENT_ID);
-        parameters.put("clientSecret", SECRET);
+        clientSecretInParameters();
         parameters.put("tenantId", tenantId);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The tenant id '" + tenantId + "' from tenantId (-Dfleet.tenantId) is not a tenant id: give the"
-                                + " directory (tenant) id, a GUID, or the tenant's domain name.");
+        assertRefused("The tenant id '" + tenantId + "' from tenantId (-Dfleet.tenantId) is not a tenant id: give the"
+                + " directory (tenant) id, a GUID, or the tenant's domain name.");
     }
 
     @Test
     void aTenantDomainNameIsAccepted() {
-        noToken();
-        parameters.put("clientId", CLIENT_ID);
-        parameters.put("clientSecret", SECRET);
+        clientSecretInParameters();
         parameters.put("tenantId", "contoso.onmicrosoft.com");
 
         assertThat(client().tokenUrl())
@@ -555,14 +545,11 @@ class AduConfigTest {
 
     @Test
     void aClientIdWithASpaceIsRefused() {
-        noToken();
+        clientSecretInParameters();
         parameters.put("clientId", "1111 2222");
-        parameters.put("clientSecret", SECRET);
-        parameters.put("tenantId", TENANT_ID);
 
-        assertThat(refusal())
-                .hasMessage("The client id from clientId (-Dfleet.clientId) contains a space or control character:"
-                        + " give the application (client) id, a GUID.");
+        assertRefused("The client id from clientId (-Dfleet.clientId) contains a space or control character:"
+                + " give the application (client) id, a GUID.");
     }
 
     // ---- a federated token file ----
@@ -589,8 +576,7 @@ class AduConfigTest {
     void aFederatedTokenFileFromTheEnvironment() throws IOException {
         noToken();
         environment.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile(ASSERTION).toString());
-        environment.put("AZURE_CLIENT_ID", CLIENT_ID);
-        environment.put("AZURE_TENANT_ID", TENANT_ID);
+        appIdsInEnvironment();
 
         ClientCredential client = client();
 
@@ -603,11 +589,9 @@ class AduConfigTest {
         String file = folder.resolve("not-written-yet").toString();
         federated(file);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                                + " does not exist or is not a file: check the path, and that the step that writes the token (workload identity, OIDC)"
-                                + " ran before this one.");
+        assertRefused("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                + " does not exist or is not a file: check the path, and that the step that writes the token (workload identity, OIDC)"
+                + " ran before this one.");
     }
 
     @Test
@@ -621,10 +605,8 @@ class AduConfigTest {
         String file = tokenFile(" \n").toString();
         federated(file);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                                + " is empty: check that the step that writes the token ran before this one.");
+        assertRefused("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                + " is empty: check that the step that writes the token ran before this one.");
     }
 
     @Test
@@ -633,10 +615,8 @@ class AduConfigTest {
                 .toString();
         federated(file);
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
-                                + " is larger than 64 KB, which no federated token is: check the path.");
+        assertRefused("The federated token file '" + file + "' from federatedTokenFile (-Dfleet.federatedTokenFile)"
+                + " is larger than 64 KB, which no federated token is: check the path.");
     }
 
     @Test
@@ -651,10 +631,9 @@ class AduConfigTest {
         federated(tokenFile(ASSERTION).toString());
         parameters.remove("tenantId");
 
-        assertThat(refusal())
-                .hasMessage("No tenant id to go with the federated token file from federatedTokenFile"
-                        + " (-Dfleet.federatedTokenFile): set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the"
-                        + " app registration.");
+        assertRefused("No tenant id to go with the federated token file from federatedTokenFile"
+                + " (-Dfleet.federatedTokenFile): set tenantId (-Dfleet.tenantId) or AZURE_TENANT_ID to the directory (tenant) id of the"
+                + " app registration.");
 
         parameters.put("tenantId", TENANT_ID);
         parameters.remove("clientId");
@@ -668,8 +647,7 @@ class AduConfigTest {
     void anExplicitParameterBeatsTheEnvironmentsOtherKinds() throws IOException {
         noToken();
         environment.put("AZURE_ACCESS_TOKEN", ENV_TOKEN);
-        environment.put("AZURE_CLIENT_ID", CLIENT_ID);
-        environment.put("AZURE_TENANT_ID", TENANT_ID);
+        appIdsInEnvironment();
         parameters.put("clientSecret", SECRET);
         assertThat(originOf(credential())).isEqualTo("clientSecret (-Dfleet.clientSecret)");
 
@@ -699,8 +677,7 @@ class AduConfigTest {
     @Test
     void onTheSameLevelATokenBeatsASecretWhichBeatsAFederatedTokenFile() throws IOException {
         noToken();
-        environment.put("AZURE_CLIENT_ID", CLIENT_ID);
-        environment.put("AZURE_TENANT_ID", TENANT_ID);
+        appIdsInEnvironment();
         environment.put("AZURE_ACCESS_TOKEN", ENV_TOKEN);
         environment.put("AZURE_CLIENT_SECRET", ENV_SECRET);
         environment.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile(ASSERTION).toString());
@@ -758,13 +735,6 @@ class AduConfigTest {
 
     // ---- the authority host ----
 
-    private void clientSecretInParameters() {
-        noToken();
-        parameters.put("clientId", CLIENT_ID);
-        parameters.put("clientSecret", SECRET);
-        parameters.put("tenantId", TENANT_ID);
-    }
-
     @Test
     void theAuthorityHostComesFromTheParameterThenTheEnvironmentThenTheDefault() {
         clientSecretInParameters();
@@ -784,10 +754,9 @@ class AduConfigTest {
         clientSecretInParameters();
         environment.put("AZURE_AUTHORITY_HOST", "http://login.example.com/");
 
-        assertThat(refusal())
-                .hasMessage(
-                        "The authority host 'http://login.example.com/' in the AZURE_AUTHORITY_HOST environment variable"
-                                + " uses plain http to a host that is not this machine: use https, as client secrets must not cross a network in the clear.");
+        assertRefused(
+                "The authority host 'http://login.example.com/' in the AZURE_AUTHORITY_HOST environment variable"
+                        + " uses plain http to a host that is not this machine: use https, as client secrets must not cross a network in the clear.");
 
         environment.put("AZURE_AUTHORITY_HOST", "http://localhost:8400");
         assertThat(client().tokenUrl()).hasToString("http://localhost:8400/" + TENANT_ID + "/oauth2/v2.0/token");
@@ -797,16 +766,13 @@ class AduConfigTest {
     void anAuthorityHostThatIsNoUrlOrHoldsMoreIsRefused() {
         clientSecretInParameters();
         parameters.put("authorityHost", "login.microsoftonline.com");
-        assertThat(refusal())
-                .hasMessage(
-                        "The authority host 'login.microsoftonline.com' in authorityHost (-Dfleet.authorityHost) is not a"
-                                + " URL: write it as https://login.microsoftonline.com/ (or your cloud's authority).");
+        assertRefused("The authority host 'login.microsoftonline.com' in authorityHost (-Dfleet.authorityHost) is not a"
+                + " URL: write it as https://login.microsoftonline.com/ (or your cloud's authority).");
 
         parameters.put("authorityHost", "https://login.microsoftonline.com/?tenant=x");
-        assertThat(refusal())
-                .hasMessage("The authority host 'https://login.microsoftonline.com/?tenant=x' in authorityHost"
-                        + " (-Dfleet.authorityHost) holds credentials, a query or a fragment: give only its https URL, such as"
-                        + " https://login.microsoftonline.com/.");
+        assertRefused("The authority host 'https://login.microsoftonline.com/?tenant=x' in authorityHost"
+                + " (-Dfleet.authorityHost) holds credentials, a query or a fragment: give only its https URL, such as"
+                + " https://login.microsoftonline.com/.");
     }
 
     // ---- secrets stay secret ----
