@@ -201,16 +201,9 @@ final class FleetDispatcher {
 
     /** The list: paged by number, optionally sorted by start date, filtered by status only. */
     private CannedAnswer list(HttpUrl url) {
-        int size;
-        int number;
-        try {
-            size = intParameter(url, "page_size", 10);
-            number = intParameter(url, "page_number", 0);
-        } catch (NumberFormatException e) {
-            return CannedAnswer.errors(400, "Invalid page_size or page_number: " + e.getMessage());
-        }
-        if (size < 1 || size > 100 || number < 0) {
-            return CannedAnswer.errors(400, "page_size must be 1 to 100 and page_number at least 0");
+        Page page = Page.of(url, "page_size", 10, "page_number");
+        if (page.refusal() != null) {
+            return page.refusal();
         }
         List<FakeDeployment> all = new ArrayList<>(state.all());
         String sort = url.queryParameter("sort");
@@ -231,8 +224,8 @@ final class FleetDispatcher {
             String status = filter.substring("status:".length());
             all.removeIf(d -> !d.status().equals(status));
         }
-        int from = (int) Math.min(all.size(), (long) number * size);
-        int to = Math.min(all.size(), from + size);
+        int from = (int) Math.min(all.size(), (long) page.number() * page.size());
+        int to = Math.min(all.size(), from + page.size());
         return CannedAnswer.of(200, CannedAnswer.JSON, DatadogBodies.list(all.subList(from, to), total, all.size()));
     }
 
@@ -251,16 +244,9 @@ final class FleetDispatcher {
     }
 
     private CannedAnswer read(Route route, HttpUrl url) {
-        int limit;
-        int page;
-        try {
-            limit = intParameter(url, "limit", 50);
-            page = intParameter(url, "page", 0);
-        } catch (NumberFormatException e) {
-            return CannedAnswer.errors(400, "Invalid limit or page: " + e.getMessage());
-        }
-        if (limit < 1 || limit > 100 || page < 0) {
-            return CannedAnswer.errors(400, "limit must be 1 to 100 and page at least 0");
+        Page page = Page.of(url, "limit", 50, "page");
+        if (page.refusal() != null) {
+            return page.refusal();
         }
         Optional<FakeDeployment> deployment = state.read(route.id());
         if (deployment.isEmpty()) {
@@ -268,11 +254,36 @@ final class FleetDispatcher {
         }
         return route.v2()
                 ? DatadogAnswers.deployment(deployment.get())
-                : DatadogAnswers.unstableDeployment(deployment.get(), limit, page);
+                : DatadogAnswers.unstableDeployment(deployment.get(), page.size(), page.number());
     }
 
-    private static int intParameter(HttpUrl url, String name, int defaultValue) {
-        String value = url.queryParameter(name);
-        return value == null ? defaultValue : Integer.parseInt(value);
+    /**
+     * The page a query asks for, by the names the endpoint gives its size (1 to 100) and number (from 0); or the 400
+     * that refuses it.
+     */
+    private record Page(int size, int number, CannedAnswer refusal) {
+        static Page of(HttpUrl url, String sizeName, int defaultSize, String numberName) {
+            int size;
+            int number;
+            try {
+                size = intParameter(url, sizeName, defaultSize);
+                number = intParameter(url, numberName, 0);
+            } catch (NumberFormatException e) {
+                return refused("Invalid " + sizeName + " or " + numberName + ": " + e.getMessage());
+            }
+            if (size < 1 || size > 100 || number < 0) {
+                return refused(sizeName + " must be 1 to 100 and " + numberName + " at least 0");
+            }
+            return new Page(size, number, null);
+        }
+
+        private static Page refused(String message) {
+            return new Page(0, 0, CannedAnswer.errors(400, message));
+        }
+
+        private static int intParameter(HttpUrl url, String name, int defaultValue) {
+            String value = url.queryParameter(name);
+            return value == null ? defaultValue : Integer.parseInt(value);
+        }
     }
 }
