@@ -52,10 +52,8 @@ class FakeDatadogCreateAndListTest {
 
     @Test
     void aDryRunAnswers200WithTheHostsItWouldReachAndCreatesNothing() throws Exception {
-        HttpResponse<String> response = post("configure", configure("hostname:web-01 OR hostname:nowhere", true));
+        JsonNode data = data(post("configure", configure("hostname:web-01 OR hostname:nowhere", true)), 200);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode data = JSON.readTree(response.body()).path("data");
         assertThat(data.path("id").asText()).isEqualTo("dry-run");
         assertThat(data.path("attributes").path("total_hosts").asInt()).isEqualTo(1);
         assertThat(data.path("attributes")
@@ -68,15 +66,17 @@ class FakeDatadogCreateAndListTest {
 
     @Test
     void aConfigureCreatesAPendingDeploymentOfTheMatchedHostsAndAnswers201() throws Exception {
-        HttpResponse<String> response = post("configure", configure("hostname:web-01 OR hostname:web-02", false));
+        JsonNode data = data(post("configure", configure("hostname:web-01 OR hostname:web-02", false)), 201);
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        JsonNode data = JSON.readTree(response.body()).path("data");
         assertThat(data.path("id").asText()).isEqualTo("created-1");
-        assertThat(data.path("attributes").path("status").asText()).isEqualTo("pending");
-        assertThat(data.path("attributes").path("update_type").asText()).isEqualTo("update_config_operations");
-        assertThat(data.path("attributes").path("started_at").asLong())
-                .isEqualTo(Instant.parse("2026-11-21T10:00:00Z").getEpochSecond());
+        assertThat(JsonFields.of(data.path("attributes")))
+                .containsAllEntriesOf(Map.of(
+                        "status",
+                        "pending",
+                        "update_type",
+                        "update_config_operations",
+                        "started_at",
+                        String.valueOf(Instant.parse("2026-11-21T10:00:00Z").getEpochSecond())));
         FakeDeployment created = fake.created().get(0);
         assertThat(created.hosts()).extracting(FakeHost::hostname).containsExactly("web-01", "web-02");
         assertThat(created.info().configOperations())
@@ -156,6 +156,12 @@ class FakeDatadogCreateAndListTest {
         assertThat(post("configure", configure("hostname:web-01", false)).statusCode())
                 .isEqualTo(500);
         assertThat(fake.created()).isEmpty();
+    }
+
+    /** The answer's {@code data}, after checking its status. */
+    private static JsonNode data(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body()).path("data");
     }
 
     private HttpResponse<String> post(String create, String body) throws IOException, InterruptedException {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fake Entra ID over real loopback HTTP: tokens it issues, errors it answers, and a FakeAdu that trusts it. */
 class FakeEntraTest {
@@ -160,27 +162,6 @@ class FakeEntraTest {
     }
 
     @Test
-    void aWrongOrMissingScopeIs400InvalidScope70011() throws Exception {
-        Map<String, String> wrong = secretForm();
-        wrong.put("scope", "https://management.azure.com/.default");
-        Map<String, String> missing = secretForm();
-        missing.remove("scope");
-
-        assertError(
-                post(TENANT, wrong),
-                400,
-                "invalid_scope",
-                70011,
-                "The provided value for the input parameter 'scope' is not valid.");
-        assertError(
-                post(TENANT, missing),
-                400,
-                "invalid_scope",
-                70011,
-                "The provided request must include a 'scope' input parameter.");
-    }
-
-    @Test
     void aWrongAssertionIs400InvalidClient700211WithoutTheAssertion() throws Exception {
         Map<String, String> form = form(FEDERATED);
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
@@ -203,24 +184,41 @@ class FakeEntraTest {
         assertThat(response.body()).doesNotContain(SECRET);
     }
 
-    @Test
-    void aWrongGrantTypeOrMissingFieldsAre400InvalidRequest() throws Exception {
-        Map<String, String> password = secretForm();
-        password.put("grant_type", "password");
-        Map<String, String> noGrant = secretForm();
-        noGrant.remove("grant_type");
-        Map<String, String> noClient = secretForm();
-        noClient.remove("client_id");
-        Map<String, String> noAssertionType = form(FEDERATED);
-        noAssertionType.put("client_assertion", ASSERTION);
+    /**
+     * Forms the endpoint refuses: a client's form with one field set (or, with no value, left out), and Entra ID's
+     * status, error, AADSTS code and the words of its description.
+     */
+    @ParameterizedTest(name = "{0} {1}={2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "secret    | scope                 | https://management.azure.com/.default | 400 | invalid_scope   | 70011"
+                        + " | The provided value for the input parameter 'scope' is not valid.",
+                "secret    | scope                 |          | 400 | invalid_scope   | 70011"
+                        + " | The provided request must include a 'scope' input parameter.",
+                "secret    | grant_type            | password | 400 | invalid_request | 70003 | unsupported grant type 'password'",
+                "secret    | grant_type            |          | 400 | invalid_request | 900144 | parameter: 'grant_type'",
+                "secret    | client_id             |          | 400 | invalid_request | 900144 | parameter: 'client_id'",
+                "federated | client_assertion      | " + ASSERTION
+                        + " | 400 | invalid_request | 900144 | parameter: 'client_assertion_type'",
+                "neither   | scope                 | " + SCOPE
+                        + " | 401 | invalid_client  | 7000218 | 'client_assertion' or 'client_secret'",
+            })
+    void aFormWithAWrongOrMissingFieldIsRefused(
+            String credential, String field, String value, int status, String error, int aadsts, String text)
+            throws Exception {
+        Map<String, String> form = switch (credential) {
+            case "secret" -> secretForm();
+            case "federated" -> form(FEDERATED);
+            default -> form(CLIENT);
+        };
+        if (value == null) {
+            form.remove(field);
+        } else {
+            form.put(field, value);
+        }
 
-        assertError(post(TENANT, password), 400, "invalid_request", 70003, "unsupported grant type 'password'");
-        assertError(post(TENANT, noGrant), 400, "invalid_request", 900144, "parameter: 'grant_type'");
-        assertError(post(TENANT, noClient), 400, "invalid_request", 900144, "parameter: 'client_id'");
-        assertError(
-                post(TENANT, noAssertionType), 400, "invalid_request", 900144, "parameter: 'client_assertion_type'");
-        assertError(
-                post(TENANT, form(CLIENT)), 401, "invalid_client", 7000218, "'client_assertion' or 'client_secret'");
+        assertError(post(TENANT, form), status, error, aadsts, text);
         assertThat(entra.issuedTokens()).isEmpty();
     }
 
