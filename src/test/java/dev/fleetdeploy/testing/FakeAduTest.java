@@ -103,15 +103,13 @@ class FakeAduTest {
         HttpResponse<String> badAction = send("POST", V2 + "dep1?action=stop");
         HttpResponse<String> getWithAction = send("GET", V2 + "dep1?action=cancel");
 
-        assertThat(versioned.statusCode()).isEqualTo(400);
-        assertThat(versioned.body()).startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\",\"message\":\"");
-        assertThat(noAction.statusCode()).isEqualTo(400);
-        assertThat(noAction.body())
-                .isEqualTo("{\"error\":{\"code\":\"BadRequest\",\"message\":"
+        assertThat(FakeClient.answer(versioned))
+                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\",\"message\":\"");
+        assertThat(FakeClient.answer(noAction))
+                .isEqualTo("400 {\"error\":{\"code\":\"BadRequest\",\"message\":"
                         + "\"The action query parameter must be 'cancel' or 'retry'.\"}}");
         assertThat(badAction.statusCode()).isEqualTo(400);
-        assertThat(getWithAction.statusCode()).isEqualTo(404);
-        assertThat(getWithAction.body()).startsWith("{\"error\":{\"code\":\"NotFound\"");
+        assertThat(FakeClient.answer(getWithAction)).startsWith("404 {\"error\":{\"code\":\"NotFound\"");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -148,12 +146,10 @@ class FakeAduTest {
         HttpResponse<String> missing = send("POST", PREVIEW + "dep1?action=cancel");
         HttpResponse<String> ga = send("POST", PREVIEW + "dep1?action=cancel&" + GA_VERSION);
 
-        assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body()).startsWith("{\"error\":{\"code\":\"MissingApiVersionParameter\"");
+        assertThat(FakeClient.answer(missing)).startsWith("400 {\"error\":{\"code\":\"MissingApiVersionParameter\"");
         assertThat(missing.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(ga.statusCode()).isEqualTo(400);
-        assertThat(ga.body())
-                .startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"")
+        assertThat(FakeClient.answer(ga))
+                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\"")
                 .contains("2021-06-01-preview");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
@@ -236,9 +232,8 @@ class FakeAduTest {
     void gaGroupGetListsTheSubgroups() throws Exception {
         HttpResponse<String> response = send("GET", GA + "dep1?" + GA_VERSION);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body())
-                .isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\","
+        assertThat(FakeClient.answer(response))
+                .isEqualTo("200 {\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\","
                         + "\"deviceClassSubgroups\":[\"dc1\",\"dc2\",\"dc3\"],\"update\":{" + UPDATE_ID + "},"
                         + "\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
     }
@@ -251,10 +246,9 @@ class FakeAduTest {
 
         HttpResponse<String> response = send("GET", GA + "dep1/status?" + GA_VERSION);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body())
+        assertThat(FakeClient.answer(response))
                 .isEqualTo(
-                        "{\"groupId\":\"TestGroup\",\"deploymentState\":\"ActiveWithSubgroupFailures\","
+                        "200 {\"groupId\":\"TestGroup\",\"deploymentState\":\"ActiveWithSubgroupFailures\","
                                 + "\"subgroupStatus\":["
                                 + "{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\",\"totalDevices\":4,"
                                 + "\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0},"
@@ -271,13 +265,11 @@ class FakeAduTest {
         HttpResponse<String> get = send("GET", GA_SUB + "dc1/deployments/dep1?" + GA_VERSION);
         HttpResponse<String> status = send("GET", GA_SUB + "dc1/deployments/dep1/status?" + GA_VERSION);
 
-        assertThat(get.statusCode()).isEqualTo(200);
-        assertThat(get.body())
-                .isEqualTo("{\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\",\"update\":{" + UPDATE_ID
-                        + "},\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
-        assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(status.body())
-                .isEqualTo("{\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\","
+        assertThat(FakeClient.answer(get))
+                .isEqualTo("200 {\"deploymentId\":\"dep1\"," + START + ",\"groupId\":\"TestGroup\",\"update\":{"
+                        + UPDATE_ID + "},\"isCanceled\":false,\"isRetried\":false,\"isCloudInitiatedRollback\":false}");
+        assertThat(FakeClient.answer(status))
+                .isEqualTo("200 {\"groupId\":\"TestGroup\",\"deviceClassId\":\"dc1\",\"deploymentState\":\"Active\","
                         + "\"totalDevices\":4,\"devicesInProgressCount\":1,\"devicesCompletedFailedCount\":1,"
                         + "\"devicesCompletedSucceededCount\":2,\"devicesCanceledCount\":0}");
         assertThat(fake.subgroup("dep1", "dc2").devicesInProgress()).isEqualTo(2);
@@ -301,9 +293,8 @@ class FakeAduTest {
     void theGaPathsTakeTheGaApiVersionsOnly() throws Exception {
         assertThat(send("GET", GA + "dep1").statusCode()).isEqualTo(400);
         HttpResponse<String> preview = send("POST", GA_SUB + "dc1/deployments/dep1:cancel?" + PREVIEW_VERSION);
-        assertThat(preview.statusCode()).isEqualTo(400);
-        assertThat(preview.body())
-                .startsWith("{\"error\":{\"code\":\"UnsupportedApiVersion\"")
+        assertThat(FakeClient.answer(preview))
+                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\"")
                 .contains("2022-10-01, 2023-10-01-preview, 2026-06-01");
         for (String version : List.of("2022-10-01", "2023-10-01-preview", "2026-06-01")) {
             assertThat(send("GET", GA + "dep1?api-version=" + version).statusCode())
@@ -317,9 +308,8 @@ class FakeAduTest {
     void gaHasNoGroupLevelCancel() throws Exception {
         HttpResponse<String> response = send("POST", GA + "dep1:cancel?" + GA_VERSION);
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body())
-                .startsWith("{\"error\":{\"code\":\"NotFound\"")
+        assertThat(FakeClient.answer(response))
+                .startsWith("404 {\"error\":{\"code\":\"NotFound\"")
                 .contains("only per device-class subgroup");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
@@ -391,11 +381,10 @@ class FakeAduTest {
         HttpResponse<String> deployment = send("POST", GA_SUB + "dc1/deployments/nope:cancel?" + GA_VERSION);
         HttpResponse<String> subgroup = send("GET", GA_SUB + "dc9/deployments/dep1/status?" + GA_VERSION);
 
-        assertThat(deployment.statusCode()).isEqualTo(404);
         assertThat(deployment.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        assertThat(deployment.body())
+        assertThat(FakeClient.answer(deployment))
                 .isEqualTo(
-                        "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'nope' was not found.\","
+                        "404 {\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"Deployment 'nope' was not found.\","
                                 + "\"innererror\":{\"code\":\"DeploymentNotFound\",\"message\":\"No deployment 'nope' exists where the path looks for it.\"}}}");
         assertThat(subgroup.body())
                 .startsWith(
@@ -487,9 +476,8 @@ class FakeAduTest {
         HttpResponse<String> group = send("GET", GA + "dep1/status?" + GA_VERSION);
         HttpResponse<String> v2 = send("POST", V2 + "dep1?action=cancel");
 
-        assertThat(dc2.statusCode()).isEqualTo(500);
-        assertThat(dc2.body())
-                .isEqualTo("{\"error\":{\"message\":\"Internal error\",\"code\":\"InternalServerError\"}}");
+        assertThat(FakeClient.answer(dc2))
+                .isEqualTo("500 {\"error\":{\"message\":\"Internal error\",\"code\":\"InternalServerError\"}}");
         assertThat(dc2.headers().firstValue("retry-after")).hasValue("0");
         assertThat(dc1.statusCode()).isEqualTo(503);
         assertThat(group.statusCode()).isEqualTo(503);
@@ -531,8 +519,7 @@ class FakeAduTest {
         HttpResponse<String> cancel = send("POST", sub + "dep%3A1:cancel?" + GA_VERSION);
         HttpResponse<String> encodedAction = send("POST", sub + "dep%3A1%3Acancel?" + GA_VERSION);
 
-        assertThat(cancel.statusCode()).isEqualTo(200);
-        assertThat(cancel.body()).startsWith("{\"deploymentId\":\"dep:1\",\"groupId\":\"Test Group\"");
+        assertThat(FakeClient.answer(cancel)).startsWith("200 {\"deploymentId\":\"dep:1\",\"groupId\":\"Test Group\"");
         assertThat(fake.subgroupState("dep:1", "dc/1")).isEqualTo("Canceled");
         assertThat(fake.onlyRequest("POST", sub + "dep%3A1:cancel").method()).isEqualTo("POST");
         assertThat(encodedAction.statusCode()).isEqualTo(404);
@@ -610,7 +597,7 @@ class FakeAduTest {
         assertThat(response.headers().firstValue("retry-after"))
                 .as("retry-after")
                 .hasValue("0");
-        return response.statusCode() + " " + response.body();
+        return FakeClient.answer(response);
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {

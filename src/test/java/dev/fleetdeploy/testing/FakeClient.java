@@ -29,6 +29,11 @@ final class FakeClient {
         return send(url, request, headers);
     }
 
+    /** An answer's status and body, to compare at once: "404 {\"errors\":[...]}". */
+    static String answer(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.body();
+    }
+
     private HttpResponse<String> send(String url, HttpRequest.Builder request, String... headers)
             throws IOException, InterruptedException {
         request.uri(URI.create(url)).header("User-Agent", "fake-test/1");

@@ -42,11 +42,10 @@ class FakeDatadogTest {
 
         HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/k7Q-3mX-p9Z/cancel");
 
-        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body())
+        assertThat(FakeClient.answer(response))
                 .isEqualTo(
-                        "{\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
+                        "200 {\"data\":{\"id\":\"k7Q-3mX-p9Z\",\"type\":\"deployment\",\"attributes\":"
                                 + "{\"message\":\"Cancellation has been requested; the deployment is stopping.\",\"status\":\"stopping\"}}}");
         assertThat(fake.deployment("k7Q-3mX-p9Z").status()).isEqualTo("stopping");
     }
@@ -68,8 +67,9 @@ class FakeDatadogTest {
 
         HttpResponse<String> response = send("POST", "/api/v2/fleet/deployments/done/cancel");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).startsWith("{\"errors\":[\"").contains("its status is completed");
+        assertThat(FakeClient.answer(response))
+                .startsWith("400 {\"errors\":[\"")
+                .contains("its status is completed");
         assertThat(fake.deployment("done").status()).isEqualTo("completed");
     }
 
@@ -96,8 +96,7 @@ class FakeDatadogTest {
                 "wrong");
         HttpResponse<String> none = client.send("GET", fake.url() + "/api/v2/fleet/deployments/abc");
 
-        assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
+        assertThat(FakeClient.answer(wrong)).isEqualTo("401 {\"errors\":[\"Unauthorized\"]}");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(fake.deployment("abc").status()).isEqualTo("running");
         assertThat(fake.requests()).hasSize(2);
@@ -195,8 +194,8 @@ class FakeDatadogTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("x-ratelimit-reset")).hasValue("1");
         assertThat(then.statusCode()).isEqualTo(200);
-        assertThat(denied.statusCode()).isEqualTo(403);
-        assertThat(denied.body()).isEqualTo("{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}");
+        assertThat(FakeClient.answer(denied))
+                .isEqualTo("403 {\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"]}");
     }
 
     @Test
@@ -249,8 +248,7 @@ class FakeDatadogTest {
         assertThat(first.headers().firstValue("x-ratelimit-remaining")).hasValue("1");
         assertThat(first.headers().firstValue("x-ratelimit-name")).hasValue("fleet_deployments_cancel");
         assertThat(second.headers().firstValue("x-ratelimit-remaining")).hasValue("0");
-        assertThat(third.statusCode()).isEqualTo(429);
-        assertThat(third.body()).isEqualTo("{\"errors\":[\"Too many requests\"]}");
+        assertThat(FakeClient.answer(third)).isEqualTo("429 {\"errors\":[\"Too many requests\"]}");
         assertThat(Long.parseLong(
                         third.headers().firstValue("x-ratelimit-reset").orElseThrow()))
                 .isBetween(1L, 60L);
