@@ -12,35 +12,28 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
 import dev.fleetdeploy.core.Refusal;
-import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.testing.AgainstFakeDatadog;
 import dev.fleetdeploy.testing.CannedAnswer;
-import dev.fleetdeploy.testing.Cleanup;
-import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FailureText;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
 import dev.fleetdeploy.testing.FakeHost;
 import dev.fleetdeploy.testing.FakeHostPackage;
-import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestHttp;
-import dev.fleetdeploy.testing.TestProviders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Datadog retry on the fake: a new deployment of the same operation for the failed hosts, and every refusal with
  * nothing created. docs/datadog-fleet-api.md, "Retry: a new deployment for the failed hosts".
  */
-class DatadogRetryTest {
-    private static final DatadogKeys KEYS = new DatadogKeys("retry-api-key-0123456789", "retry-app-key-0123456789");
+class DatadogRetryTest extends AgainstFakeDatadog {
     private static final String CONFIGURE = "/api/v2/fleet/deployments/configure";
     private static final String UPGRADE = "/api/v2/fleet/deployments/upgrade";
     private static final List<Map<String, Object>> OPERATIONS = FakeDeploymentInfo.mergePatch(patch());
@@ -51,16 +44,6 @@ class DatadogRetryTest {
         patch.put("logs_enabled", true);
         return patch;
     }
-
-    @RegisterExtension
-    final Cleanup cleanup = new Cleanup();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-    private final FakeDatadog fake = cleanup.add(KEYS.start().clock(time.clock()));
-
-    @RegisterExtension
-    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
     /** Two retries, each read given a second. */
     private FleetProvider provider(Map<String, String> extra) {

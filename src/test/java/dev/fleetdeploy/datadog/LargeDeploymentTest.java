@@ -10,21 +10,15 @@ import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.FleetProvider;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.RunReport;
-import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.HttpTransport;
 import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.AgainstFakeDatadog;
 import dev.fleetdeploy.testing.CannedAnswer;
-import dev.fleetdeploy.testing.Cleanup;
-import dev.fleetdeploy.testing.DatadogKeys;
-import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeHost;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestProviders;
 import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.time.Duration;
@@ -32,25 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A deployment of 50,000 hosts, whose v2 answer (several megabytes, every host listed) is more than the transport
  * reads of an ordinary body: the status, a wait and a cancel's reconciliation read it as a stream.
  */
-class LargeDeploymentTest {
-    private static final DatadogKeys KEYS = new DatadogKeys("large-api-key-0123456789", "large-app-key-0123456789");
+class LargeDeploymentTest extends AgainstFakeDatadog {
     private static final int HOSTS = 50_000;
-
-    @RegisterExtension
-    final Cleanup cleanup = new Cleanup();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-    private final FakeDatadog fake = cleanup.add(KEYS.start());
-
-    @RegisterExtension
-    final TestProviders providers = new TestProviders(log, time, new SecretMasker());
 
     /** 50,000 hosts: the first 49,990 succeeded, the last 10 failed (at the very end of the body). */
     private static List<FakeHost> hosts() {
@@ -63,7 +45,7 @@ class LargeDeploymentTest {
     }
 
     private Map<String, String> parameters() {
-        return Map.of("provider", "datadog", "baseUrl", fake.url());
+        return onTheFake();
     }
 
     /** Ten seconds to read: the body is several megabytes. */

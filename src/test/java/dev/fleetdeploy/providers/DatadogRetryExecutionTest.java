@@ -8,14 +8,10 @@ import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.testing.Cleanup;
-import dev.fleetdeploy.testing.DatadogKeys;
-import dev.fleetdeploy.testing.FakeDatadog;
+import dev.fleetdeploy.testing.AgainstFakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
 import dev.fleetdeploy.testing.FakeHost;
-import dev.fleetdeploy.testing.FakeTime;
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
@@ -24,25 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Datadog retry through a whole execution: the created id's file, the wait that follows it, the report. */
-class DatadogRetryExecutionTest {
-    private static final DatadogKeys KEYS = new DatadogKeys("exec-retry-api-key-01", "exec-retry-app-key-01");
+class DatadogRetryExecutionTest extends AgainstFakeDatadog {
 
     @TempDir
     Path folder;
-
-    @RegisterExtension
-    final Cleanup cleanup = new Cleanup();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-    private final FakeDatadog fake = cleanup.add(KEYS.start().clock(time.clock()));
 
     @BeforeEach
     void aPackageDeploymentWithAFailedHost() {
@@ -59,8 +45,7 @@ class DatadogRetryExecutionTest {
 
     private RunReport retry(boolean wait, Path createdIdFile, boolean dryRun, boolean offline)
             throws InterruptedException {
-        TargetSettings target = TestTargets.of(
-                null, Map.of("provider", "datadog", "baseUrl", fake.url()), TestIds.of("old"), TestTargets.PLAIN);
+        TargetSettings target = TestTargets.of(null, onTheFake(), TestIds.of("old"), TestTargets.PLAIN);
         return TestExecution.of(Operation.RETRY, target)
                 .with(TestHttp.retries(1))
                 .with(new RunOptions(

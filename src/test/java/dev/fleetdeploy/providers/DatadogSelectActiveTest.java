@@ -10,15 +10,12 @@ import dev.fleetdeploy.core.ReportWriter;
 import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.SecretMasker;
+import dev.fleetdeploy.testing.AgainstFakeDatadog;
 import dev.fleetdeploy.testing.CannedAnswer;
-import dev.fleetdeploy.testing.Cleanup;
-import dev.fleetdeploy.testing.DatadogKeys;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.FakeDeployment;
 import dev.fleetdeploy.testing.FakeDeploymentInfo;
-import dev.fleetdeploy.testing.FakeTime;
 import dev.fleetdeploy.testing.ReceivedRequest;
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestExecution;
 import dev.fleetdeploy.testing.TestIds;
 import dev.fleetdeploy.testing.TestTargets;
@@ -30,23 +27,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code select=active} on Datadog: the paged list, narrowed, guarded, logged and reported before anything is done. */
-class DatadogSelectActiveTest {
-    private static final DatadogKeys KEYS = new DatadogKeys("select-api-key-0123", "select-app-key-0123");
+class DatadogSelectActiveTest extends AgainstFakeDatadog {
     private static final String BOT = "ci-bot@example.com";
 
     @TempDir
     Path folder;
-
-    @RegisterExtension
-    final Cleanup cleanup = new Cleanup();
-
-    private final RecordingLog log = new RecordingLog();
-    private final FakeTime time = new FakeTime();
-    private final FakeDatadog fake = cleanup.add(KEYS.start());
 
     @BeforeEach
     void deploymentsOfTwoAuthors() {
