@@ -91,24 +91,24 @@ class DatadogConfigTest {
         assertThat(resolve().apiKey().reveal()).isEqualTo("env-api-key");
 
         parameters.put("serverId", "dd-prod");
-        DatadogConfig fromServer = resolve();
-        assertThat(fromServer.apiKey().reveal()).isEqualTo("server-api-key");
-        assertThat(fromServer.applicationKey().reveal()).isEqualTo("server-app-key");
+        assertKeys("server-api-key", "server-app-key");
 
         parameters.put("apiKey", "param-api-key");
         parameters.put("applicationKey", "param-app-key");
-        DatadogConfig fromParameters = resolve();
-        assertThat(fromParameters.apiKey().reveal()).isEqualTo("param-api-key");
-        assertThat(fromParameters.applicationKey().reveal()).isEqualTo("param-app-key");
+        assertKeys("param-api-key", "param-app-key");
     }
 
     @Test
     void eachKeyIsLookedUpOnItsOwn() {
         parameters.put("apiKey", "param-api-key");
         environment.put("DD_APP_KEY", "env-app-key");
+        assertKeys("param-api-key", "env-app-key");
+    }
+
+    private void assertKeys(String apiKey, String applicationKey) {
         DatadogConfig config = resolve();
-        assertThat(config.apiKey().reveal()).isEqualTo("param-api-key");
-        assertThat(config.applicationKey().reveal()).isEqualTo("env-app-key");
+        assertThat(config.apiKey().reveal()).as("API key").isEqualTo(apiKey);
+        assertThat(config.applicationKey().reveal()).as("application key").isEqualTo(applicationKey);
     }
 
     @Test

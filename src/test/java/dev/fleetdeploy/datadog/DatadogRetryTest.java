@@ -202,12 +202,12 @@ class DatadogRetryTest extends AgainstFakeDatadog {
 
         Refusal refusal = refusal(() -> retry("pkg"));
 
-        assertThat(refusal.getMessage())
-                .isEqualTo("its failed hosts do not agree on the packages to install: 'a1' names datadog-agent@7.52.0,"
+        FailureText.assertReads(
+                refusal,
+                "its failed hosts do not agree on the packages to install: 'a1' names datadog-agent@7.52.0,"
                         + " 'a2' names datadog-agent@7.52.0, datadog-installer@7.52.0 (the deployment's GET gives"
-                        + " package versions only per host), so nothing was created");
-        assertThat(refusal.hint())
-                .isEqualTo("Set targetPackages (name@version, several separated by commas) to the packages the"
+                        + " package versions only per host), so nothing was created",
+                "Set targetPackages (name@version, several separated by commas) to the packages the"
                         + " deployment installed.");
         assertThat(creates()).isEmpty();
 
@@ -396,12 +396,12 @@ class DatadogRetryTest extends AgainstFakeDatadog {
 
         Refusal refusal = refusal(() -> retry("pkg"));
 
-        assertThat(refusal.getMessage())
-                .isEqualTo("the create got no clear answer (Datadog answered 500 Internal Server Error); the list of"
+        FailureText.assertReads(
+                refusal,
+                "the create got no clear answer (Datadog answered 500 Internal Server Error); the list of"
                         + " deployments could not be read (HTTP 403 Forbidden: Forbidden), so a deployment may have"
-                        + " been created; the plugin did not send it again");
-        assertThat(refusal.hint())
-                .isEqualTo("Look in Datadog's Fleet Automation for a deployment of update_type update_package started"
+                        + " been created; the plugin did not send it again",
+                "Look in Datadog's Fleet Automation for a deployment of update_type update_package started"
                         + " after 2026-11-21T00:00:00Z with the query 'hostname:web-02.example.com OR"
                         + " hostname:web-03.example.com' (2 hosts); cancel it or keep it, and retry only if there is"
                         + " none.");
