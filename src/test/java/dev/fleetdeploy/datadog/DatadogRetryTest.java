@@ -99,6 +99,13 @@ class DatadogRetryTest extends AgainstFakeDatadog {
         throw new AssertionError("expected a Refusal");
     }
 
+    /** The retry's refusal, after checking that it sent no create. */
+    private Refusal refusedCreatingNothing(String id) {
+        Refusal refusal = refusal(() -> retry(id));
+        assertThat(creates()).as("creates sent").isEmpty();
+        return refusal;
+    }
+
     private interface ThrowingCall {
         void run() throws Exception;
     }
@@ -200,7 +207,7 @@ class DatadogRetryTest extends AgainstFakeDatadog {
                                         FakeHostPackage.AGENT,
                                         FakeHostPackage.of("datadog-installer", "0.9", "7.52.0"))));
 
-        Refusal refusal = refusal(() -> retry("pkg"));
+        Refusal refusal = refusedCreatingNothing("pkg");
 
         FailureText.assertReads(
                 refusal,
@@ -209,7 +216,6 @@ class DatadogRetryTest extends AgainstFakeDatadog {
                         + " package versions only per host), so nothing was created",
                 "Set targetPackages (name@version, several separated by commas) to the packages the"
                         + " deployment installed.");
-        assertThat(creates()).isEmpty();
 
         ActionResult settled = provider(Map.of("targetPackages", "datadog-agent@7.52.0"))
                 .retry(DeploymentPart.whole(new DeploymentId("pkg")));
@@ -263,12 +269,11 @@ class DatadogRetryTest extends AgainstFakeDatadog {
     void aDeploymentStillRunningIsRefusedAndNothingIsCreated() {
         configurationDeployment("run", "running", threeHostsTwoFailed());
 
-        Refusal refusal = refusal(() -> retry("run"));
+        Refusal refusal = refusedCreatingNothing("run");
 
         assertThat(refusal.getMessage())
                 .isEqualTo("it is still 'running': only a finished deployment is retried, so nothing was created");
         assertThat(refusal.hint()).startsWith("Wait for it to finish").contains("or cancel it first");
-        assertThat(creates()).isEmpty();
         assertThat(fake.requests()).extracting(ReceivedRequest::method).containsOnly("GET");
     }
 
@@ -276,9 +281,8 @@ class DatadogRetryTest extends AgainstFakeDatadog {
     void aStateThePluginDoesNotKnowAsFinishedIsRefused() {
         configurationDeployment("odd", "paused_by_ops", threeHostsTwoFailed());
 
-        assertThat(refusal(() -> retry("odd")).getMessage())
+        assertThat(refusedCreatingNothing("odd").getMessage())
                 .startsWith("its state 'paused_by_ops' is not one the plugin knows as finished (");
-        assertThat(creates()).isEmpty();
     }
 
     @Test
@@ -299,11 +303,10 @@ class DatadogRetryTest extends AgainstFakeDatadog {
                 + "\"update_type\":\"update_package\",\"target_versions\":[\"7.52.0\"]}}}";
         fake.answerAlways("part", CannedAnswer.of(200, "application/json", body));
 
-        Refusal refusal = refusal(() -> retry("part"));
+        Refusal refusal = refusedCreatingNothing("part");
 
         assertThat(refusal.getMessage())
                 .isEqualTo("its host list shows 1 failed host but failed_hosts says 3, so nothing was created");
-        assertThat(creates()).isEmpty();
     }
 
     @Test
@@ -311,20 +314,18 @@ class DatadogRetryTest extends AgainstFakeDatadog {
         fake.addDeployment(FakeDeployment.of("x", "failed", threeHostsTwoFailed())
                 .withInfo(FakeDeploymentInfo.DEFAULT.withUpdateType("update_remote_config")));
 
-        assertThat(refusal(() -> retry("x")).getMessage())
+        assertThat(refusedCreatingNothing("x").getMessage())
                 .isEqualTo("its update_type is 'update_remote_config', which the plugin cannot retry (only"
                         + " update_config_operations and update_package), so nothing was created");
-        assertThat(creates()).isEmpty();
     }
 
     @Test
     void aHostNameAFilterQueryCannotCarryIsRefused() {
         configurationDeployment("odd", "failed", List.of(FakeHost.failed("web 01 (old)", "timeout")));
 
-        assertThat(refusal(() -> retry("odd")).getMessage())
+        assertThat(refusedCreatingNothing("odd").getMessage())
                 .startsWith("the failed host 'web 01 (old)' has a name that a filter query cannot carry without"
                         + " quoting");
-        assertThat(creates()).isEmpty();
     }
 
     @Test
@@ -335,10 +336,9 @@ class DatadogRetryTest extends AgainstFakeDatadog {
         }
         configurationDeployment("many", "failed", hosts);
 
-        assertThat(refusal(() -> retry("many")).getMessage())
+        assertThat(refusedCreatingNothing("many").getMessage())
                 .isEqualTo("the 400 failed hosts make a filter query longer than the 8000 characters one retry sends,"
                         + " so nothing was created");
-        assertThat(creates()).isEmpty();
     }
 
     // ---- A create that got no clear answer -------------------------------------------------------------------------
