@@ -64,6 +64,15 @@ class DatadogProviderTest extends MockServerTest {
         return answer(code, body, "Content-Type", "application/json");
     }
 
+    private static DeploymentPart whole(String id) {
+        return DeploymentPart.whole(new DeploymentId(id));
+    }
+
+    /** The ApiException a v2 status read of deployment "a" throws. */
+    private ApiException statusFailure() {
+        return apiFailure(() -> v2().status(whole("a")));
+    }
+
     /** The ApiException the call throws; fails when it throws nothing or something else. */
     private static ApiException apiFailure(ThrowingCallable call) {
         return assertThatExceptionOfType(ApiException.class).isThrownBy(call).actual();
@@ -73,7 +82,7 @@ class DatadogProviderTest extends MockServerTest {
     void v2CancelPostsToTheV2PathWithBothKeysAndReadsTheAnswer() throws Exception {
         server.enqueue(json(200, V2_CANCEL_BODY));
 
-        ActionResult result = v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")));
+        ActionResult result = v2().cancel(whole("k7Q-3mX-p9Z"));
 
         assertThat(result)
                 .isEqualTo(new ActionResult(
@@ -93,7 +102,7 @@ class DatadogProviderTest extends MockServerTest {
     void unstableCancelPostsToTheSeedsPathAndAccepts204() throws Exception {
         server.enqueue(answer(204, ""));
 
-        ActionResult result = provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("abc-def-ghi")));
+        ActionResult result = provider("unstable", 0).cancel(whole("abc-def-ghi"));
 
         assertThat(result).isEqualTo(new ActionResult(204, null, null));
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc-def-ghi/cancel");
@@ -104,10 +113,9 @@ class DatadogProviderTest extends MockServerTest {
         server.enqueue(answer(202, ""));
         server.enqueue(answer(200, "<html>ok</html>"));
         DatadogProvider provider = v2();
-        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("a"))))
-                .isEqualTo(new ActionResult(202, null, null));
+        assertThat(provider.cancel(whole("a"))).isEqualTo(new ActionResult(202, null, null));
         // An unreadable body on a success is still a success, with a warning that says so.
-        assertThat(provider.cancel(DeploymentPart.whole(new DeploymentId("b"))))
+        assertThat(provider.cancel(whole("b")))
                 .isEqualTo(
                         new ActionResult(
                                 200,
@@ -131,7 +139,7 @@ class DatadogProviderTest extends MockServerTest {
     void everyErrorStatusGivesTheApisTextAndAHint(int status, String body, String apiText, String hintStart) {
         server.enqueue(answer(status, body == null ? "" : body));
 
-        ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))));
+        ApiException failure = apiFailure(() -> v2().cancel(whole("k7Q")));
 
         assertThat(failure.httpStatus()).isEqualTo(status);
         assertThat(failure.apiText()).isEqualTo(apiText.equals("''") ? "" : apiText);
@@ -142,8 +150,7 @@ class DatadogProviderTest extends MockServerTest {
     @Test
     void emptyErrorBodySaysSo() {
         server.enqueue(answer(502, ""));
-        assertThat(apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("k7Q"))))
-                        .detail())
+        assertThat(apiFailure(() -> v2().cancel(whole("k7Q"))).detail())
                 .isEqualTo("HTTP 502 Server Error with no error text");
     }
 
@@ -154,7 +161,7 @@ class DatadogProviderTest extends MockServerTest {
         server.enqueue(limited);
         server.enqueue(limited);
 
-        ApiException failure = apiFailure(() -> provider("v2", 1).cancel(DeploymentPart.whole(new DeploymentId("a"))));
+        ApiException failure = apiFailure(() -> provider("v2", 1).cancel(whole("a")));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(17));
@@ -166,8 +173,7 @@ class DatadogProviderTest extends MockServerTest {
     @Test
     void notFoundOnTheUnstableGenerationSuggestsV2() {
         server.enqueue(json(404, "{\"errors\":[\"Not Found\"]}"));
-        assertThat(apiFailure(() -> provider("unstable", 0).cancel(DeploymentPart.whole(new DeploymentId("a"))))
-                        .hint())
+        assertThat(apiFailure(() -> provider("unstable", 0).cancel(whole("a"))).hint())
                 .contains("datadogApi=unstable calls the Preview endpoints")
                 .endsWith("try datadogApi=v2.");
     }
@@ -175,7 +181,7 @@ class DatadogProviderTest extends MockServerTest {
     @Test
     void redirectIsReportedNotFollowed() {
         server.enqueue(answer(301, "", "Location", "https://elsewhere.example/x"));
-        ApiException failure = apiFailure(() -> v2().cancel(DeploymentPart.whole(new DeploymentId("a"))));
+        ApiException failure = apiFailure(() -> v2().cancel(whole("a")));
         assertThat(failure.httpStatus()).isEqualTo(301);
         assertThat(failure.hint())
                 .startsWith(
@@ -197,7 +203,7 @@ class DatadogProviderTest extends MockServerTest {
             })
     void oddIdsAreSentAsOnePercentEncodedSegment(String id, String path) throws Exception {
         server.enqueue(answer(200, ""));
-        v2().cancel(DeploymentPart.whole(new DeploymentId(id)));
+        v2().cancel(whole(id));
         assertThat(server.takeRequest().getTarget()).isEqualTo(path);
     }
 
@@ -210,7 +216,7 @@ class DatadogProviderTest extends MockServerTest {
                   "hosts":[{"hostname":"web-01.example.com","status":"failed","error":"disk full"},
                            {"hostname":"web-02.example.com","status":"succeeded"}]}}}"""));
 
-        DeploymentStatus status = v2().status(DeploymentPart.whole(new DeploymentId("k7Q-3mX-p9Z")));
+        DeploymentStatus status = v2().status(whole("k7Q-3mX-p9Z"));
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -231,12 +237,11 @@ class DatadogProviderTest extends MockServerTest {
         server.enqueue(json(200, "{\"data\":{\"attributes\":{\"high_level_status\":\"stopping\"}}}"));
         DatadogProvider provider = v2();
         for (String state : List.of("completed", "failed", "done_with_errors", "something_new")) {
-            DeploymentStatus status = provider.status(DeploymentPart.whole(new DeploymentId("a")));
+            DeploymentStatus status = provider.status(whole("a"));
             assertThat(status.state()).isEqualTo(state);
             assertThat(status.terminal()).as(state).isTrue();
         }
-        assertThat(provider.status(DeploymentPart.whole(new DeploymentId("a"))).terminal())
-                .isFalse();
+        assertThat(provider.status(whole("a")).terminal()).isFalse();
     }
 
     @Test
@@ -250,7 +255,7 @@ class DatadogProviderTest extends MockServerTest {
                   "hosts":[{"hostname":"h3","status":"failed","error":"package not found"}]}},
                  "meta":{"hosts":{"current_page":1,"page_size":2,"total_hosts":3,"total_pages":2}}}"""));
 
-        DeploymentStatus status = provider("unstable", 0).status(DeploymentPart.whole(new DeploymentId("abc")));
+        DeploymentStatus status = provider("unstable", 0).status(whole("abc"));
 
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=0");
         assertThat(server.takeRequest().getTarget()).isEqualTo("/api/unstable/fleet/deployments/abc?limit=100&page=1");
@@ -262,7 +267,7 @@ class DatadogProviderTest extends MockServerTest {
     void statusBodyThatIsNotJsonIsAFailureThatSaysWhereToLook() {
         server.enqueue(
                 answer(200, "<html><title>Sign in to the corporate proxy</title></html>", "Content-Type", "text/html"));
-        ApiException failure = apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))));
+        ApiException failure = statusFailure();
         assertThat(failure.detail())
                 .isEqualTo(
                         "HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Sign in to the corporate proxy)");
@@ -272,9 +277,7 @@ class DatadogProviderTest extends MockServerTest {
     @Test
     void statusNeedsHostsReadPermission() {
         server.enqueue(json(403, "{\"errors\":[\"Forbidden\"]}"));
-        assertThat(apiFailure(() -> v2().status(DeploymentPart.whole(new DeploymentId("a"))))
-                        .hint())
-                .contains("hosts_read permission");
+        assertThat(statusFailure().hint()).contains("hosts_read permission");
     }
 
     @Test
