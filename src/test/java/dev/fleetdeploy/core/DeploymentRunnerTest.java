@@ -21,6 +21,12 @@ class DeploymentRunnerTest {
                 .run(operation, List.of(targets));
     }
 
+    /** Runs the operation over these ids of the top-level target, which the scripted provider answers for. */
+    private RunReport run(Operation operation, RunOptions options, ScriptedProvider provider, String... ids)
+            throws InterruptedException {
+        return run(operation, options, new FleetTarget(TargetName.TOP_LEVEL, provider, ids(ids)));
+    }
+
     private static RunOptions options(boolean wait, int parallelism, boolean failuresAsWarnings) {
         return TestRunOptions.of(
                 false, wait, Duration.ofSeconds(60), Duration.ofSeconds(10), parallelism, failuresAsWarnings, null);
@@ -36,10 +42,7 @@ class DeploymentRunnerTest {
                 .answerAction(
                         "b",
                         new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
-        RunReport report = run(
-                Operation.CANCEL,
-                options(false, 1, false),
-                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a", "b", "c")));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "a", "b", "c");
 
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b", "cancel c");
         assertThat(report.outcomes())
@@ -64,10 +67,7 @@ class DeploymentRunnerTest {
                 .answerAction(
                         "d (subgroup dc2)",
                         new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
-        RunReport report = run(
-                Operation.CANCEL,
-                options(false, 1, false),
-                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d", "e")));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "d", "e");
 
         assertThat(provider.calls())
                 .containsExactly(
@@ -87,10 +87,7 @@ class DeploymentRunnerTest {
     void aDeploymentWhoseSubgroupsCannotBeListedFailsWholeAndTheOthersGoOn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", new ApiException(404, "404 Not Found", "Not Found", "Check the deployment id."));
-        RunReport report = run(
-                Operation.RETRY,
-                options(false, 2, false),
-                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d", "e")));
+        RunReport report = run(Operation.RETRY, options(false, 2, false), provider, "d", "e");
 
         assertThat(provider.calls()).containsExactly("retry e");
         assertThat(report.failures()).singleElement().satisfies(failed -> {
@@ -110,8 +107,7 @@ class DeploymentRunnerTest {
                         "d (subgroup dc1)",
                         ScriptedProvider.status("Active", false),
                         ScriptedProvider.status("Canceled", true));
-        RunReport report = run(
-                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("d")));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "d");
 
         assertThat(provider.calls())
                 .containsExactly("cancel d (subgroup dc1)", "status d (subgroup dc1)", "status d (subgroup dc1)");
@@ -128,8 +124,7 @@ class DeploymentRunnerTest {
                                 "400 Bad Request",
                                 "Only pending or running deployments can be canceled.",
                                 "Check its status."));
-        RunReport report = run(
-                Operation.CANCEL, options(false, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "a");
         assertThat(report.failures().get(0).message())
                 .isEqualTo("Datadog cancel of deployment 'a' failed: HTTP 400 Bad Request:"
                         + " Only pending or running deployments can be canceled. Check its status.");
@@ -139,7 +134,7 @@ class DeploymentRunnerTest {
     void failuresAreWarningsWhenFailOnErrorIsOff() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));
-        run(Operation.CANCEL, options(false, 1, true), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        run(Operation.CANCEL, options(false, 1, true), provider, "a");
         assertThat(log.lines())
                 .contains(
                         "[WARNING] Datadog cancel of deployment 'a' failed: HTTP 403 Forbidden: Forbidden. Check the permissions.");
@@ -151,7 +146,7 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider();
         RunOptions dryRun =
                 TestRunOptions.of(true, false, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false, null);
-        RunReport report = run(Operation.CANCEL, dryRun, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        RunReport report = run(Operation.CANCEL, dryRun, provider, "a");
         assertThat(provider.calls()).isEmpty();
         assertThat(report.outcomes()).singleElement().isInstanceOf(DeploymentOutcome.Planned.class);
         assertThat(log.lines())
@@ -167,8 +162,7 @@ class DeploymentRunnerTest {
                         ScriptedProvider.status("stopping", false),
                         ScriptedProvider.status("stopping", false),
                         ScriptedProvider.status("canceled", true));
-        RunReport report = run(
-                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "a");
 
         assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
         // Nothing changed after the first poll: the next one comes half as late again.
@@ -195,7 +189,7 @@ class DeploymentRunnerTest {
                         new DeploymentStatus(
                                 "running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
                         ScriptedProvider.status("done", true));
-        run(Operation.STATUS, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        run(Operation.STATUS, options(true, 1, false), provider, "a");
 
         assertThat(time.sleeps())
                 .containsExactly(
@@ -212,7 +206,7 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider().answerStatus("a", ScriptedProvider.status("running", false));
         RunOptions options =
                 TestRunOptions.of(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false, null);
-        RunReport report = run(Operation.STATUS, options, new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        RunReport report = run(Operation.STATUS, options, provider, "a");
 
         // 10 + 15: the last pause is cut to the time left.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
@@ -231,8 +225,7 @@ class DeploymentRunnerTest {
                                 "403 Forbidden",
                                 "Forbidden",
                                 "Check that the application key has the hosts_read permission."));
-        RunReport report = run(
-                Operation.CANCEL, options(true, 1, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a")));
+        RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "a");
         assertThat(RunReports.onlyFailure(report).message())
                 .startsWith(
                         "Datadog deployment 'a': cancel was requested, but waiting for its final state failed: HTTP 403 Forbidden");
@@ -241,10 +234,7 @@ class DeploymentRunnerTest {
     @Test
     void unexpectedErrorInOneDeploymentBecomesItsOutcome() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider().answerAction("a", new IllegalStateException("boom"));
-        RunReport report = run(
-                Operation.CANCEL,
-                options(false, 1, false),
-                new FleetTarget(TargetName.TOP_LEVEL, provider, ids("a", "b")));
+        RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "a", "b");
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b");
         assertThat(RunReports.onlyFailure(report).problem())
                 .contains("unexpected error")
@@ -255,8 +245,7 @@ class DeploymentRunnerTest {
     void parallelRunKeepsTheUsersOrderInTheReport() throws InterruptedException {
         String[] many = IntStream.range(0, 20).mapToObj(i -> "d" + i).toArray(String[]::new);
         ScriptedProvider provider = new ScriptedProvider();
-        RunReport report = run(
-                Operation.CANCEL, options(false, 4, false), new FleetTarget(TargetName.TOP_LEVEL, provider, ids(many)));
+        RunReport report = run(Operation.CANCEL, options(false, 4, false), provider, many);
         assertThat(report.outcomes()).extracting(o -> o.id().value()).containsExactly(many);
         assertThat(provider.calls()).hasSize(20);
         assertThat(log.lines())
