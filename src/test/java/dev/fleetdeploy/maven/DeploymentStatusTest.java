@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.RecordingLog;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code fleet:deployment-status}: the log shows each deployment's state and host counts. */
 @MojoTest
@@ -86,30 +91,30 @@ class DeploymentStatusTest extends MojoTestSupport {
         assertThat(status.path("counts").path("failed").asLong()).isEqualTo(1);
     }
 
-    @Test
-    @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void forbiddenNamesTheReadPermission(DeploymentStatusMojo mojo) throws Exception {
-        api.answerAlways(ID, CannedAnswer.errors(403, "Forbidden"));
-
-        assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessage(
-                        "Datadog status of deployment 'abc-def-ghi' failed: HTTP 403 Forbidden: Forbidden. Check that"
-                                + " the application key has the hosts_read permission and that both keys belong to the"
-                                + " organization on datadoghq.com.");
+    /** A status read Datadog refuses, or answers with what is not its JSON, and the sentence the build fails with. */
+    static Stream<Arguments> unreadStatuses() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("403 names the read permission", CannedAnswer.errors(403, "Forbidden")),
+                        "HTTP 403 Forbidden: Forbidden. Check that the application key has the hosts_read permission"
+                                + " and that both keys belong to the organization on datadoghq.com."),
+                Arguments.of(
+                        Named.of("an answer that is not Datadog's JSON", CannedAnswer.html(200, "Corporate login")),
+                        "HTTP 200 OK: the body is not the JSON the Datadog API sends (an HTML page: Corporate login)."
+                                + " The answer did not come from the Datadog API: check the baseUrl and any proxy in"
+                                + " between."));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadStatuses")
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-v2/pom.xml")
-    void anAnswerThatIsNotDatadogsJsonFails(DeploymentStatusMojo mojo) throws Exception {
-        api.answerAlways(ID, CannedAnswer.html(200, "Corporate login"));
+    void aStatusThatCannotBeReadFailsTheBuild(CannedAnswer answer, String why, DeploymentStatusMojo mojo)
+            throws Exception {
+        api.answerAlways(ID, answer);
 
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage(
-                        "Datadog status of deployment 'abc-def-ghi' failed: HTTP 200 OK: the body is not the JSON the"
-                                + " Datadog API sends (an HTML page: Corporate login). The answer did not come from the Datadog"
-                                + " API: check the baseUrl and any proxy in between.");
+                .hasMessage("Datadog status of deployment 'abc-def-ghi' failed: " + why);
     }
 
     @Test

@@ -29,7 +29,7 @@ class ReportFileTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     @MojoParameter(name = "deploymentId", value = "ok-1,gone-2")
     @MojoParameter(name = "failOnError", value = "false")
     @MojoParameter(name = "reportFile", value = "${work.dir}/reports/cancel.json")
@@ -65,7 +65,7 @@ class ReportFileTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     @MojoParameter(name = "deploymentId", value = "gone-2,ok-1")
     @CommandLine("-Dfleet.reportFile=out/report.json")
     void writtenEvenWhenTheBuildFailsAndRelativeToTheBuildFolder(CancelDeploymentMojo mojo) throws Exception {
@@ -77,8 +77,7 @@ class ReportFileTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "deploymentId", value = "ok-1")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     void inAProjectTheDefaultIsTargetFleetGoalJson(CancelDeploymentMojo mojo) throws Exception {
         request.setProjectPresent(true);
 
@@ -89,8 +88,7 @@ class ReportFileTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "deploymentId", value = "ok-1")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     void withoutAProjectNoReportUnlessAsked(CancelDeploymentMojo mojo) throws Exception {
         prepare(mojo, ENV_KEYS).execute();
 
@@ -99,8 +97,7 @@ class ReportFileTest extends MojoTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "deploymentId", value = "ok-1")
+    @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "reportFile", value = "${work.dir}/plan.json")
     void aDryRunReportsThePlannedRequests(CancelDeploymentMojo mojo) throws Exception {
