@@ -102,10 +102,10 @@ class ApiFailureTest extends MojoTestSupport {
     void aRateLimitedRequestIsRepeatedAfterTheWaitDatadogAsksFor(CancelDeploymentMojo mojo) throws Exception {
         api.deployment(ID, "running", 3).answerOnce(ID, DatadogAnswers.rateLimited(1, "Rate limit exceeded"));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets()).containsExactly("POST " + CANCEL, "POST " + CANCEL);
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "POST " + baseUrl() + CANCEL
                                 + " answered 429 Too Many Requests; retrying in 1 s (retry 1 of 3).",
@@ -136,11 +136,11 @@ class ApiFailureTest extends MojoTestSupport {
                 .answerOnce(ID, FakeDatadog.Call.CANCEL, CannedAnswer.resetConnection())
                 .answerOnce(ID, FakeDatadog.Call.CANCEL, DatadogAnswers.notCancelable(ID, 400, "stopping"));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets())
                 .containsExactly("POST " + CANCEL, "POST " + CANCEL, "GET /api/v2/fleet/deployments/abc-def-ghi");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 400,"
                                 + " state stopping: an earlier attempt, which got no clear answer, had already canceled it; the repeat was"

@@ -3,7 +3,6 @@ package dev.fleetdeploy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.fleetdeploy.testing.RecordingLog;
 import dev.fleetdeploy.testing.TestCertificates;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -36,7 +35,7 @@ class AzureCredentialParametersTest extends MojoTestSupport {
         assertThat(password).isInstanceOf(SecretParameter.class).hasToString("****");
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "credential"))
                 .isEqualTo("client-certificate");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("[dry run] Authenticating with a client certificate (subject CN=mojo, thumbprint ")
                         .endsWith(") of client 'client-1' in tenant 'tenant-1' (from clientCertificatePath"

@@ -76,7 +76,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                         "POST " + GA + "/deviceClassSubgroups/deviceClassId2/deployments/dep1:cancel" + VERSION);
         assertThat(received())
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN));
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Canceling Azure Device Update deployment 'dep1' on " + baseUrl()
                                 + " (in place of contoso.api.adu.microsoft.com), instance 'blue', group 'TestGroup', API 2026-06-01.",
@@ -130,7 +130,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         prepare(mojo, ENV_TOKEN).execute();
 
         assertThat(receivedTargets()).containsExactly("POST " + retry);
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Azure Device Update deployment 'dep1', subgroup 'deviceClassId': retry requested (HTTP 200: isCanceled=false, isRetried=true)",
                         "Retry: 1 of 1 subgroup deployment done.");
@@ -149,7 +149,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         ReceivedRequest sent = received().get(0);
         assertThat(sent.method() + " " + sent.target()).isEqualTo("POST " + retry);
         assertThat(sent.body()).isEmpty();
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Retrying Azure Device Update deployment 'deploymentId' on " + baseUrl()
                                 + " (in place of contoso.api.adu.microsoft.com), instance 'blue', v2 management API.",
@@ -188,7 +188,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
                 .filteredOn(r -> r.target().contains(":cancel"))
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + issued));
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Authenticating with a client secret of client 'client-1' in"
                                 + " tenant 'tenant-1' (from the <password> of server 'adu' in settings.xml), through localhost.");
@@ -240,7 +240,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
 
         prepare(mojo).execute();
 
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .containsSubsequence(
                         "Azure Device Update deployment 'dep1': ActiveWithSubgroupFailures; 3 devices: 2 succeeded, 1 failed, 0 in progress, 0 canceled",
                         "  subgroup deviceClassId1: Active; 1 device: 1 succeeded, 0 failed, 0 in progress, 0 canceled",
@@ -262,7 +262,7 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
         prepare(mojo).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "[dry run]   POST https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token  (once per execution, for the token)",
                         "[dry run]     body: grant_type=client_credentials&client_id=client-1&scope=https://api.adu.microsoft.com/.default&client_secret=****",

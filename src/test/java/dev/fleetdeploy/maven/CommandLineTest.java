@@ -2,7 +2,6 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -32,7 +31,7 @@ class CommandLineTest extends MojoTestSupport {
             assertThat(sent.header("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
             assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
         });
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl()
                                 + " (in place of api.us5.datadoghq.com), API unstable.",

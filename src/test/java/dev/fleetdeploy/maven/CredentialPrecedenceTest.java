@@ -30,7 +30,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void environmentAloneIsEnough(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertKeysSent(ENV_API_KEY, ENV_APP_KEY);
     }
@@ -41,7 +41,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     void settingsServerBeatsEnvironment(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertKeysSent(SERVER_API_KEY, SERVER_APP_KEY);
     }
@@ -54,7 +54,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     void parameterBeatsSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertKeysSent(POM_API_KEY, POM_APP_KEY);
     }
@@ -65,7 +65,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     void eachKeyTakesItsOwnFirstSource(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog-eu", SERVER_API_KEY, null); // a server with only a <username>
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertKeysSent(SERVER_API_KEY, ENV_APP_KEY);
     }
@@ -99,7 +99,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     void userPropertiesBeatSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.testing.CannedAnswer;
 import dev.fleetdeploy.testing.FakeDatadog;
-import dev.fleetdeploy.testing.RecordingLog;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -37,10 +36,10 @@ class DeploymentStatusTest extends MojoTestSupport {
     void v2StateAndHostCounts(DeploymentStatusMojo mojo) throws Exception {
         api.answerAlways(ID, json(V2_RUNNING));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets()).containsExactly("GET /api/v2/fleet/deployments/abc-def-ghi");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .containsExactly(
                         "Reading the status of Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
@@ -63,10 +62,10 @@ class DeploymentStatusTest extends MojoTestSupport {
                           "hosts":[{"hostname":"c","status":"succeeded"},{"hostname":"d","status":"canceled"}]}},
                          "meta":{"hosts":{"total_pages":2}}}"""));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets()).containsExactly("GET " + base + "0", "GET " + base + "1");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Datadog deployment 'abc-def-ghi': done_with_errors; 4 hosts: 2 succeeded, 1 failed, 1 canceled",
                         "  failed on b: timeout");
@@ -78,7 +77,7 @@ class DeploymentStatusTest extends MojoTestSupport {
     void theReportCarriesTheCounts(DeploymentStatusMojo mojo) throws Exception {
         api.answerAlways(ID, json(V2_RUNNING));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         JsonNode status = new ObjectMapper()
                 .readTree(workDir.resolve("status.json").toFile())
@@ -126,14 +125,13 @@ class DeploymentStatusTest extends MojoTestSupport {
                 {"data":{"id":"abc-def-ghi","attributes":{"high_level_status":"canceled","total_hosts":2,
                   "succeeded_hosts":1,"canceled_hosts":1}}}"""));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets())
                 .containsExactly(
                         "POST /api/v2/fleet/deployments/abc-def-ghi/cancel",
                         "GET /api/v2/fleet/deployments/abc-def-ghi");
-        assertThat(log.at(RecordingLog.Level.INFO))
-                .contains("Datadog deployment 'abc-def-ghi': canceled; 2 hosts: 1 succeeded, 1 canceled");
+        assertThat(info()).contains("Datadog deployment 'abc-def-ghi': canceled; 2 hosts: 1 succeeded, 1 canceled");
     }
 
     @Test
@@ -145,7 +143,7 @@ class DeploymentStatusTest extends MojoTestSupport {
         assertThatThrownBy(() -> prepare(mojo, ENV_KEYS).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Status: 1 of 2 deployments done; failed: gone.");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Datadog deployment 'abc-def-ghi': running; 5 hosts: 1 succeeded, 1 failed, 1 running, 1 canceled, 1 skipped");
     }

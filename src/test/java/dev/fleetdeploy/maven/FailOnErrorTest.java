@@ -20,7 +20,7 @@ class FailOnErrorTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "failOnError", value = "false")
     void a404BecomesAWarning(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(log.at(RecordingLog.Level.WARNING))
                 .satisfiesExactly(
@@ -30,14 +30,14 @@ class FailOnErrorTest extends MojoTestSupport {
                         line -> assertThat(line)
                                 .isEqualTo("failOnError is false: the build goes on despite 1 failed deployment."));
         assertThat(log.at(RecordingLog.Level.ERROR)).isEmpty();
-        assertThat(log.at(RecordingLog.Level.INFO)).contains("Cancel: 0 of 1 deployment done; failed: abc-def-ghi.");
+        assertThat(info()).contains("Cancel: 0 of 1 deployment done; failed: abc-def-ghi.");
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @CommandLine("-Dfleet.failOnError=false")
     void fromTheCommandLineToo(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(log.at(RecordingLog.Level.WARNING)).hasSize(2);
         assertThat(received()).hasSize(1);

@@ -158,6 +158,16 @@ abstract class MojoTestSupport {
         return mojo;
     }
 
+    /** Runs the goal with both Datadog keys in the environment ({@link #ENV_KEYS}), as most pipelines give them. */
+    void run(AbstractFleetMojo mojo) throws Exception {
+        prepare(mojo, ENV_KEYS).execute();
+    }
+
+    /** The lines logged at INFO, what a user reads of a run. */
+    List<String> info() {
+        return log.at(RecordingLog.Level.INFO);
+    }
+
     /** Gives the Mojo the recording log and an empty environment. */
     <M extends AbstractFleetMojo> M prepare(M mojo) throws IllegalAccessException {
         return prepare(mojo, Map.of());

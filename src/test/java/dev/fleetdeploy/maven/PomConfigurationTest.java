@@ -22,7 +22,7 @@ class PomConfigurationTest extends MojoTestSupport {
     void cancelsThroughApiV2ByDefault(CancelDeploymentMojo mojo) throws Exception {
         api.deployment("abc-def-ghi", "running", 2);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         ReceivedRequest sent = received().get(0);
         assertThat(receivedTargets()).containsExactly("POST /api/v2/fleet/deployments/abc-def-ghi/cancel");
@@ -30,7 +30,7 @@ class PomConfigurationTest extends MojoTestSupport {
         assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(ENV_APP_KEY);
         assertThat(sent.header("Accept")).isEqualTo("application/json");
         assertThat(sent.header("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .containsExactly(
                         "Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
@@ -44,13 +44,13 @@ class PomConfigurationTest extends MojoTestSupport {
     void siteApiGenerationAndIdListReachTheRequests(CancelDeploymentMojo mojo) throws Exception {
         api.deployment("dep-1", "running", 2).deployment("dep-2", "pending", 2);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets())
                 .containsExactlyInAnyOrder(
                         "POST /api/unstable/fleet/deployments/dep-1/cancel",
                         "POST /api/unstable/fleet/deployments/dep-2/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         // The site (EU1) shows as the host baseUrl stands in for.
                         "Canceling 2 Datadog deployments ('dep-1', 'dep-2') on " + baseUrl()
@@ -88,7 +88,7 @@ class PomConfigurationTest extends MojoTestSupport {
             api.deployment(id, "running", 1);
         }
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets())
                 .containsExactlyInAnyOrder(
@@ -96,7 +96,7 @@ class PomConfigurationTest extends MojoTestSupport {
                         "POST /api/v2/fleet/deployments/b-2/cancel",
                         "POST /api/v2/fleet/deployments/team%23c%203/cancel",
                         "POST /api/v2/fleet/deployments/d-4/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Canceling 4 Datadog deployments ('a-1', 'b-2', 'team#c 3', 'd-4') on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
@@ -110,13 +110,10 @@ class PomConfigurationTest extends MojoTestSupport {
     void parametersGivenOnTopOfThePomWin(CancelDeploymentMojo mojo) throws Exception {
         api.deployment("abc-def-ghi", "running", 1);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets()).containsExactly("POST /api/unstable/fleet/deployments/abc-def-ghi/cancel");
-        assertThat(log.at(RecordingLog.Level.INFO))
-                .first()
-                .asString()
-                .endsWith("(in place of api.ddog-gov.com), API unstable.");
+        assertThat(info()).first().asString().endsWith("(in place of api.ddog-gov.com), API unstable.");
     }
 
     @Test
@@ -125,9 +122,9 @@ class PomConfigurationTest extends MojoTestSupport {
         // Any 2xx is success; the body only adds words.
         api.answerAlways("abc-def-ghi", CannedAnswer.of(200, "application/json", "<html>ok</html>"));
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "Datadog deployment 'abc-def-ghi': cancel requested (HTTP 200)",
                         "Cancel: 1 of 1 deployment done.");

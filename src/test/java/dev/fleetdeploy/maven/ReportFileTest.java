@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeploy.testing.JsonFields;
-import dev.fleetdeploy.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class ReportFileTest extends MojoTestSupport {
     @MojoParameter(name = "failOnError", value = "false")
     @MojoParameter(name = "reportFile", value = "${work.dir}/reports/cancel.json")
     void oneEntryPerDeploymentWithItsResult(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         Path file = workDir.resolve("reports/cancel.json");
         JsonNode report = read(file);
@@ -61,7 +60,7 @@ class ReportFileTest extends MojoTestSupport {
                         "HTTP 404 Not Found: Deployment not found"));
         assertThat(failed.path("hint").asText()).startsWith("Check the deployment id");
 
-        assertThat(log.at(RecordingLog.Level.INFO)).contains("Report: " + file);
+        assertThat(info()).contains("Report: " + file);
     }
 
     @Test
@@ -81,7 +80,7 @@ class ReportFileTest extends MojoTestSupport {
     void inAProjectTheDefaultIsTargetFleetGoalJson(CancelDeploymentMojo mojo) throws Exception {
         request.setProjectPresent(true);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         JsonNode report = read(workDir.resolve("target/fleet/cancel-deployment.json"));
         assertThat(report.path("deployments").findValuesAsText("result")).containsExactly("succeeded");
@@ -90,10 +89,10 @@ class ReportFileTest extends MojoTestSupport {
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-ok-1/pom.xml")
     void withoutAProjectNoReportUnlessAsked(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(workDir.resolve("target")).doesNotExist();
-        assertThat(log.at(RecordingLog.Level.INFO)).noneMatch(line -> line.startsWith("Report:"));
+        assertThat(info()).noneMatch(line -> line.startsWith("Report:"));
     }
 
     @Test
@@ -101,7 +100,7 @@ class ReportFileTest extends MojoTestSupport {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "reportFile", value = "${work.dir}/plan.json")
     void aDryRunReportsThePlannedRequests(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         JsonNode report = read(workDir.resolve("plan.json"));
         assertThat(report.path("dryRun").asBoolean()).isTrue();

@@ -2,7 +2,6 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetdeploy.testing.RecordingLog;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -27,7 +26,7 @@ class SendsNothingTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "skip", value = "true")
     void skipInThePom(CancelDeploymentMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertNothingSent();
         assertThat(log.lines()).containsExactly("[INFO] Skipping cancel-deployment: skip is set (fleet.skip).");
@@ -41,8 +40,7 @@ class SendsNothingTest extends MojoTestSupport {
         prepare(mojo).execute();
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
-                .containsExactly("Skipping deployment-status: skip is set (fleet.skip).");
+        assertThat(info()).containsExactly("Skipping deployment-status: skip is set (fleet.skip).");
     }
 
     // dryRun
@@ -54,10 +52,10 @@ class SendsNothingTest extends MojoTestSupport {
     void showsTheRequestWithMaskedKeys(CancelDeploymentMojo mojo) throws Exception {
         addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .containsSequence(
                         "[dry run] Canceling Datadog deployment 'abc-def-ghi' on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
@@ -66,9 +64,7 @@ class SendsNothingTest extends MojoTestSupport {
                         "[dry run]     DD-API-KEY: ****",
                         "[dry run]     DD-APPLICATION-KEY: ****",
                         "[dry run]     Accept: application/json");
-        assertThat(log.at(RecordingLog.Level.INFO))
-                .last()
-                .isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
+        assertThat(info()).last().isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
         assertNoSecretShown();
     }
 
@@ -76,10 +72,10 @@ class SendsNothingTest extends MojoTestSupport {
     @InjectMojo(goal = "deployment-status", pom = "classpath:/unit/datadog-unstable-eu/pom.xml")
     @CommandLine("-Dfleet.dryRun=true")
     void statusThroughTheUnstableApiShowsItsPaging(DeploymentStatusMojo mojo) throws Exception {
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "[dry run]   GET " + baseUrl() + "/api/unstable/fleet/deployments/dep-1?limit=100&page=0"
                                 + "  (and further pages while the deployment has more hosts)",
@@ -123,11 +119,9 @@ class SendsNothingTest extends MojoTestSupport {
     void aDryRunNeedsNoNetworkSoItWorksOffline(CancelDeploymentMojo mojo) throws Exception {
         request.setOffline(true);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
-                .last()
-                .isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
+        assertThat(info()).last().isEqualTo("Dry run: cancel of 1 deployment planned; nothing was sent.");
     }
 }

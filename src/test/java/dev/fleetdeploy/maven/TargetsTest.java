@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.ReceivedRequest;
-import dev.fleetdeploy.testing.RecordingLog;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -52,7 +51,7 @@ class TargetsTest extends MojoTestSupport {
             assertThat(sent.header("Authorization")).isEqualTo("Bearer " + ADU_TOKEN);
             assertThat(sent.header("DD-API-KEY")).isNull();
         });
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "target 'agents': Datadog deployment 'k7Q-3mX-p9Z': cancel requested (HTTP 200, state stopping: Cancellation has been"
                                 + " requested; the deployment is stopping.)",
@@ -68,7 +67,7 @@ class TargetsTest extends MojoTestSupport {
         api.deployment("us-1", "running", 2).deployment("us-2", "running", 2);
         api2.deployment("eu-1", "running", 2);
 
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertThat(receivedTargets())
                 .containsExactlyInAnyOrder(
@@ -84,7 +83,7 @@ class TargetsTest extends MojoTestSupport {
             assertThat(sent.header("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
             assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
         });
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         "targets[1]: Canceling 2 Datadog deployments ('us-1', 'us-2') on " + baseUrl()
                                 + " (in place of api.datadoghq.com), API v2.",
@@ -114,10 +113,10 @@ class TargetsTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/targets-inheritance/pom.xml")
     void aTargetInheritsWhatItLeavesOutAGroupAtATime(CancelDeploymentMojo mojo) throws Exception {
         // A dry run shows where each target would send, without reaching the real Datadog for the 'eu' target.
-        prepare(mojo, ENV_KEYS).execute();
+        run(mojo);
 
         assertNothingSent();
-        assertThat(log.at(RecordingLog.Level.INFO))
+        assertThat(info())
                 .contains(
                         // Everything inherited: the fake API, the unstable API, the shared id.
                         "[dry run] targets[1]: Canceling Datadog deployment 'shared-1' on " + baseUrl()
