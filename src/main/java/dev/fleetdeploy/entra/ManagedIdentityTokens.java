@@ -27,7 +27,6 @@ public final class ManagedIdentityTokens implements TokenSource {
     private final ManagedIdentity identity;
     private final String resource;
     private final MsalTransport msal;
-    private final SecretMasker masker;
 
     private ManagedIdentityApplication application;
     private final TokenCache cache;
@@ -38,7 +37,6 @@ public final class ManagedIdentityTokens implements TokenSource {
         this.identity = identity;
         this.resource = resource;
         this.msal = new MsalTransport(transport, masker, MsalRoute.to(identity.endpoint()));
-        this.masker = masker;
         this.cache = new TokenCache(masker, clock, "the managed identity endpoint");
     }
 
@@ -93,7 +91,7 @@ public final class ManagedIdentityTokens implements TokenSource {
         }
         ApiResponse response = msal.lastResponse();
         if (response == null) {
-            String text = msalError == null ? "no detail" : masker.mask(String.valueOf(msalError.getMessage()));
+            String text = msalError == null ? "no detail" : msal.mask(String.valueOf(msalError.getMessage()));
             return new UnreachableException(context() + " was not sent: MSAL refused it (" + text + ")", hint(), null);
         }
         return new ApiException(

@@ -54,6 +54,11 @@ final class MsalTransport implements IHttpClient {
         this.route = route;
     }
 
+    /** The text with every credential known masked: MSAL's own words may quote one. */
+    String mask(String text) {
+        return masker.mask(text);
+    }
+
     /** Forgets the last exchange: called before each acquisition. */
     void begin() {
         lastResponse = null;
