@@ -78,13 +78,9 @@ public record AduConfig(
             ServerLookup servers,
             SecretMasker masker,
             boolean mayProbe) {
-        AduApiVersion version = settings.apiVersion()
-                .optional()
-                .map(value -> AduApiVersion.parse(value, settings.apiVersion().name()))
-                .orElseGet(AduApiVersion::defaultVersion);
-        Optional<HttpUrl> override = common.baseUrl()
-                .optional()
-                .map(value -> ApiBaseUrl.parse(value, common.baseUrl().name()));
+        AduApiVersion version =
+                settings.apiVersion().parse(AduApiVersion::parse).orElseGet(AduApiVersion::defaultVersion);
+        Optional<HttpUrl> override = common.baseUrl().parse(ApiBaseUrl::parse);
         String host = host(settings, override.isPresent());
         HttpUrl baseUrl = override.orElseGet(
                 () -> new HttpUrl.Builder().scheme("https").host(host).build());
@@ -131,7 +127,7 @@ public record AduConfig(
                             "groupId",
                             group.name());
         }
-        AzureCredential credential = AduCredentials.resolve(common, settings, env, servers, masker, mayProbe);
+        AzureCredential credential = new AduCredentials(common, settings, env, servers, mayProbe).resolve(masker);
         return new AduConfig(
                 version,
                 host,

@@ -15,7 +15,6 @@ import dev.fleetdeploy.entra.AzureCredential;
 import dev.fleetdeploy.entra.CertificateFile;
 import dev.fleetdeploy.entra.ClientCredential;
 import dev.fleetdeploy.entra.ImdsEndpoint;
-import dev.fleetdeploy.entra.ManagedIdentity;
 import dev.fleetdeploy.entra.ManagedIdentitySource;
 import dev.fleetdeploy.entra.ReadyToken;
 import java.io.IOException;
@@ -25,15 +24,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 
 /**
  * Finds the credential an ADU target authenticates with, as {@code credential} says: one kind by name, which must
@@ -58,25 +54,17 @@ final class AduCredentials {
     private final Environment env;
     private final NamedServer server;
     private final boolean mayProbe;
+    private final AmbientIdentities ambient;
 
-    private AduCredentials(
+    /** @param mayProbe whether {@code auto} may ask the instance metadata endpoint whether it is there */
+    AduCredentials(
             CommonSettings common, AduSettings settings, Environment env, ServerLookup servers, boolean mayProbe) {
         this.settings = settings;
         this.mayProbe = mayProbe;
+        this.ambient = new AmbientIdentities(settings, env);
         this.serverId = common.serverId();
         this.env = env;
         this.server = NamedServer.find(serverId, servers, "<username> the client id, <password> the client secret");
-    }
-
-    /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
-    static AzureCredential resolve(
-            CommonSettings common,
-            AduSettings settings,
-            Environment env,
-            ServerLookup servers,
-            SecretMasker masker,
-            boolean mayProbe) {
-        return new AduCredentials(common, settings, env, servers, mayProbe).resolve(masker);
     }
 
     /** How explicitly a value was set: a parameter beats a settings server, which beats the environment. */
@@ -88,17 +76,24 @@ final class AduCredentials {
     /** One kind of credential, where it was found and how explicitly. */
     private record Candidate(int rank, int level, SettingLookup.Found found) {}
 
-    private AzureCredential resolve(SecretMasker masker) {
+    /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
+    AzureCredential resolve(SecretMasker masker) {
         CredentialKind kind = CredentialKind.parse(settings.credential());
         Optional<Candidate> token = candidate(
                 0,
                 place(PARAMETER, settings.accessToken().name(), () -> revealed(settings.accessToken())),
-                place(ENVIRONMENT, env(AduEnvironment.ACCESS_TOKEN), () -> env.get(AduEnvironment.ACCESS_TOKEN)));
+                place(
+                        ENVIRONMENT,
+                        AduEnvironment.describe(AduEnvironment.ACCESS_TOKEN),
+                        () -> env.get(AduEnvironment.ACCESS_TOKEN)));
         Optional<Candidate> secret = candidate(
                 1,
                 place(PARAMETER, settings.clientSecret().name(), () -> revealed(settings.clientSecret())),
                 place(SERVER, server.passwordPlace(), server::password),
-                place(ENVIRONMENT, env(AduEnvironment.CLIENT_SECRET), () -> env.get(AduEnvironment.CLIENT_SECRET)));
+                place(
+                        ENVIRONMENT,
+                        AduEnvironment.describe(AduEnvironment.CLIENT_SECRET),
+                        () -> env.get(AduEnvironment.CLIENT_SECRET)));
         Optional<Candidate> certificate = candidate(
                 2,
                 place(
@@ -107,7 +102,7 @@ final class AduCredentials {
                         () -> settings.clientCertificatePath().optional()),
                 place(
                         ENVIRONMENT,
-                        env(AduEnvironment.CLIENT_CERTIFICATE_PATH),
+                        AduEnvironment.describe(AduEnvironment.CLIENT_CERTIFICATE_PATH),
                         () -> env.get(AduEnvironment.CLIENT_CERTIFICATE_PATH)));
         Optional<Candidate> tokenFile = candidate(
                 3,
@@ -117,7 +112,7 @@ final class AduCredentials {
                         () -> settings.federatedTokenFile().optional()),
                 place(
                         ENVIRONMENT,
-                        env(AduEnvironment.FEDERATED_TOKEN_FILE),
+                        AduEnvironment.describe(AduEnvironment.FEDERATED_TOKEN_FILE),
                         () -> env.get(AduEnvironment.FEDERATED_TOKEN_FILE)));
         Optional<Secret> password = certificatePassword();
         // Masked even when another credential wins: no output may show any secret the user configured.
@@ -132,12 +127,12 @@ final class AduCredentials {
             case CLIENT_CERTIFICATE -> build(named(certificate, kind, certificatePlaces()), masker, password);
             case WORKLOAD_IDENTITY -> build(named(tokenFile, kind, tokenFilePlaces()), masker, password);
             case MANAGED_IDENTITY ->
-                managedIdentity(
+                ambient.managedIdentity(
                         "credential=" + kind.id(),
                         ManagedIdentitySource.of(env),
-                        imdsBase().url());
+                        ambient.imdsBase().url());
             case AZURE_CLI ->
-                azureCli(
+                ambient.azureCli(
                         "credential=" + kind.id(),
                         AzureCli.find(env)
                                 .orElseThrow(() -> new ConfigurationException(
@@ -183,33 +178,35 @@ final class AduCredentials {
         tried.add("a client certificate (" + certificatePlaces() + ": not set)");
         tried.add("workload identity (" + tokenFilePlaces() + ": not set)");
         ManagedIdentitySource source = ManagedIdentitySource.of(env);
-        Imds imds = imdsBase();
+        AmbientIdentities.Imds imds = ambient.imdsBase();
         if (source != ManagedIdentitySource.IMDS) {
-            return managedIdentity(
+            return ambient.managedIdentity(
                     "credential=auto: " + source.endpointVariable().orElseThrow() + " names " + source.display()
                             + "'s endpoint",
                     source,
                     imds.url());
         }
         if (!mayProbe) {
-            return managedIdentity(
+            return ambient.managedIdentity(
                     "credential=auto: nothing else is configured; a run that sends would first ask the instance"
-                            + " metadata endpoint " + display(imds.url()) + " whether it is there",
+                            + " metadata endpoint " + AmbientIdentities.display(imds.url()) + " whether it is there",
                     source,
                     imds.url());
         }
         String silence = ImdsEndpoint.probe(imds.url());
         if (silence == null) {
-            return managedIdentity(
-                    "credential=auto: the instance metadata endpoint " + display(imds.url()) + " answered",
+            return ambient.managedIdentity(
+                    "credential=auto: the instance metadata endpoint " + AmbientIdentities.display(imds.url())
+                            + " answered",
                     source,
                     imds.url());
         }
         tried.add("a managed identity (no IDENTITY_ENDPOINT or MSI_ENDPOINT, and the instance metadata endpoint "
-                + display(imds.url()) + " from " + imds.origin() + " did not answer: " + silence + ")");
+                + AmbientIdentities.display(imds.url()) + " from " + imds.origin() + " did not answer: " + silence
+                + ")");
         Optional<Path> az = AzureCli.find(env);
         if (az.isPresent()) {
-            return azureCli("credential=auto: az is on the PATH", az.get());
+            return ambient.azureCli("credential=auto: az is on the PATH", az.get());
         }
         tried.add("the Azure CLI (az is not on the PATH)");
         throw new ConfigurationException("No Azure credentials found. credential (auto) tried, in order: "
@@ -220,71 +217,11 @@ final class AduCredentials {
                 + settings.credential().name() + " to the one you mean (" + CredentialKind.all() + ").");
     }
 
-    private AzureCredential managedIdentity(String why, ManagedIdentitySource source, HttpUrl imds) {
-        Optional<SettingLookup.Found> id = lookup("managed identity id")
-                .then(settings.clientId().name(), () -> settings.clientId().optional())
-                .then(env(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
-                .find();
-        ManagedIdentity.UserAssigned user = id.map(found -> new ManagedIdentity.UserAssigned(
-                        found.value(),
-                        found.value().toLowerCase(Locale.ROOT).startsWith("/subscriptions/"),
-                        found.origin()))
-                .orElse(null);
-        HttpUrl endpoint = source.endpointVariable()
-                .map(variable -> {
-                    String value = env.get(variable).orElseThrow();
-                    HttpUrl url = HttpUrl.parse(value.strip());
-                    if (url == null) {
-                        throw new ConfigurationException("The " + variable + " environment variable is '"
-                                + value.strip() + "', which is not a URL: the managed identity endpoint of "
-                                + source.display() + " cannot be reached.");
-                    }
-                    return url;
-                })
-                .orElse(imds);
-        // MSAL reads IMDS's address from the environment: it gets the one resolved here.
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(ImdsEndpoint.VARIABLE, display(imds));
-        Environment msalView =
-                name -> overrides.containsKey(name) ? Optional.of(overrides.get(name)) : env.lookup(name);
-        return new ManagedIdentity(source, user, endpoint, msalView, why);
-    }
-
-    private AzureCredential azureCli(String why, Path executable) {
-        Optional<String> tenant = lookup("Azure tenant id")
-                .then(settings.tenantId().name(), () -> settings.tenantId().optional())
-                .then(env(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
-                .find()
-                .map(SettingLookup.Found::value);
-        return new AzureCli(executable, tenant.orElse(null), why);
-    }
-
-    /** IMDS's base URL: {@code imdsEndpoint}, then AZURE_POD_IDENTITY_AUTHORITY_HOST, then Azure's address. */
-    private Imds imdsBase() {
-        SettingLookup.Found found = lookup("instance metadata endpoint")
-                .then(
-                        settings.imdsEndpoint().name(),
-                        () -> settings.imdsEndpoint().optional())
-                .then(env(ImdsEndpoint.VARIABLE), () -> env.get(ImdsEndpoint.VARIABLE))
-                .then("the default", () -> Optional.of(ImdsEndpoint.defaultBase()))
-                .find()
-                .orElseThrow();
-        return new Imds(ImdsEndpoint.parse(found.value(), found.origin()), found.origin());
-    }
-
-    /** IMDS's base URL, and where it was set. */
-    private record Imds(HttpUrl url, String origin) {}
-
-    private static String display(HttpUrl base) {
-        String text = base.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
     private Optional<Secret> certificatePassword() {
         return lookup("client certificate password")
                 .then(settings.clientCertificatePassword().name(), () -> revealed(settings.clientCertificatePassword()))
                 .then(
-                        env(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD),
+                        AduEnvironment.describe(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD),
                         () -> env.get(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD))
                 .find()
                 .map(found -> Secret.of(found.value()));
@@ -341,7 +278,7 @@ final class AduCredentials {
         SettingLookup.Found clientId = lookup("Azure client id")
                 .then(settings.clientId().name(), () -> settings.clientId().optional())
                 .then(server.usernamePlace(), server::username)
-                .then(env(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
+                .then(AduEnvironment.describe(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
                 .find()
                 .orElseThrow(() -> new ConfigurationException("No client id to go with the " + what(proof) + " from "
                         + proof.origin() + ": set " + settings.clientId().name()
@@ -349,7 +286,7 @@ final class AduCredentials {
                         + AduEnvironment.CLIENT_ID + "."));
         SettingLookup.Found tenant = lookup("Azure tenant id")
                 .then(settings.tenantId().name(), () -> settings.tenantId().optional())
-                .then(env(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
+                .then(AduEnvironment.describe(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
                 .find()
                 .orElseThrow(() -> new ConfigurationException("No tenant id to go with the " + what(proof) + " from "
                         + proof.origin() + ": set " + settings.tenantId().name() + " or " + AduEnvironment.TENANT_ID
@@ -366,7 +303,9 @@ final class AduCredentials {
                 .then(
                         settings.authorityHost().name(),
                         () -> settings.authorityHost().optional())
-                .then(env(AduEnvironment.AUTHORITY_HOST), () -> env.get(AduEnvironment.AUTHORITY_HOST))
+                .then(
+                        AduEnvironment.describe(AduEnvironment.AUTHORITY_HOST),
+                        () -> env.get(AduEnvironment.AUTHORITY_HOST))
                 .then("the default", () -> Optional.of(AuthorityHost.DEFAULT))
                 .find()
                 .orElseThrow();
@@ -432,9 +371,5 @@ final class AduCredentials {
 
     private static SettingLookup lookup(String what) {
         return SettingLookup.of(what);
-    }
-
-    private static String env(String name) {
-        return "the " + name + " environment variable";
     }
 }

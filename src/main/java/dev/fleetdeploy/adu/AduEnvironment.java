@@ -13,4 +13,9 @@ final class AduEnvironment {
     static final String SEND_CERTIFICATE_CHAIN = "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN";
 
     private AduEnvironment() {}
+
+    /** "the AZURE_CLIENT_ID environment variable", for messages. */
+    static String describe(String variable) {
+        return "the " + variable + " environment variable";
+    }
 }

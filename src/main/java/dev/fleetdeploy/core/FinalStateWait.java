@@ -95,12 +95,12 @@ final class FinalStateWait {
                         ? "showing nothing of the retry (" + retry.stillShows(status) + ")"
                         : status.state() == null ? "without a final state" : "'" + status.state() + "'";
                 throw executionEndsFirst
-                        ? new WaitTimeoutException(
+                        ? new Refusal(
                                 "it was still " + state + " when " + deadline.describe(terms.executionTimeout())
                                         + " ran out",
                                 "Check it again with " + terms.statusCheck() + ", or raise " + terms.executionTimeout()
                                         + ".")
-                        : new WaitTimeoutException(
+                        : new Refusal(
                                 "it was still " + state + " after waiting "
                                         + options.waitTimeout().toSeconds() + " s",
                                 "Check it again with " + terms.statusCheck() + ", or raise " + terms.waitTimeout()

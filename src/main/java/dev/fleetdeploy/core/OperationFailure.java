@@ -8,8 +8,7 @@ import java.util.Map;
  * decides at the end whether the build fails. Its message and hint may quote the network (an error text, a header,
  * an exception's words): both are made one line here ({@link WireText#sentence}), for every kind of failure.
  */
-public abstract sealed class OperationFailure extends Exception
-        permits ApiException, Refusal, UnreachableException, WaitTimeoutException {
+public abstract sealed class OperationFailure extends Exception permits ApiException, Refusal, UnreachableException {
     private static final long serialVersionUID = 1L;
 
     private final String hint;

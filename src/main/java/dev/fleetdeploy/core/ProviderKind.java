@@ -5,19 +5,18 @@ import java.util.Optional;
 
 /** The fleet services the plugin knows, by the names the user writes in {@code provider}. */
 public enum ProviderKind {
-    DATADOG("datadog", "Datadog"),
-    AZURE_DEVICE_UPDATE("azure-device-update", "Azure Device Update");
+    DATADOG("Datadog"),
+    AZURE_DEVICE_UPDATE("Azure Device Update");
 
-    private final String id;
     private final String displayName;
 
-    ProviderKind(String id, String displayName) {
-        this.id = id;
+    ProviderKind(String displayName) {
         this.displayName = displayName;
     }
 
+    /** "azure-device-update", as the user writes it in {@code provider} and the report names it. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String displayName() {

@@ -1,6 +1,7 @@
 package dev.fleetdeploy.core;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,14 @@ public record Setting<T>(String name, T value, String problem) {
 
     public boolean isSet() {
         return value() != null;
+    }
+
+    /**
+     * The value read by {@code parser}, which is handed the value and how to name the parameter in its message;
+     * empty when unset.
+     */
+    public <R> Optional<R> parse(BiFunction<String, String, R> parser) {
+        return Optional.ofNullable(value()).map(text -> parser.apply(String.valueOf(text), name));
     }
 
     /** The same setting with its value converted (a path from a file name, say); unset stays unset. */

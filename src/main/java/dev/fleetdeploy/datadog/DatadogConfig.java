@@ -63,16 +63,11 @@ public record DatadogConfig(
             Environment env,
             ServerLookup servers,
             SecretMasker masker) {
-        DatadogApi api = settings.datadogApi()
-                .optional()
-                .map(value -> DatadogApi.parse(value, settings.datadogApi().name()))
-                .orElse(DatadogApi.DEFAULT);
+        DatadogApi api = settings.datadogApi().parse(DatadogApi::parse).orElse(DatadogApi.DEFAULT);
         DatadogSelection selection = requireSupported(operation, api, common, settings);
         List<TargetPackage> targetPackages = TargetPackage.parse(settings.targetPackages());
         DatadogSite site = resolveSite(settings, env);
-        Optional<HttpUrl> override = common.baseUrl()
-                .optional()
-                .map(value -> ApiBaseUrl.parse(value, common.baseUrl().name()));
+        Optional<HttpUrl> override = common.baseUrl().parse(ApiBaseUrl::parse);
         HttpUrl baseUrl = override.orElseGet(
                 () -> new HttpUrl.Builder().scheme("https").host(site.apiHost()).build());
 

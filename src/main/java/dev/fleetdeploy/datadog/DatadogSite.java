@@ -12,25 +12,23 @@ import java.util.stream.Collectors;
  * its API host ({@code api.datadoghq.eu}) and its API base URL ({@code https://api.datadoghq.eu}).
  */
 public enum DatadogSite {
-    US1("datadoghq.com", "US1", true),
-    US3("us3.datadoghq.com", "US3", false),
-    US5("us5.datadoghq.com", "US5", false),
-    EU1("datadoghq.eu", "EU1", true),
-    AP1("ap1.datadoghq.com", "AP1", false),
-    AP2("ap2.datadoghq.com", "AP2", false),
-    UK1("uk1.datadoghq.com", "UK1", false),
-    US1_FED("ddog-gov.com", "US1-FED", true),
-    US2_FED("us2.ddog-gov.com", "US2-FED", false);
+    US1("datadoghq.com", true),
+    US3("us3.datadoghq.com", false),
+    US5("us5.datadoghq.com", false),
+    EU1("datadoghq.eu", true),
+    AP1("ap1.datadoghq.com", false),
+    AP2("ap2.datadoghq.com", false),
+    UK1("uk1.datadoghq.com", false),
+    US1_FED("ddog-gov.com", true),
+    US2_FED("us2.ddog-gov.com", false);
 
     public static final DatadogSite DEFAULT = US1;
 
     private final String site;
-    private final String region;
     private final boolean webHostHasAppPrefix;
 
-    DatadogSite(String site, String region, boolean webHostHasAppPrefix) {
+    DatadogSite(String site, boolean webHostHasAppPrefix) {
         this.site = site;
-        this.region = region;
         this.webHostHasAppPrefix = webHostHasAppPrefix;
     }
 
@@ -39,9 +37,9 @@ public enum DatadogSite {
         return site;
     }
 
-    /** "EU1". */
+    /** "EU1", "US1-FED": the region code, as Datadog writes it. */
     public String region() {
-        return region;
+        return name().replace('_', '-');
     }
 
     /** "api.datadoghq.eu". */
@@ -67,14 +65,16 @@ public enum DatadogSite {
 
     private boolean matches(String value) {
         return value.equals(site)
-                || value.equals(region.toLowerCase(Locale.ROOT))
+                || value.equals(region().toLowerCase(Locale.ROOT))
                 || value.equals(apiHost())
                 || (webHostHasAppPrefix && value.equals("app." + site));
     }
 
     /** "datadoghq.com (US1), us3.datadoghq.com (US3), ...", for messages. */
     public static String describeAll() {
-        return Arrays.stream(values()).map(s -> s.site + " (" + s.region + ")").collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(s -> s.site + " (" + s.region() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     public static List<DatadogSite> all() {

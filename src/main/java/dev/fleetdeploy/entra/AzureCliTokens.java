@@ -41,12 +41,9 @@ public final class AzureCliTokens implements TokenSource {
     private final AzureCli cli;
     private final String resource;
     private final SecretMasker masker;
-    private final Clock clock;
     private final Duration timeout;
 
-    private Secret token;
-    private Instant refreshAt;
-    private OperationFailure refusal;
+    private final TokenCache cache;
 
     /** @param resource what the token is for ("https://api.adu.microsoft.com/") */
     public AzureCliTokens(AzureCli cli, String resource, SecretMasker masker, Clock clock) {
@@ -57,7 +54,7 @@ public final class AzureCliTokens implements TokenSource {
         this.cli = cli;
         this.resource = resource;
         this.masker = masker;
-        this.clock = clock;
+        this.cache = new TokenCache(masker, clock, "the Azure CLI");
         this.timeout = timeout;
     }
 
@@ -68,43 +65,26 @@ public final class AzureCliTokens implements TokenSource {
     }
 
     @Override
-    public Secret token() throws OperationFailure {
-        return issue().token();
+    public Issued issue() throws OperationFailure {
+        return cache.issue(this::fetch);
     }
 
-    @Override
-    public synchronized Issued issue() throws OperationFailure {
-        if (refusal != null) {
-            throw refusal;
+    private TokenCache.Fresh fetch() throws OperationFailure {
+        JsonNode answer = run();
+        String accessToken = answer.path("accessToken").asText("");
+        if (accessToken.isBlank()) {
+            throw failure("its output has no accessToken", "Update the Azure CLI (az upgrade) and try again.");
         }
-        if (token != null && clock.instant().isBefore(refreshAt)) {
-            return new Issued(token, 0);
+        // Masked before anything else is said about it, a refusal included.
+        masker.register(Secret.of(accessToken));
+        String tenant = answer.path("tenant").asText("");
+        if (cli.tenantId() != null && !tenant.isEmpty() && !tenant.equalsIgnoreCase(cli.tenantId())) {
+            throw failure(
+                    "the Azure CLI is logged into tenant '" + tenant + "', not '" + cli.tenantId() + "' (tenantId)",
+                    "Run az login --tenant " + cli.tenantId() + " (azure/login: its tenant-id), or correct"
+                            + " tenantId.");
         }
-        try {
-            JsonNode answer = run();
-            String accessToken = answer.path("accessToken").asText("");
-            if (accessToken.isBlank()) {
-                throw failure("its output has no accessToken", "Update the Azure CLI (az upgrade) and try again.");
-            }
-            token = masker.register(Secret.of(accessToken));
-            String tenant = answer.path("tenant").asText("");
-            if (cli.tenantId() != null && !tenant.isEmpty() && !tenant.equalsIgnoreCase(cli.tenantId())) {
-                throw failure(
-                        "the Azure CLI is logged into tenant '" + tenant + "', not '" + cli.tenantId() + "' (tenantId)",
-                        "Run az login --tenant " + cli.tenantId() + " (azure/login: its tenant-id), or correct"
-                                + " tenantId.");
-            }
-            Instant asked = clock.instant();
-            Duration lifetime = lifetime(answer);
-            Duration margin = lifetime.dividedBy(2).compareTo(EntraTokenClient.REFRESH_MARGIN) < 0
-                    ? lifetime.dividedBy(2)
-                    : EntraTokenClient.REFRESH_MARGIN;
-            refreshAt = asked.plus(lifetime).minus(margin);
-            return new Issued(token, 0);
-        } catch (OperationFailure failure) {
-            refusal = failure;
-            throw failure;
-        }
+        return new TokenCache.Fresh(accessToken, lifetime(answer), 0);
     }
 
     private JsonNode run() throws OperationFailure {

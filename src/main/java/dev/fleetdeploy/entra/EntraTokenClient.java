@@ -21,7 +21,6 @@ import dev.fleetdeploy.http.RefusedRedirect;
 import java.net.MalformedURLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -39,8 +38,6 @@ import okhttp3.HttpUrl;
  */
 public final class EntraTokenClient implements TokenSource {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    /** Asked again this long before the token expires, so that a long {@code wait} never sends a stale one. */
-    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,13 +45,10 @@ public final class EntraTokenClient implements TokenSource {
     private final String scope;
     private final HttpTransport transport;
     private final SecretMasker masker;
-    private final Clock clock;
 
     private MsalTransport msalTransport;
     private ConfidentialClientApplication application;
-    private Secret token;
-    private Instant refreshAt;
-    private OperationFailure refusal;
+    private final TokenCache cache;
 
     /**
      * @param scope what the token is for ("https://api.adu.microsoft.com/.default")
@@ -66,61 +60,38 @@ public final class EntraTokenClient implements TokenSource {
         this.scope = scope;
         this.transport = transport;
         this.masker = masker;
-        this.clock = clock;
+        this.cache = new TokenCache(masker, clock, "Microsoft Entra ID");
     }
 
     @Override
-    public Secret token() throws OperationFailure {
-        return issue().token();
+    public Issued issue() throws OperationFailure {
+        return cache.issue(this::fetch);
     }
 
-    @Override
-    public synchronized Issued issue() throws OperationFailure {
-        if (refusal != null) {
-            throw refusal;
-        }
-        if (token != null && clock.instant().isBefore(refreshAt)) {
-            return new Issued(token, 0);
-        }
+    private TokenCache.Fresh fetch() throws OperationFailure, InterruptedException {
+        ConfidentialClientApplication app = application();
+        msalTransport.begin();
+        Throwable msalError = null;
         try {
-            ConfidentialClientApplication app = application();
-            msalTransport.begin();
-            Throwable msalError = null;
-            try {
-                // Skip MSAL's cache: the lifetime is kept here, on the execution's clock.
-                app.acquireToken(ClientCredentialParameters.builder(Set.of(scope))
-                                .skipCache(true)
-                                .build())
-                        .get();
-            } catch (ExecutionException e) {
-                msalError = e.getCause();
-            }
-            // The answer itself decides, read as the plugin always read it: MSAL is stricter about expires_in.
-            ApiResponse response = msalTransport.lastResponse();
-            if (msalTransport.lastFailure() != null || response == null || !response.successful()) {
-                throw failure(msalError);
-            }
-            Instant asked = clock.instant();
-            JsonNode answer = parse(response);
-            String accessToken = answer.path("access_token").asText("");
-            if (accessToken.isBlank()) {
-                throw withoutToken(response);
-            }
-            token = masker.register(Secret.of(accessToken));
-            Duration lifetime = lifetime(answer);
-            // A short-lived token is renewed halfway through its life, so that none is ever sent expired.
-            Duration margin =
-                    lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
-            refreshAt = asked.plus(lifetime).minus(margin);
-            return new Issued(token, msalTransport.attempts());
-        } catch (OperationFailure failure) {
-            refusal = failure;
-            throw failure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(
-                    "interrupted before Microsoft Entra ID answered", "The build was stopped.", e);
+            // Skip MSAL's cache: the lifetime is kept here, on the execution's clock.
+            app.acquireToken(ClientCredentialParameters.builder(Set.of(scope))
+                            .skipCache(true)
+                            .build())
+                    .get();
+        } catch (ExecutionException e) {
+            msalError = e.getCause();
         }
+        // The answer itself decides, read as the plugin always read it: MSAL is stricter about expires_in.
+        ApiResponse response = msalTransport.lastResponse();
+        if (msalTransport.lastFailure() != null || response == null || !response.successful()) {
+            throw failure(msalError);
+        }
+        JsonNode answer = parse(response);
+        String accessToken = answer.path("access_token").asText("");
+        if (accessToken.isBlank()) {
+            throw withoutToken(response);
+        }
+        return new TokenCache.Fresh(accessToken, lifetime(answer), msalTransport.attempts());
     }
 
     /** The MSAL application, built on first use: no MSAL class is loaded before a token is needed. */
@@ -133,7 +104,7 @@ public final class EntraTokenClient implements TokenSource {
                     .host(authority.host())
                     .port(authority.port())
                     .build();
-            msalTransport = new MsalTransport(transport, masker, msalBase, authority);
+            msalTransport = new MsalTransport(transport, masker, new MsalRoute(msalBase, authority));
             try {
                 application = ConfidentialClientApplication.builder(credential.clientId(), msalCredential())
                         .authority(msalBase.newBuilder()

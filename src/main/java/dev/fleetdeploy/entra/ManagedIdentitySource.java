@@ -10,11 +10,11 @@ import java.util.Optional;
  * variable, so only a probe can tell whether it is there.
  */
 public enum ManagedIdentitySource {
-    SERVICE_FABRIC("Service Fabric", "IDENTITY_ENDPOINT"),
-    APP_SERVICE("App Service / Functions / Container Apps", "IDENTITY_ENDPOINT"),
-    CLOUD_SHELL("Cloud Shell", "MSI_ENDPOINT"),
-    AZURE_ARC("Azure Arc", "IDENTITY_ENDPOINT"),
-    IMDS("the instance metadata service (VM, scale set, AKS)", null);
+    SERVICE_FABRIC("Service Fabric"),
+    APP_SERVICE("App Service / Functions / Container Apps"),
+    CLOUD_SHELL("Cloud Shell"),
+    AZURE_ARC("Azure Arc"),
+    IMDS("the instance metadata service (VM, scale set, AKS)");
 
     static final String IDENTITY_ENDPOINT = "IDENTITY_ENDPOINT";
     static final String IDENTITY_HEADER = "IDENTITY_HEADER";
@@ -27,11 +27,9 @@ public enum ManagedIdentitySource {
             List.of(IDENTITY_ENDPOINT, IDENTITY_HEADER, IDENTITY_SERVER_THUMBPRINT, MSI_ENDPOINT, IMDS_ENDPOINT);
 
     private final String display;
-    private final String endpointVariable;
 
-    ManagedIdentitySource(String display, String endpointVariable) {
+    ManagedIdentitySource(String display) {
         this.display = display;
-        this.endpointVariable = endpointVariable;
     }
 
     /** "App Service / Functions / Container Apps". */
@@ -39,9 +37,13 @@ public enum ManagedIdentitySource {
         return display;
     }
 
-    /** The variable holding this source's endpoint; empty for IMDS. */
+    /** The variable holding this source's endpoint, as {@link #of} finds it; empty for IMDS, which has none. */
     public Optional<String> endpointVariable() {
-        return Optional.ofNullable(endpointVariable);
+        return switch (this) {
+            case CLOUD_SHELL -> Optional.of(MSI_ENDPOINT);
+            case IMDS -> Optional.empty();
+            default -> Optional.of(IDENTITY_ENDPOINT);
+        };
     }
 
     /** The source the environment names, as MSAL chooses it; {@link #IMDS} when it names none. */

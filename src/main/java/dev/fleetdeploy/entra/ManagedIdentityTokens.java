@@ -7,7 +7,6 @@ import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import dev.fleetdeploy.core.ApiException;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.PlannedRequest;
-import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
 import dev.fleetdeploy.core.UnreachableException;
 import dev.fleetdeploy.http.ApiResponse;
@@ -15,7 +14,6 @@ import dev.fleetdeploy.http.ErrorText;
 import dev.fleetdeploy.http.HttpTransport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
@@ -29,73 +27,46 @@ public final class ManagedIdentityTokens implements TokenSource {
     private final ManagedIdentity identity;
     private final String resource;
     private final MsalTransport msal;
-    private final SecretMasker masker;
-    private final Clock clock;
 
     private ManagedIdentityApplication application;
-    private Secret token;
-    private Instant refreshAt;
-    private OperationFailure refusal;
+    private final TokenCache cache;
 
     /** @param resource what the token is for ("https://api.adu.microsoft.com/") */
     public ManagedIdentityTokens(
             ManagedIdentity identity, String resource, HttpTransport transport, SecretMasker masker, Clock clock) {
         this.identity = identity;
         this.resource = resource;
-        this.msal = MsalTransport.to(transport, masker, identity.endpoint());
-        this.masker = masker;
-        this.clock = clock;
+        this.msal = new MsalTransport(transport, masker, MsalRoute.to(identity.endpoint()));
+        this.cache = new TokenCache(masker, clock, "the managed identity endpoint");
     }
 
     @Override
-    public Secret token() throws OperationFailure {
-        return issue().token();
+    public Issued issue() throws OperationFailure {
+        return cache.issue(this::fetch);
     }
 
-    @Override
-    public synchronized Issued issue() throws OperationFailure {
-        if (refusal != null) {
-            throw refusal;
-        }
-        if (token != null && clock.instant().isBefore(refreshAt)) {
-            return new Issued(token, 0);
-        }
+    private TokenCache.Fresh fetch() throws OperationFailure, InterruptedException {
+        msal.begin();
+        IAuthenticationResult result;
         try {
-            msal.begin();
-            IAuthenticationResult result;
-            try {
-                result = MsalEnvironment.with(
-                        identity.environment(),
-                        () -> application()
-                                .acquireTokenForManagedIdentity(ManagedIdentityParameters.builder(resource)
-                                        // The token is kept here; MSAL's JVM-wide cache is not read.
-                                        .forceRefresh(true)
-                                        .build())
-                                .get());
-            } catch (ExecutionException e) {
-                throw failure(e.getCause());
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                throw failure(MsalEnvironment.unwrap(e));
-            }
-            token = masker.register(Secret.of(result.accessToken()));
-            Instant asked = clock.instant();
-            Duration lifetime =
-                    Duration.ofMillis(Math.max(0, result.expiresOnDate().getTime() - System.currentTimeMillis()));
-            Duration margin = lifetime.dividedBy(2).compareTo(EntraTokenClient.REFRESH_MARGIN) < 0
-                    ? lifetime.dividedBy(2)
-                    : EntraTokenClient.REFRESH_MARGIN;
-            refreshAt = asked.plus(lifetime).minus(margin);
-            return new Issued(token, msal.attempts());
-        } catch (OperationFailure failure) {
-            refusal = failure;
-            throw failure;
+            result = MsalEnvironment.with(
+                    identity.environment(),
+                    () -> application()
+                            .acquireTokenForManagedIdentity(ManagedIdentityParameters.builder(resource)
+                                    // The token is kept here; MSAL's JVM-wide cache is not read.
+                                    .forceRefresh(true)
+                                    .build())
+                            .get());
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(
-                    "interrupted before the managed identity endpoint answered", "The build was stopped.", e);
+            throw e;
+        } catch (Exception e) {
+            throw failure(MsalEnvironment.unwrap(e));
         }
+        Duration lifetime =
+                Duration.ofMillis(Math.max(0, result.expiresOnDate().getTime() - System.currentTimeMillis()));
+        return new TokenCache.Fresh(result.accessToken(), lifetime, msal.attempts());
     }
 
     private ManagedIdentityApplication application() {
@@ -120,7 +91,7 @@ public final class ManagedIdentityTokens implements TokenSource {
         }
         ApiResponse response = msal.lastResponse();
         if (response == null) {
-            String text = msalError == null ? "no detail" : masker.mask(String.valueOf(msalError.getMessage()));
+            String text = msalError == null ? "no detail" : msal.mask(String.valueOf(msalError.getMessage()));
             return new UnreachableException(context() + " was not sent: MSAL refused it (" + text + ")", hint(), null);
         }
         return new ApiException(

@@ -41,28 +41,22 @@ final class MsalTransport implements IHttpClient {
 
     private final HttpTransport transport;
     private final SecretMasker masker;
-    private final HttpUrl msalBase;
-    private final HttpUrl realBase;
+    private final MsalRoute route;
 
     private volatile ApiResponse lastResponse;
     private volatile OperationFailure lastFailure;
     private volatile int attempts;
 
-    /**
-     * @param msalBase the origin (and path, ending in "/") MSAL is told about
-     * @param realBase where requests to {@code msalBase} really go, ending in "/"
-     */
-    MsalTransport(HttpTransport transport, SecretMasker masker, HttpUrl msalBase, HttpUrl realBase) {
+    /** @param route where MSAL's requests really go */
+    MsalTransport(HttpTransport transport, SecretMasker masker, MsalRoute route) {
         this.transport = transport;
         this.masker = masker;
-        this.msalBase = msalBase;
-        this.realBase = realBase;
+        this.route = route;
     }
 
-    /** A client that sends MSAL's requests unchanged, to {@code origin} only. */
-    static MsalTransport to(HttpTransport transport, SecretMasker masker, HttpUrl origin) {
-        HttpUrl root = origin.newBuilder().encodedPath("/").query(null).build();
-        return new MsalTransport(transport, masker, root, root);
+    /** The text with every credential known masked: MSAL's own words may quote one. */
+    String mask(String text) {
+        return masker.mask(text);
     }
 
     /** Forgets the last exchange: called before each acquisition. */
@@ -91,7 +85,7 @@ final class MsalTransport implements IHttpClient {
     public IHttpResponse send(HttpRequest request) throws Exception {
         HttpUrl url;
         try {
-            url = route(HttpUrl.get(request.url().toString()));
+            url = route.map(HttpUrl.get(request.url().toString()));
         } catch (IllegalStateException refused) {
             UnreachableException failure = new UnreachableException(
                     refused.getMessage(),
@@ -175,24 +169,6 @@ final class MsalTransport implements IHttpClient {
     private static String secretPart(String value) {
         int space = value.indexOf(' ');
         return space > 0 && space < value.length() - 1 ? value.substring(space + 1) : value;
-    }
-
-    /** Where a URL MSAL asks for really goes; refused when it is not under the configured place. */
-    private HttpUrl route(HttpUrl asked) {
-        boolean sameOrigin = asked.scheme().equals(msalBase.scheme())
-                && asked.host().equals(msalBase.host())
-                && asked.port() == msalBase.port();
-        String path = asked.encodedPath();
-        if (!sameOrigin || !path.startsWith(msalBase.encodedPath())) {
-            throw new IllegalStateException("MSAL asked for " + asked.scheme() + "://" + asked.host() + ":"
-                    + asked.port() + ", which is not the configured " + msalBase.host()
-                    + ": refused, nothing was sent");
-        }
-        HttpUrl.Builder real = realBase.newBuilder()
-                .encodedPath(realBase.encodedPath()
-                        + path.substring(msalBase.encodedPath().length()));
-        real.encodedQuery(asked.encodedQuery());
-        return real.build();
     }
 
     /** Carries the transport's failure through MSAL, which wraps whatever its client throws. */

@@ -12,8 +12,8 @@ import java.util.Optional;
 public record ReadyToken(Secret token, String origin) implements TokenSource, AzureCredential {
 
     @Override
-    public Secret token() {
-        return token;
+    public Issued issue() {
+        return new Issued(token, 0);
     }
 
     @Override

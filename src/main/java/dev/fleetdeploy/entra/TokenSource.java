@@ -13,15 +13,15 @@ public interface TokenSource {
      *
      * @throws OperationFailure when Entra ID refused or could not be reached (every later call throws the same)
      */
-    Secret token() throws OperationFailure;
+    default Secret token() throws OperationFailure {
+        return issue().token();
+    }
 
     /**
      * As {@link #token()}, with the requests this call sent for it: 0 when it was at hand. A refusal is the same
      * failure for every caller, with the attempts it took when it was first asked.
      */
-    default Issued issue() throws OperationFailure {
-        return new Issued(token(), 0);
-    }
+    Issued issue() throws OperationFailure;
 
     /** A token, and how many requests this call sent for it. */
     record Issued(Secret token, int attempts) {}

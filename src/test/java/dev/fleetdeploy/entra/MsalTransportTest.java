@@ -54,7 +54,7 @@ class MsalTransportTest {
                 .host(real.host())
                 .port(real.port())
                 .build();
-        return new MsalTransport(transport, masker, msalView, real);
+        return new MsalTransport(transport, masker, new MsalRoute(msalView, real));
     }
 
     @Test
@@ -103,7 +103,7 @@ class MsalTransportTest {
 
     @Test
     void anotherPortOrSchemeOfTheSameHostIsRefusedToo() throws Exception {
-        MsalTransport msal = MsalTransport.to(transport, masker, server.url("/"));
+        MsalTransport msal = new MsalTransport(transport, masker, MsalRoute.to(server.url("/")));
 
         catchThrowable(() -> msal.send(request(
                 HttpMethod.GET,
@@ -120,7 +120,7 @@ class MsalTransportTest {
     void identityHeadersAreMaskedAndRegistered() throws Exception {
         server.enqueue(
                 new MockResponse.Builder().status(StatusLine.of(200)).body("{}").build());
-        MsalTransport msal = MsalTransport.to(transport, masker, server.url("/"));
+        MsalTransport msal = new MsalTransport(transport, masker, MsalRoute.to(server.url("/")));
 
         msal.send(request(
                 HttpMethod.GET,
