@@ -22,28 +22,25 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class CredentialPrecedenceTest extends MojoTestSupport {
 
+    /** settings.xml's servers: one with both keys, one with only a {@code <username>} (the API key). */
     @BeforeEach
-    void answerTheCancel() {
+    void answerTheCancelWithServersInSettings() {
         api.deployment("abc-def-ghi", "running", 1);
+        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
+        addServer("datadog-eu-username-only", SERVER_API_KEY, null);
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     void environmentAloneIsEnough(CancelDeploymentMojo mojo) throws Exception {
-        run(mojo);
-
-        assertKeysSent(ENV_API_KEY, ENV_APP_KEY);
+        assertCancelSends(mojo, ENV_API_KEY, ENV_APP_KEY); // with no serverId, no server of settings.xml counts
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "serverId", value = "datadog-eu")
     void settingsServerBeatsEnvironment(CancelDeploymentMojo mojo) throws Exception {
-        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
-
-        run(mojo);
-
-        assertKeysSent(SERVER_API_KEY, SERVER_APP_KEY);
+        assertCancelSends(mojo, SERVER_API_KEY, SERVER_APP_KEY);
     }
 
     @Test
@@ -52,22 +49,14 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     @MojoParameter(name = "apiKey", value = POM_API_KEY)
     @MojoParameter(name = "applicationKey", value = POM_APP_KEY)
     void parameterBeatsSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
-        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
-
-        run(mojo);
-
-        assertKeysSent(POM_API_KEY, POM_APP_KEY);
+        assertCancelSends(mojo, POM_API_KEY, POM_APP_KEY);
     }
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "serverId", value = "datadog-eu")
+    @MojoParameter(name = "serverId", value = "datadog-eu-username-only")
     void eachKeyTakesItsOwnFirstSource(CancelDeploymentMojo mojo) throws Exception {
-        addServer("datadog-eu", SERVER_API_KEY, null); // a server with only a <username>
-
-        run(mojo);
-
-        assertKeysSent(SERVER_API_KEY, ENV_APP_KEY);
+        assertCancelSends(mojo, SERVER_API_KEY, ENV_APP_KEY);
     }
 
     @Test
@@ -83,8 +72,6 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
     @MojoParameter(name = "serverId", value = "datadog-typo")
     void aServerIdWithNoSuchServerFailsBeforeSending(CancelDeploymentMojo mojo) throws Exception {
-        addServer("datadog-eu", SERVER_API_KEY, SERVER_APP_KEY);
-
         // The environment has keys, but a serverId the user set and Maven lacks is a mistake, not a fallback.
         assertRefused(mojo, ENV_KEYS)
                 .hasMessage(
@@ -94,14 +81,10 @@ class CredentialPrecedenceTest extends MojoTestSupport {
 
     @Test
     @InjectMojo(goal = "cancel-deployment", pom = "classpath:/unit/datadog-v2/pom.xml")
-    @MojoParameter(name = "serverId", value = "datadog")
+    @MojoParameter(name = "serverId", value = "datadog-eu")
     @CommandLine(PROPERTY_KEYS)
     void userPropertiesBeatSettingsServerAndEnvironment(CancelDeploymentMojo mojo) throws Exception {
-        addServer("datadog", SERVER_API_KEY, SERVER_APP_KEY);
-
-        run(mojo);
-
-        assertKeysSent(PROPERTY_API_KEY, PROPERTY_APP_KEY);
+        assertCancelSends(mojo, PROPERTY_API_KEY, PROPERTY_APP_KEY);
     }
 
     @Test
@@ -127,6 +110,13 @@ class CredentialPrecedenceTest extends MojoTestSupport {
         prepare(mojo).execute();
 
         assertKeysSent(POM_API_KEY, PROPERTY_APP_KEY);
+    }
+
+    /** Runs the cancel with {@link #ENV_KEYS} in the environment and checks the keys its request carried. */
+    private void assertCancelSends(CancelDeploymentMojo mojo, String apiKey, String applicationKey) throws Exception {
+        run(mojo);
+
+        assertKeysSent(apiKey, applicationKey);
     }
 
     private void assertKeysSent(String apiKey, String applicationKey) {
