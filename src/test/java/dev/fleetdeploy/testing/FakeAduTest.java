@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,13 +104,12 @@ class FakeAduTest {
         HttpResponse<String> badAction = send("POST", V2 + "dep1?action=stop");
         HttpResponse<String> getWithAction = send("GET", V2 + "dep1?action=cancel");
 
-        assertThat(FakeClient.answer(versioned))
-                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\",\"message\":\"");
+        assertAzureError(versioned, 400, "UnsupportedApiVersion");
         assertThat(FakeClient.answer(noAction))
                 .isEqualTo("400 {\"error\":{\"code\":\"BadRequest\",\"message\":"
                         + "\"The action query parameter must be 'cancel' or 'retry'.\"}}");
         assertThat(badAction.statusCode()).isEqualTo(400);
-        assertThat(FakeClient.answer(getWithAction)).startsWith("404 {\"error\":{\"code\":\"NotFound\"");
+        assertAzureError(getWithAction, 404, "NotFound");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -146,11 +146,9 @@ class FakeAduTest {
         HttpResponse<String> missing = send("POST", PREVIEW + "dep1?action=cancel");
         HttpResponse<String> ga = send("POST", PREVIEW + "dep1?action=cancel&" + GA_VERSION);
 
-        assertThat(FakeClient.answer(missing)).startsWith("400 {\"error\":{\"code\":\"MissingApiVersionParameter\"");
+        assertAzureError(missing, 400, "MissingApiVersionParameter");
         assertThat(missing.headers().firstValue("retry-after")).hasValue("0");
-        assertThat(FakeClient.answer(ga))
-                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\"")
-                .contains("2021-06-01-preview");
+        assertAzureError(ga, 400, "UnsupportedApiVersion").contains("2021-06-01-preview");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -293,9 +291,7 @@ class FakeAduTest {
     void theGaPathsTakeTheGaApiVersionsOnly() throws Exception {
         assertThat(send("GET", GA + "dep1").statusCode()).isEqualTo(400);
         HttpResponse<String> preview = send("POST", GA_SUB + "dc1/deployments/dep1:cancel?" + PREVIEW_VERSION);
-        assertThat(FakeClient.answer(preview))
-                .startsWith("400 {\"error\":{\"code\":\"UnsupportedApiVersion\"")
-                .contains("2022-10-01, 2023-10-01-preview, 2026-06-01");
+        assertAzureError(preview, 400, "UnsupportedApiVersion").contains("2022-10-01, 2023-10-01-preview, 2026-06-01");
         for (String version : List.of("2022-10-01", "2023-10-01-preview", "2026-06-01")) {
             assertThat(send("GET", GA + "dep1?api-version=" + version).statusCode())
                     .as(version)
@@ -308,9 +304,7 @@ class FakeAduTest {
     void gaHasNoGroupLevelCancel() throws Exception {
         HttpResponse<String> response = send("POST", GA + "dep1:cancel?" + GA_VERSION);
 
-        assertThat(FakeClient.answer(response))
-                .startsWith("404 {\"error\":{\"code\":\"NotFound\"")
-                .contains("only per device-class subgroup");
+        assertAzureError(response, 404, "NotFound").contains("only per device-class subgroup");
         assertThat(fake.subgroupState("dep1", "dc1")).isEqualTo("Active");
     }
 
@@ -590,6 +584,12 @@ class FakeAduTest {
     private static String state(FakeSubgroup... subgroups) {
         return new FakeAduDeployment("d", "g", List.of(subgroups), "2020-07-01T12:13:14Z", AduUpdateId.EXAMPLE)
                 .deploymentState();
+    }
+
+    /** Asserts the error shape Azure answers with, {@code <status> {"error":{"code":"<code>","message":"...}. */
+    private static AbstractStringAssert<?> assertAzureError(HttpResponse<String> response, int status, String code) {
+        return assertThat(FakeClient.answer(response))
+                .startsWith(status + " {\"error\":{\"code\":\"" + code + "\",\"message\":\"");
     }
 
     /** An answer's status and body; every answer carries retry-after: 0, as the live service sends it. */
