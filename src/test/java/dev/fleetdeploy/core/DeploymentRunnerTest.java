@@ -1,5 +1,7 @@
 package dev.fleetdeploy.core;
 
+import static dev.fleetdeploy.core.ScriptedProvider.refusal;
+import static dev.fleetdeploy.core.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetdeploy.maven.MavenTerms;
@@ -39,9 +41,7 @@ class DeploymentRunnerTest {
     @Test
     void everyDeploymentIsAttemptedEvenAfterOneFails() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerAction(
-                        "b",
-                        new ApiException(404, "404 Not Found", "Deployment not found", "Check the deployment id."));
+                .answerAction("b", refusal(404, "Not Found", "Deployment not found", "Check the deployment id."));
         RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "a", "b", "c");
 
         assertThat(provider.calls()).containsExactly("cancel a", "cancel b", "cancel c");
@@ -64,9 +64,7 @@ class DeploymentRunnerTest {
     void everySubgroupIsAttemptedAndReportedOnItsOwn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", List.of("dc1", "dc2", "dc3"))
-                .answerAction(
-                        "d (subgroup dc2)",
-                        new ApiException(404, "404 Not Found", "Not Found", "Check the device class."));
+                .answerAction("d (subgroup dc2)", refusal(404, "Not Found", "Not Found", "Check the device class."));
         RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "d", "e");
 
         assertThat(provider.calls())
@@ -86,7 +84,7 @@ class DeploymentRunnerTest {
     @Test
     void aDeploymentWhoseSubgroupsCannotBeListedFailsWholeAndTheOthersGoOn() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerParts("d", new ApiException(404, "404 Not Found", "Not Found", "Check the deployment id."));
+                .answerParts("d", refusal(404, "Not Found", "Not Found", "Check the deployment id."));
         RunReport report = run(Operation.RETRY, options(false, 2, false), provider, "d", "e");
 
         assertThat(provider.calls()).containsExactly("retry e");
@@ -103,10 +101,7 @@ class DeploymentRunnerTest {
     void waitingAfterASubgroupCancelPollsThatSubgroup() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerParts("d", List.of("dc1"))
-                .answerStatus(
-                        "d (subgroup dc1)",
-                        ScriptedProvider.status("Active", false),
-                        ScriptedProvider.status("Canceled", true));
+                .answerStatus("d (subgroup dc1)", status("Active", false), status("Canceled", true));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "d");
 
         assertThat(provider.calls())
@@ -119,9 +114,9 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerAction(
                         "a",
-                        new ApiException(
+                        refusal(
                                 400,
-                                "400 Bad Request",
+                                "Bad Request",
                                 "Only pending or running deployments can be canceled.",
                                 "Check its status."));
         RunReport report = run(Operation.CANCEL, options(false, 1, false), provider, "a");
@@ -133,7 +128,7 @@ class DeploymentRunnerTest {
     @Test
     void failuresAreWarningsWhenFailOnErrorIsOff() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerAction("a", new ApiException(403, "403 Forbidden", "Forbidden", "Check the permissions."));
+                .answerAction("a", refusal(403, "Forbidden", "Forbidden", "Check the permissions."));
         run(Operation.CANCEL, options(false, 1, true), provider, "a");
         assertThat(log.lines())
                 .contains(
@@ -157,11 +152,7 @@ class DeploymentRunnerTest {
     @Test
     void waitPollsUntilFinalStateAndLogsEachChange() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerStatus(
-                        "a",
-                        ScriptedProvider.status("stopping", false),
-                        ScriptedProvider.status("stopping", false),
-                        ScriptedProvider.status("canceled", true));
+                .answerStatus("a", status("stopping", false), status("stopping", false), status("canceled", true));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "a");
 
         assertThat(provider.calls()).containsExactly("cancel a", "status a", "status a", "status a");
@@ -183,12 +174,12 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerStatus(
                         "a",
-                        ScriptedProvider.status("running", false),
-                        ScriptedProvider.status("running", false),
-                        ScriptedProvider.status("running", false),
+                        status("running", false),
+                        status("running", false),
+                        status("running", false),
                         new DeploymentStatus(
                                 "running", false, "hosts", 3L, java.util.Map.of("succeeded", 2L), List.of()),
-                        ScriptedProvider.status("done", true));
+                        status("done", true));
         run(Operation.STATUS, options(true, 1, false), provider, "a");
 
         assertThat(time.sleeps())
@@ -203,7 +194,7 @@ class DeploymentRunnerTest {
 
     @Test
     void waitGivesUpAtTheTimeoutAndSaysWhatStateItSaw() throws InterruptedException {
-        ScriptedProvider provider = new ScriptedProvider().answerStatus("a", ScriptedProvider.status("running", false));
+        ScriptedProvider provider = new ScriptedProvider().answerStatus("a", status("running", false));
         RunOptions options =
                 TestRunOptions.of(false, true, Duration.ofSeconds(25), Duration.ofSeconds(10), 1, false, null);
         RunReport report = run(Operation.STATUS, options, provider, "a");
@@ -220,9 +211,9 @@ class DeploymentRunnerTest {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerStatus(
                         "a",
-                        new ApiException(
+                        refusal(
                                 403,
-                                "403 Forbidden",
+                                "Forbidden",
                                 "Forbidden",
                                 "Check that the application key has the hosts_read permission."));
         RunReport report = run(Operation.CANCEL, options(true, 1, false), provider, "a");
@@ -258,7 +249,7 @@ class DeploymentRunnerTest {
     @Test
     void labelledTargetsAreNamedInMessages() throws InterruptedException {
         ScriptedProvider provider = new ScriptedProvider()
-                .answerAction("x", new ApiException(401, "401 Unauthorized", "Unauthorized", "Check the keys."));
+                .answerAction("x", refusal(401, "Unauthorized", "Unauthorized", "Check the keys."));
         RunReport report = run(
                 Operation.CANCEL,
                 options(false, 1, false),

@@ -123,7 +123,7 @@ class RetryWaitTest {
         ScriptedProvider provider = new ScriptedProvider()
                 .answerStatus(
                         "r",
-                        new ApiException(503, "503 Service Unavailable", "busy", "Try later."),
+                        ScriptedProvider.refusal(503, "Service Unavailable", "busy", "Try later."),
                         status("Active", 0, 3, 3),
                         status("Active", 2, 3, 1),
                         status("Active", 0, 6, 0));

@@ -121,6 +121,11 @@ class ScriptedProvider implements FleetProvider {
         return List.of(new PlannedRequest("POST", "https://api.example/" + id, List.of("DD-API-KEY: ****"), null));
     }
 
+    /** What the API refused with: {@code refusal(404, "Not Found", ...)} carries the status line "404 Not Found". */
+    static ApiException refusal(int status, String reason, String apiText, String hint) {
+        return new ApiException(status, status + " " + reason, apiText, hint);
+    }
+
     static DeploymentStatus status(String state, boolean terminal) {
         return new DeploymentStatus(state, terminal, "hosts", 3L, Map.of("succeeded", 1L), List.of());
     }
