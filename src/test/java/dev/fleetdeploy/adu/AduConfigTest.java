@@ -403,12 +403,8 @@ class AduConfigTest {
     void aTokenThatCannotBeSentInAHeaderIsRefusedWithoutShowingIt(String token) {
         parameters.put("accessToken", token);
 
-        ConfigurationException refusal = refusal();
-
-        assertThat(refusal)
-                .hasMessage(
-                        "The access token from accessToken (-Dfleet.accessToken) contains a space, line break or other"
-                                + " character that cannot be sent in an HTTP header: copy the token again.");
+        assertRefused("The access token from accessToken (-Dfleet.accessToken) contains a space, line break or other"
+                + " character that cannot be sent in an HTTP header: copy the token again.");
     }
 
     // ---- a client secret ----
@@ -505,12 +501,8 @@ class AduConfigTest {
         parameters.put("clientSecret", SECRET);
         parameters.put("tenantId", TENANT_ID);
 
-        ConfigurationException refusal = refusal();
-
-        assertThat(refusal)
-                .hasMessage(
-                        "No client id to go with the client secret from clientSecret (-Dfleet.clientSecret): set clientId"
-                                + " (-Dfleet.clientId), the <username> of the serverId server, or AZURE_CLIENT_ID.");
+        assertRefused("No client id to go with the client secret from clientSecret (-Dfleet.clientSecret): set clientId"
+                + " (-Dfleet.clientId), the <username> of the serverId server, or AZURE_CLIENT_ID.");
     }
 
     @Test
