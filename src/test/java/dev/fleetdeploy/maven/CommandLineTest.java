@@ -27,10 +27,7 @@ class CommandLineTest extends MojoTestSupport {
                 .containsExactlyInAnyOrder(
                         "POST /api/unstable/fleet/deployments/one/cancel",
                         "POST /api/unstable/fleet/deployments/two/cancel");
-        assertThat(received()).allSatisfy(sent -> {
-            assertThat(sent.header("DD-API-KEY")).isEqualTo(PROPERTY_API_KEY);
-            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(PROPERTY_APP_KEY);
-        });
+        assertThat(received()).allSatisfy(sent -> assertCarriesKeys(sent, PROPERTY_API_KEY, PROPERTY_APP_KEY));
         assertThat(info())
                 .contains(
                         "Canceling 2 Datadog deployments ('one', 'two') on " + baseUrl()

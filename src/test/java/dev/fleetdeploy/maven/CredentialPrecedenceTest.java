@@ -2,7 +2,6 @@ package dev.fleetdeploy.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetdeploy.testing.ReceivedRequest;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -120,9 +119,7 @@ class CredentialPrecedenceTest extends MojoTestSupport {
     }
 
     private void assertKeysSent(String apiKey, String applicationKey) {
-        ReceivedRequest sent = received().get(0);
-        assertThat(sent.header("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
-        assertThat(sent.header("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+        assertCarriesKeys(received().get(0), apiKey, applicationKey);
         assertNoSecretShown();
     }
 }

@@ -182,6 +182,12 @@ abstract class MojoTestSupport {
         request.addServer(server);
     }
 
+    /** Asserts which Datadog keys a request carried. */
+    static void assertCarriesKeys(ReceivedRequest sent, String apiKey, String applicationKey) {
+        assertThat(sent.header("DD-API-KEY")).as("DD-API-KEY").isEqualTo(apiKey);
+        assertThat(sent.header("DD-APPLICATION-KEY")).as("DD-APPLICATION-KEY").isEqualTo(applicationKey);
+    }
+
     /** Every request the fake Datadog received so far, in arrival order. */
     List<ReceivedRequest> received() {
         return api.requests();

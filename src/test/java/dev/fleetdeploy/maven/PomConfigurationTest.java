@@ -26,8 +26,7 @@ class PomConfigurationTest extends MojoTestSupport {
 
         ReceivedRequest sent = received().get(0);
         assertThat(receivedTargets()).containsExactly("POST /api/v2/fleet/deployments/abc-def-ghi/cancel");
-        assertThat(sent.header("DD-API-KEY")).isEqualTo(ENV_API_KEY);
-        assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(ENV_APP_KEY);
+        assertCarriesKeys(sent, ENV_API_KEY, ENV_APP_KEY);
         assertThat(sent.header("Accept")).isEqualTo("application/json");
         assertThat(sent.header("User-Agent")).startsWith("fleet-deployment-maven-plugin/");
         assertThat(info())

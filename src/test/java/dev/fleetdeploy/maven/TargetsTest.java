@@ -72,16 +72,12 @@ class TargetsTest extends MojoTestSupport {
         assertThat(receivedTargets())
                 .containsExactlyInAnyOrder(
                         "POST /api/v2/fleet/deployments/us-1/cancel", "POST /api/v2/fleet/deployments/us-2/cancel");
-        assertThat(received()).allSatisfy(sent -> {
-            assertThat(sent.header("DD-API-KEY")).isEqualTo(POM_API_KEY);
-            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(POM_APP_KEY);
-        });
+        assertThat(received()).allSatisfy(sent -> assertCarriesKeys(sent, POM_API_KEY, POM_APP_KEY));
         List<ReceivedRequest> euRequests = api2.requests();
         assertThat(euRequests).singleElement().satisfies(sent -> {
             assertThat(sent.method() + " " + sent.target())
                     .isEqualTo("POST /api/unstable/fleet/deployments/eu-1/cancel");
-            assertThat(sent.header("DD-API-KEY")).isEqualTo(SERVER_API_KEY);
-            assertThat(sent.header("DD-APPLICATION-KEY")).isEqualTo(SERVER_APP_KEY);
+            assertCarriesKeys(sent, SERVER_API_KEY, SERVER_APP_KEY);
         });
         assertThat(info())
                 .contains(
