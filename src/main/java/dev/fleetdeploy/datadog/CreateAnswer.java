@@ -13,9 +13,8 @@ import java.io.IOException;
  * @param status {@code status} ("pending" when just created), or null
  * @param totalHosts {@code total_hosts}: for a dry run, how many hosts the query reaches; or null
  * @param configValidated {@code dry_run.config_validated}, or null
- * @param nonUpgradableHosts {@code dry_run.non_upgradable_hosts}, or null
  */
-record CreateAnswer(String id, String status, Long totalHosts, Boolean configValidated, Long nonUpgradableHosts) {
+record CreateAnswer(String id, String status, Long totalHosts, Boolean configValidated) {
 
     /** The id a dry run answers with: not a deployment. */
     static final String DRY_RUN_ID = "dry-run";
@@ -27,8 +26,7 @@ record CreateAnswer(String id, String status, Long totalHosts, Boolean configVal
             }
             Fields fields = new Fields();
             fields.object(parser, 0);
-            return JsonRead.of(new CreateAnswer(
-                    fields.id, fields.status, fields.totalHosts, fields.configValidated, fields.nonUpgradable));
+            return JsonRead.of(new CreateAnswer(fields.id, fields.status, fields.totalHosts, fields.configValidated));
         } catch (JsonProcessingException e) {
             return JsonRead.unreadable("the body is not valid JSON");
         } catch (IOException e) {
@@ -41,7 +39,6 @@ record CreateAnswer(String id, String status, Long totalHosts, Boolean configVal
         String status;
         Long totalHosts;
         Boolean configValidated;
-        Long nonUpgradable;
 
         /** Depth 0 is the root, 1 {@code data}, 2 {@code attributes}, 3 {@code dry_run}. */
         void object(JsonParser parser, int depth) throws IOException {
@@ -61,8 +58,6 @@ record CreateAnswer(String id, String status, Long totalHosts, Boolean configVal
                     totalHosts = DatadogJson.count(parser);
                 } else if (depth == 3 && name.equals("config_validated")) {
                     configValidated = DatadogJson.bool(parser);
-                } else if (depth == 3 && name.equals("non_upgradable_hosts")) {
-                    nonUpgradable = DatadogJson.count(parser);
                 } else {
                     parser.skipChildren();
                 }

@@ -196,15 +196,13 @@ public final class DatadogProvider implements FleetProvider {
      * (status)": no paging, so the body grows with the fleet).
      */
     DetailAnswer detail(Operation operation, DeploymentId id) throws OperationFailure {
-        StreamedAnswer<JsonRead<DeploymentDetail>> answer = stream(statusRequest(id, -1), DeploymentDetailReader::read);
-        ApiResponse response = answer.response();
-        if (!response.successful()) {
-            throw failure(operation, response);
-        }
-        if (!answer.read().readable()) {
-            throw notDatadog(response, answer.read().problem());
-        }
-        return new DetailAnswer(answer.read().value(), response.attempts());
+        StreamedAnswer<JsonRead<DeploymentDetail>> answer = stream(detailRequest(id), DeploymentDetailReader::read);
+        return new DetailAnswer(readValue(operation, answer), answer.response().attempts());
+    }
+
+    /** {@code GET} of one v2 deployment, every host in one answer. */
+    ApiRequest detailRequest(DeploymentId id) {
+        return statusRequest(id, -1);
     }
 
     @Override
@@ -213,7 +211,7 @@ public final class DatadogProvider implements FleetProvider {
             case CANCEL -> List.of(transport.plan(cancelRequest(id), null));
             case STATUS ->
                 List.of(transport.plan(
-                        statusRequest(id, config.api() == DatadogApi.V2 ? -1 : 0),
+                        config.api() == DatadogApi.V2 ? detailRequest(id) : statusRequest(id, 0),
                         config.api() == DatadogApi.UNSTABLE
                                 ? "and further pages while the deployment has more hosts"
                                 : null));
@@ -243,10 +241,7 @@ public final class DatadogProvider implements FleetProvider {
 
     private HttpUrl.Builder deploymentUrl(DeploymentId id) {
         // addPathSegment percent-encodes the id as one segment: "/" and "?" in an id cannot change the path.
-        return config.baseUrl()
-                .newBuilder()
-                .addPathSegments(config.api().deploymentsPath().substring(1))
-                .addPathSegment(id.value());
+        return deploymentsUrl().addPathSegment(id.value());
     }
 
     /** {@code /api/v2/fleet/deployments}, for the list and the creates. */
@@ -270,17 +265,23 @@ public final class DatadogProvider implements FleetProvider {
         }
         StreamedAnswer<JsonRead<ListPage>> answer =
                 stream(authenticated(ApiRequest.get(url.build())), body -> ListPage.read(body, keep));
+        if (sorted && number == 0 && answer.response().code() == 400) {
+            return null;
+        }
+        return new DeploymentLister.Fetched(
+                readValue(Operation.STATUS, answer), answer.response().attempts());
+    }
+
+    /** What a streamed success said; a refusal, or a body that is not Datadog's, fails. */
+    private <T> T readValue(Operation operation, StreamedAnswer<JsonRead<T>> answer) throws ApiException {
         ApiResponse response = answer.response();
         if (!response.successful()) {
-            if (sorted && number == 0 && response.code() == 400) {
-                return null;
-            }
-            throw failure(Operation.STATUS, response);
+            throw failure(operation, response);
         }
         if (!answer.read().readable()) {
             throw notDatadog(response, answer.read().problem());
         }
-        return new DeploymentLister.Fetched(answer.read().value(), response.attempts());
+        return answer.read().value();
     }
 
     /** What {@link #transport} would send, for a dry run. */

@@ -2,7 +2,6 @@ package dev.fleetdeploy.datadog;
 
 import dev.fleetdeploy.core.ActionResult;
 import dev.fleetdeploy.core.ApiException;
-import dev.fleetdeploy.core.ConfigurationException;
 import dev.fleetdeploy.core.DeploymentId;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
@@ -70,10 +69,7 @@ record DatadogRetry(DatadogProvider provider, DatadogConfig config, Clock clock,
     /** The requests a retry would send, read from the deployment itself: the exact bodies. */
     List<PlannedRequest> plan(DeploymentId id) throws OperationFailure {
         List<PlannedRequest> planned = new ArrayList<>();
-        planned.add(provider.planOf(
-                provider.authenticated(ApiRequest.get(
-                        provider.deploymentsUrl().addPathSegment(id.value()).build())),
-                "sent: a dry run reads the deployment"));
+        planned.add(provider.planOf(provider.detailRequest(id), "sent: a dry run reads the deployment"));
         DatadogProvider.DetailAnswer read = provider.detail(Operation.RETRY, id);
         RetryDecision.Decision decision = RetryDecision.decide(read.detail(), config.targetPackages());
         if (decision instanceof RetryDecision.Decision.Refused refused) {
@@ -275,11 +271,6 @@ record DatadogRetry(DatadogProvider provider, DatadogConfig config, Clock clock,
                             "Find it in Datadog (query '" + WireText.clean(create.query())
                                     + "') to follow or cancel it.")
                     .withAttempts(attempts);
-        }
-        try {
-            DeploymentId.parse(rawId, "the id of the new deployment");
-        } catch (ConfigurationException e) {
-            throw new Refusal(e.getMessage(), "Find it in Datadog to follow or cancel it.").withAttempts(attempts);
         }
         return new ActionResult(
                 code,

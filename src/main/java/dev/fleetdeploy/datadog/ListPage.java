@@ -102,7 +102,10 @@ record ListPage(
 
     private static ListedDeployment item(JsonParser parser) throws IOException {
         String id = null;
-        String[] texts = new String[4];
+        String status = null;
+        String author = null;
+        String query = null;
+        String updateType = null;
         Long started = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -114,10 +117,10 @@ record ListPage(
                     String field = parser.currentName();
                     parser.nextToken();
                     switch (field) {
-                        case "status" -> texts[0] = DatadogJson.text(parser);
-                        case "author" -> texts[1] = DatadogJson.text(parser);
-                        case "query" -> texts[2] = DatadogJson.text(parser);
-                        case "update_type" -> texts[3] = DatadogJson.text(parser);
+                        case "status" -> status = DatadogJson.text(parser);
+                        case "author" -> author = DatadogJson.text(parser);
+                        case "query" -> query = DatadogJson.text(parser);
+                        case "update_type" -> updateType = DatadogJson.text(parser);
                         case "started_at" -> started = DatadogJson.count(parser);
                         default -> parser.skipChildren();
                     }
@@ -126,7 +129,7 @@ record ListPage(
                 parser.skipChildren();
             }
         }
-        return new ListedDeployment(id, texts[0], texts[1], texts[2], texts[3], started);
+        return new ListedDeployment(id, status, author, query, updateType, started);
     }
 
     private static Long filteredCount(JsonParser parser) throws IOException {

@@ -128,15 +128,10 @@ final class RetryDecision {
         int hosts = d.failedHosts().size();
         String body = body(upgrade, query.query(), d.configOperations(), packages.list(), false);
         String dryRunBody = upgrade ? null : body(false, query.query(), d.configOperations(), packages.list(), true);
+        String named = packages.list().stream().map(TargetPackage::toString).collect(Collectors.joining(", "));
         String what = upgrade
-                ? packages.list().stream().map(TargetPackage::toString).collect(Collectors.joining(", "))
-                : "its configuration operations"
-                        + (packages.list().isEmpty()
-                                ? ""
-                                : " with "
-                                        + packages.list().stream()
-                                                .map(TargetPackage::toString)
-                                                .collect(Collectors.joining(", ")));
+                ? named
+                : "its configuration operations" + (packages.list().isEmpty() ? "" : " with " + named);
         return new Decision.Create(upgrade, query.query(), hosts, body, dryRunBody, what);
     }
 
