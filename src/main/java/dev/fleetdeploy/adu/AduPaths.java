@@ -95,58 +95,19 @@ final class AduPaths {
     }
 
     /** 2021-06-01-preview: the group, which names its deployment ({@code GET .../groups/{groupId}}). */
-    HttpUrl previewGroup(String groupId) {
-        return versioned(root("deviceupdate")
-                .addPathSegment("management")
-                .addPathSegment("groups")
-                .addPathSegment(groupId));
+    HttpUrl previewGroup() {
+        return versioned(group("deviceupdate"));
     }
 
     /** GA: the group's device-class subgroups, each naming its active deployment (paged by nextLink). */
-    HttpUrl subgroupList(String groupId) {
-        return versioned(groupRoot(groupId).addPathSegment("deviceClassSubgroups"));
+    HttpUrl subgroupList() {
+        return versioned(subgroups());
     }
 
     /** GA: the group's deployments, newest first ({@code orderby=startDateTime desc}). */
-    HttpUrl groupDeploymentsNewestFirst(String groupId) {
+    HttpUrl groupDeploymentsNewestFirst() {
         return versioned(
-                groupRoot(groupId).addPathSegment("deployments").addQueryParameter("orderby", "startDateTime desc"));
-    }
-
-    /** GA: the status of one deployment in the group (every subgroup's state). */
-    HttpUrl groupStatus(String groupId, DeploymentId id) {
-        return versioned(groupRoot(groupId)
-                .addPathSegment("deployments")
-                .addPathSegment(id.value())
-                .addPathSegment("status"));
-    }
-
-    /** GA: the status of one subgroup's deployment. */
-    HttpUrl subgroupStatus(String groupId, String deviceClassId, DeploymentId id) {
-        return versioned(groupRoot(groupId)
-                .addPathSegment("deviceClassSubgroups")
-                .addPathSegment(deviceClassId)
-                .addPathSegment("deployments")
-                .addPathSegment(id.value())
-                .addPathSegment("status"));
-    }
-
-    /** 2021-06-01-preview: the status of the group's deployment. */
-    HttpUrl previewStatus(String groupId, DeploymentId id) {
-        return versioned(root("deviceupdate")
-                .addPathSegment("management")
-                .addPathSegment("groups")
-                .addPathSegment(groupId)
-                .addPathSegment("deployments")
-                .addPathSegment(id.value())
-                .addPathSegment("status"));
-    }
-
-    private HttpUrl.Builder groupRoot(String groupId) {
-        return root("deviceUpdate")
-                .addPathSegment("management")
-                .addPathSegment("groups")
-                .addPathSegment(groupId);
+                group("deviceUpdate").addPathSegment("deployments").addQueryParameter("orderby", "startDateTime desc"));
     }
 
     private HttpUrl.Builder v2(DeploymentId id) {
@@ -155,12 +116,7 @@ final class AduPaths {
 
     /** The 2021 preview spells the root "deviceupdate", GA "deviceUpdate", as their specs do. */
     private HttpUrl.Builder groupDeployment(String rootSegment, DeploymentId id) {
-        return root(rootSegment)
-                .addPathSegment("management")
-                .addPathSegment("groups")
-                .addPathSegment(config.groupId())
-                .addPathSegment("deployments")
-                .addPathSegment(id.value());
+        return group(rootSegment).addPathSegment("deployments").addPathSegment(id.value());
     }
 
     private HttpUrl.Builder subgroupPrefix(String deviceClassId) {
@@ -168,11 +124,14 @@ final class AduPaths {
     }
 
     private HttpUrl.Builder subgroups() {
-        return root("deviceUpdate")
+        return group("deviceUpdate").addPathSegment("deviceClassSubgroups");
+    }
+
+    private HttpUrl.Builder group(String rootSegment) {
+        return root(rootSegment)
                 .addPathSegment("management")
                 .addPathSegment("groups")
-                .addPathSegment(config.groupId())
-                .addPathSegment("deviceClassSubgroups");
+                .addPathSegment(config.groupId());
     }
 
     private HttpUrl.Builder root(String rootSegment) {

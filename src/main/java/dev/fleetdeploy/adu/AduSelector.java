@@ -57,7 +57,7 @@ final class AduSelector {
                 + (config.deviceClassId() == null ? "" : ", device class '" + config.deviceClassId() + "'");
         try {
             List<ActiveSelection.Match> matches = switch (config.version().generation()) {
-                case SUBGROUP_ACTION -> ga(operation, group);
+                case SUBGROUP_ACTION -> ga(operation);
                 case GROUP_ACTION -> preview(operation, group);
                 case V2 -> v2(operation, group);
             };
@@ -69,10 +69,10 @@ final class AduSelector {
 
     // ---- GA ---------------------------------------------------------------------------------------------------------
 
-    private List<ActiveSelection.Match> ga(Operation operation, String group) throws OperationFailure {
+    private List<ActiveSelection.Match> ga(Operation operation) throws OperationFailure {
         Map<String, String> named = new LinkedHashMap<>();
         List<String> unnamed = new ArrayList<>();
-        for (JsonNode subgroup : pages(paths.subgroupList(group), operation)) {
+        for (JsonNode subgroup : pages(paths.subgroupList(), operation)) {
             String deviceClass = text(subgroup, "deviceClassId");
             if (deviceClass == null
                     || config.deviceClassId() != null && !config.deviceClassId().equals(deviceClass)) {
@@ -92,7 +92,7 @@ final class AduSelector {
         for (Map.Entry<String, String> entry : named.entrySet()) {
             DeploymentId id = id(entry.getValue(), operation);
             String deviceClass = subgroup(entry.getKey(), operation);
-            Optional<String> state = state(paths.subgroupStatus(group, deviceClass, id), operation);
+            Optional<String> state = state(paths.status(DeploymentPart.subgroup(id, deviceClass)), operation);
             if (state.isPresent() && active(state.get(), id, operation)) {
                 matches.add(new ActiveSelection.Match(
                         DeploymentPart.subgroup(id, deviceClass),
@@ -100,7 +100,7 @@ final class AduSelector {
             }
         }
         if (!unnamed.isEmpty()) {
-            matches.addAll(newestCovering(operation, group, unnamed));
+            matches.addAll(newestCovering(operation, unnamed));
         }
         return matches;
     }
@@ -109,16 +109,16 @@ final class AduSelector {
      * Subgroups that name no deployment (the field may be left out, which says nothing): the group's newest deployment
      * is the one that could still be active there; its status says, subgroup by subgroup.
      */
-    private List<ActiveSelection.Match> newestCovering(Operation operation, String group, List<String> deviceClasses)
+    private List<ActiveSelection.Match> newestCovering(Operation operation, List<String> deviceClasses)
             throws OperationFailure {
-        ApiResponse list = read(paths.groupDeploymentsNewestFirst(group), operation);
+        ApiResponse list = get(paths.groupDeploymentsNewestFirst(), false);
         JsonNode first = object(list, operation).path("value").path(0);
         String newest = text(first, "deploymentId");
         if (newest == null) {
             return List.of();
         }
         DeploymentId id = id(newest, operation);
-        ApiResponse status = read(paths.groupStatus(group, id), operation);
+        ApiResponse status = get(paths.status(DeploymentPart.whole(id)), false);
         List<ActiveSelection.Match> matches = new ArrayList<>();
         for (JsonNode subgroup : object(status, operation).path("subgroupStatus")) {
             String deviceClass = text(subgroup, "deviceClassId");
@@ -139,7 +139,7 @@ final class AduSelector {
     // --------------------------------------------------------------------------------------------
 
     private List<ActiveSelection.Match> preview(Operation operation, String group) throws OperationFailure {
-        ApiResponse response = read(paths.previewGroup(group), operation);
+        ApiResponse response = get(paths.previewGroup(), false);
         String named = text(object(response, operation), "deploymentId");
         if (named == null) {
             throw new Refusal(
@@ -149,7 +149,7 @@ final class AduSelector {
                     "Give the deployment's id, or use a GA apiVersion (2022-10-01 or later).");
         }
         DeploymentId id = id(named, operation);
-        Optional<String> state = state(paths.previewStatus(group, id), operation);
+        Optional<String> state = state(paths.status(DeploymentPart.whole(id)), operation);
         if (state.isPresent() && active(state.get(), id, operation)) {
             return List.of(new ActiveSelection.Match(
                     DeploymentPart.whole(id), WireText.clean(state.get()) + ", named by the group"));
@@ -218,14 +218,9 @@ final class AduSelector {
 
     /** The {@code deploymentState} a status call gives; empty when the deployment is gone (404). */
     private Optional<String> state(HttpUrl url, Operation operation) throws OperationFailure {
-        AduProvider.Answer answer = provider.exchange("GET", url);
-        ApiResponse response = answer.response();
-        attempts += response.attempts();
+        ApiResponse response = get(url, true);
         if (response.code() == 404) {
             return Optional.empty();
-        }
-        if (!response.successful()) {
-            throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), answer);
         }
         String state = text(object(response, operation), "deploymentState");
         if (state == null) {
@@ -237,13 +232,19 @@ final class AduSelector {
         return Optional.of(state);
     }
 
-    private ApiResponse read(HttpUrl url, Operation operation) throws OperationFailure {
+    /**
+     * A read for the selection; a refusal fails it (carrying its own requests, which {@link #select} adds to the
+     * others').
+     *
+     * @param goneIsAnswer whether a 404 is an answer (the deployment is gone) rather than a refusal
+     */
+    private ApiResponse get(HttpUrl url, boolean goneIsAnswer) throws OperationFailure {
         AduProvider.Answer answer = provider.exchange("GET", url);
         ApiResponse response = answer.response();
-        attempts += response.attempts();
-        if (!response.successful()) {
+        if (!response.successful() && !(goneIsAnswer && response.code() == 404)) {
             throw provider.failure(Operation.STATUS, DeploymentPart.whole(new DeploymentId("select=active")), answer);
         }
+        attempts += response.attempts();
         return response;
     }
 
@@ -261,7 +262,7 @@ final class AduSelector {
                                 + " are active, and nothing was " + operation.done(),
                         "Give the ids to act on.");
             }
-            JsonNode body = object(read(next, operation), operation);
+            JsonNode body = object(get(next, false), operation);
             body.path("value").forEach(items::add);
             String link = text(body, "nextLink");
             next = link == null ? null : sameOrigin(link, operation);

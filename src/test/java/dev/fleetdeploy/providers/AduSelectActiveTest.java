@@ -154,6 +154,20 @@ class AduSelectActiveTest {
     }
 
     @Test
+    void aStatusReadRefusedDuringTheSelectionCountsEachRequestOnce() throws Exception {
+        gaHistory();
+        adu.answerAlways("new-rollout/" + DC2, CannedAnswer.errors(403, "Forbidden"));
+
+        DeploymentOutcome.Failed failure = RunReports.onlyFailure(cancel("2022-10-01"));
+
+        assertThat(actions()).as("cancels sent").isEmpty();
+        assertThat(failure.httpStatus()).isEqualTo(403);
+        // The subgroup list, the status of DC1's subgroup, the refused status of DC2's: three requests.
+        assertThat(adu.requests()).hasSize(3);
+        assertThat(failure.attempts()).isEqualTo(3);
+    }
+
+    @Test
     void aStateThePluginCannotReadRefusesTheSelectionAndActsOnNothing() throws Exception {
         gaHistory();
         adu.subgroup("new-rollout", DC2, "Paused", 4, 0, 4, 0, 0);
