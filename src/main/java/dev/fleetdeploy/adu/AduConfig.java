@@ -38,8 +38,7 @@ public record AduConfig(
 
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
     public String displayBaseUrl() {
-        String url = baseUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return ApiBaseUrl.display(baseUrl);
     }
 
     /** The account's host, or the baseUrl that replaces it: "contoso.api.adu.microsoft.com". */

@@ -17,6 +17,7 @@ import dev.fleetdeploy.entra.ClientCredential;
 import dev.fleetdeploy.entra.ImdsEndpoint;
 import dev.fleetdeploy.entra.ManagedIdentitySource;
 import dev.fleetdeploy.entra.ReadyToken;
+import dev.fleetdeploy.http.ApiBaseUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,51 +75,50 @@ final class AduCredentials {
     private static final int ENVIRONMENT = 2;
 
     /** One kind of credential, where it was found and how explicitly. */
-    private record Candidate(int rank, int level, SettingLookup.Found found) {}
+    private record Candidate(CredentialKind kind, int level, SettingLookup.Found found) {}
 
     /** Resolves and checks the credential; every secret is registered with {@code masker} as soon as it is found. */
     AzureCredential resolve(SecretMasker masker) {
         CredentialKind kind = CredentialKind.parse(settings.credential());
         Optional<Candidate> token = candidate(
-                0,
-                place(PARAMETER, settings.accessToken().name(), () -> revealed(settings.accessToken())),
-                place(
+                CredentialKind.ACCESS_TOKEN,
+                new Place(PARAMETER, settings.accessToken().name(), () -> revealed(settings.accessToken())),
+                new Place(
                         ENVIRONMENT,
                         AduEnvironment.describe(AduEnvironment.ACCESS_TOKEN),
                         () -> env.get(AduEnvironment.ACCESS_TOKEN)));
         Optional<Candidate> secret = candidate(
-                1,
-                place(PARAMETER, settings.clientSecret().name(), () -> revealed(settings.clientSecret())),
-                place(SERVER, server.passwordPlace(), server::password),
-                place(
+                CredentialKind.CLIENT_SECRET,
+                new Place(PARAMETER, settings.clientSecret().name(), () -> revealed(settings.clientSecret())),
+                new Place(SERVER, server.passwordPlace(), server::password),
+                new Place(
                         ENVIRONMENT,
                         AduEnvironment.describe(AduEnvironment.CLIENT_SECRET),
                         () -> env.get(AduEnvironment.CLIENT_SECRET)));
         Optional<Candidate> certificate = candidate(
-                2,
-                place(
+                CredentialKind.CLIENT_CERTIFICATE,
+                new Place(
                         PARAMETER,
                         settings.clientCertificatePath().name(),
                         () -> settings.clientCertificatePath().optional()),
-                place(
+                new Place(
                         ENVIRONMENT,
                         AduEnvironment.describe(AduEnvironment.CLIENT_CERTIFICATE_PATH),
                         () -> env.get(AduEnvironment.CLIENT_CERTIFICATE_PATH)));
         Optional<Candidate> tokenFile = candidate(
-                3,
-                place(
+                CredentialKind.WORKLOAD_IDENTITY,
+                new Place(
                         PARAMETER,
                         settings.federatedTokenFile().name(),
                         () -> settings.federatedTokenFile().optional()),
-                place(
+                new Place(
                         ENVIRONMENT,
                         AduEnvironment.describe(AduEnvironment.FEDERATED_TOKEN_FILE),
                         () -> env.get(AduEnvironment.FEDERATED_TOKEN_FILE)));
         Optional<Secret> password = certificatePassword();
         // Masked even when another credential wins: no output may show any secret the user configured.
         // (Checked only when it is the one used: a named credential fails with its own reason, not this one's.)
-        token.ifPresent(t -> masker.register(
-                Secret.of(BEARER.matcher(t.found().value()).replaceFirst("").strip())));
+        token.ifPresent(t -> masker.register(Secret.of(withoutBearer(t.found().value()))));
         secret.ifPresent(s -> masker.register(Secret.of(s.found().value())));
         password.ifPresent(masker::register);
         return switch (kind) {
@@ -142,7 +142,8 @@ final class AduCredentials {
             case AUTO -> {
                 Optional<Candidate> chosen = Stream.of(token, secret, certificate, tokenFile)
                         .flatMap(Optional::stream)
-                        .min(Comparator.comparingInt(Candidate::level).thenComparingInt(Candidate::rank));
+                        // On a tie, the order of CredentialKind: token, secret, certificate, workload identity.
+                        .min(Comparator.comparingInt(Candidate::level).thenComparing(Candidate::kind));
                 yield chosen.isPresent() ? build(chosen.get(), masker, password) : ambient();
             }
         };
@@ -157,14 +158,15 @@ final class AduCredentials {
 
     private AzureCredential build(Candidate chosen, SecretMasker masker, Optional<Secret> password) {
         SettingLookup.Found found = chosen.found();
-        return switch (chosen.rank()) {
-            case 0 -> new ReadyToken(masker.register(bearer(found)), found.origin());
-            case 1 -> client(new ClientCredential.ClientSecret(Secret.of(found.value()), found.origin()));
-            case 2 ->
+        return switch (chosen.kind()) {
+            case ACCESS_TOKEN -> new ReadyToken(bearer(found), found.origin());
+            case CLIENT_SECRET -> client(new ClientCredential.ClientSecret(Secret.of(found.value()), found.origin()));
+            case CLIENT_CERTIFICATE ->
                 client(CertificateFile.load(
                         found.value(), password.orElse(null), sendChain(), found.origin(), passwordPlaces()));
-            default ->
+            case WORKLOAD_IDENTITY ->
                 client(new ClientCredential.FederatedToken(masker.register(readTokenFile(found)), found.origin()));
+            default -> throw new IllegalStateException("no candidate of kind " + chosen.kind());
         };
     }
 
@@ -189,20 +191,19 @@ final class AduCredentials {
         if (!mayProbe) {
             return ambient.managedIdentity(
                     "credential=auto: nothing else is configured; a run that sends would first ask the instance"
-                            + " metadata endpoint " + AmbientIdentities.display(imds.url()) + " whether it is there",
+                            + " metadata endpoint " + ApiBaseUrl.display(imds.url()) + " whether it is there",
                     source,
                     imds.url());
         }
         String silence = ImdsEndpoint.probe(imds.url());
         if (silence == null) {
             return ambient.managedIdentity(
-                    "credential=auto: the instance metadata endpoint " + AmbientIdentities.display(imds.url())
-                            + " answered",
+                    "credential=auto: the instance metadata endpoint " + ApiBaseUrl.display(imds.url()) + " answered",
                     source,
                     imds.url());
         }
         tried.add("a managed identity (no IDENTITY_ENDPOINT or MSI_ENDPOINT, and the instance metadata endpoint "
-                + AmbientIdentities.display(imds.url()) + " from " + imds.origin() + " did not answer: " + silence
+                + ApiBaseUrl.display(imds.url()) + " from " + imds.origin() + " did not answer: " + silence
                 + ")");
         Optional<Path> az = AzureCli.find(env);
         if (az.isPresent()) {
@@ -218,7 +219,7 @@ final class AduCredentials {
     }
 
     private Optional<Secret> certificatePassword() {
-        return lookup("client certificate password")
+        return SettingLookup.of("client certificate password")
                 .then(settings.clientCertificatePassword().name(), () -> revealed(settings.clientCertificatePassword()))
                 .then(
                         AduEnvironment.describe(AduEnvironment.CLIENT_CERTIFICATE_PASSWORD),
@@ -258,24 +259,20 @@ final class AduCredentials {
     /** A place a value may be set, and how explicitly. */
     private record Place(int level, String description, Supplier<Optional<String>> value) {}
 
-    private static Place place(int level, String description, Supplier<Optional<String>> value) {
-        return new Place(level, description, value);
-    }
-
     /** The first place, in order, with a non-blank value. */
-    private static Optional<Candidate> candidate(int rank, Place... places) {
+    private static Optional<Candidate> candidate(CredentialKind kind, Place... places) {
         for (Place place : places) {
             Optional<String> value = place.value().get().map(String::strip).filter(v -> !v.isEmpty());
             if (value.isPresent()) {
                 return Optional.of(
-                        new Candidate(rank, place.level(), new SettingLookup.Found(value.get(), place.description())));
+                        new Candidate(kind, place.level(), new SettingLookup.Found(value.get(), place.description())));
             }
         }
         return Optional.empty();
     }
 
     private ClientCredential client(ClientCredential.Proof proof) {
-        SettingLookup.Found clientId = lookup("Azure client id")
+        SettingLookup.Found clientId = SettingLookup.of("Azure client id")
                 .then(settings.clientId().name(), () -> settings.clientId().optional())
                 .then(server.usernamePlace(), server::username)
                 .then(AduEnvironment.describe(AduEnvironment.CLIENT_ID), () -> env.get(AduEnvironment.CLIENT_ID))
@@ -284,10 +281,7 @@ final class AduCredentials {
                         + proof.origin() + ": set " + settings.clientId().name()
                         + ", the <username> of the serverId server, or "
                         + AduEnvironment.CLIENT_ID + "."));
-        SettingLookup.Found tenant = lookup("Azure tenant id")
-                .then(settings.tenantId().name(), () -> settings.tenantId().optional())
-                .then(AduEnvironment.describe(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
-                .find()
+        SettingLookup.Found tenant = ambient.tenant()
                 .orElseThrow(() -> new ConfigurationException("No tenant id to go with the " + what(proof) + " from "
                         + proof.origin() + ": set " + settings.tenantId().name() + " or " + AduEnvironment.TENANT_ID
                         + " to the directory (tenant) id of the app registration."));
@@ -299,7 +293,7 @@ final class AduCredentials {
             throw new ConfigurationException("The client id from " + clientId.origin() + " contains a space or control"
                     + " character: give the application (client) id, a GUID.");
         }
-        SettingLookup.Found authority = lookup("authority host")
+        SettingLookup.Found authority = SettingLookup.of("authority host")
                 .then(
                         settings.authorityHost().name(),
                         () -> settings.authorityHost().optional())
@@ -322,7 +316,7 @@ final class AduCredentials {
 
     /** A token as pasted, perhaps with its "Bearer " prefix; it must fit in a header. */
     private static Secret bearer(SettingLookup.Found found) {
-        String value = BEARER.matcher(found.value()).replaceFirst("");
+        String value = withoutBearer(found.value());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
@@ -364,12 +358,13 @@ final class AduCredentials {
         }
     }
 
+    /** A pasted token without its "Bearer " prefix. */
+    private static String withoutBearer(String token) {
+        return BEARER.matcher(token).replaceFirst("");
+    }
+
     /** A secret setting's text, for a lookup that also reads the settings server and the environment. */
     private static Optional<String> revealed(Setting<Secret> setting) {
         return setting.optional().map(Secret::reveal);
-    }
-
-    private static SettingLookup lookup(String what) {
-        return SettingLookup.of(what);
     }
 }

@@ -9,6 +9,7 @@ import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.core.OperationFailure;
 import dev.fleetdeploy.core.Refusal;
 import dev.fleetdeploy.core.WireText;
+import dev.fleetdeploy.http.ApiBaseUrl;
 import dev.fleetdeploy.http.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -273,10 +274,7 @@ final class AduSelector {
     private HttpUrl sameOrigin(String link, Operation operation) throws Refusal {
         HttpUrl base = config.baseUrl();
         HttpUrl target = base.resolve(link);
-        if (target == null
-                || !target.scheme().equals(base.scheme())
-                || !target.host().equals(base.host())
-                || target.port() != base.port()) {
+        if (target == null || !ApiBaseUrl.sameOrigin(target, base)) {
             throw new Refusal(
                     "the list's nextLink '" + WireText.clean(link) + "' leads away from the endpoint, where the token"
                             + " must not go, so nothing was " + operation.done(),

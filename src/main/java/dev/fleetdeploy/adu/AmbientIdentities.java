@@ -8,10 +8,9 @@ import dev.fleetdeploy.entra.AzureCredential;
 import dev.fleetdeploy.entra.ImdsEndpoint;
 import dev.fleetdeploy.entra.ManagedIdentity;
 import dev.fleetdeploy.entra.ManagedIdentitySource;
+import dev.fleetdeploy.http.ApiBaseUrl;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -45,20 +44,21 @@ record AmbientIdentities(AduSettings settings, Environment env) {
                 })
                 .orElse(imds);
         // MSAL reads IMDS's address from the environment: it gets the one resolved here.
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(ImdsEndpoint.VARIABLE, display(imds));
-        Environment msalView =
-                name -> overrides.containsKey(name) ? Optional.of(overrides.get(name)) : env.lookup(name);
+        String imdsShown = ApiBaseUrl.display(imds);
+        Environment msalView = name -> name.equals(ImdsEndpoint.VARIABLE) ? Optional.of(imdsShown) : env.lookup(name);
         return new ManagedIdentity(source, user, endpoint, msalView, why);
     }
 
     AzureCredential azureCli(String why, Path executable) {
-        Optional<String> tenant = SettingLookup.of("Azure tenant id")
+        return new AzureCli(executable, tenant().map(SettingLookup.Found::value).orElse(null), why);
+    }
+
+    /** The tenant id: {@code tenantId}, then AZURE_TENANT_ID. */
+    Optional<SettingLookup.Found> tenant() {
+        return SettingLookup.of("Azure tenant id")
                 .then(settings.tenantId().name(), () -> settings.tenantId().optional())
                 .then(AduEnvironment.describe(AduEnvironment.TENANT_ID), () -> env.get(AduEnvironment.TENANT_ID))
-                .find()
-                .map(SettingLookup.Found::value);
-        return new AzureCli(executable, tenant.orElse(null), why);
+                .find();
     }
 
     /** IMDS's base URL: {@code imdsEndpoint}, then AZURE_POD_IDENTITY_AUTHORITY_HOST, then Azure's address. */
@@ -76,9 +76,4 @@ record AmbientIdentities(AduSettings settings, Environment env) {
 
     /** IMDS's base URL, and where it was set. */
     record Imds(HttpUrl url, String origin) {}
-
-    static String display(HttpUrl base) {
-        String text = base.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
 }

@@ -41,8 +41,7 @@ public record DatadogConfig(
 
     /** The base URL as the user writes it: "https://gw.example.com", without the trailing slash. */
     public String displayBaseUrl() {
-        String url = baseUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return ApiBaseUrl.display(baseUrl);
     }
 
     @Override

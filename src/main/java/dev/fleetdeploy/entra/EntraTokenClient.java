@@ -143,10 +143,14 @@ public final class EntraTokenClient implements TokenSource {
                 federated.assertion().reveal());
     }
 
-    /** What went wrong, from the transport's own record of the exchange rather than MSAL's wording. */
+    /**
+     * What went wrong, from the transport's own record of the exchange rather than MSAL's wording: the transport
+     * failed, MSAL sent nothing, or the authority refused. (A success is read by {@link #fetch} whatever MSAL made of
+     * it.)
+     */
     private OperationFailure failure(Throwable msalError) {
         if (msalTransport.lastFailure() != null) {
-            return msalTransport.lastFailure().after(0);
+            return msalTransport.lastFailure();
         }
         ApiResponse response = msalTransport.lastResponse();
         if (response == null) {
@@ -160,30 +164,12 @@ public final class EntraTokenClient implements TokenSource {
                     hintFor(null),
                     null);
         }
-        if (!response.successful()) {
-            return new ApiException(
-                            context() + " was refused: ",
-                            response.code(),
-                            response.statusText(),
-                            ErrorText.of(response),
-                            hint(response) + response.hintAddition())
-                    .withAttempts(msalTransport.attempts());
-        }
-        try {
-            JsonNode answer = parse(response);
-            if (answer.path("access_token").asText("").isBlank()) {
-                return withoutToken(response);
-            }
-        } catch (ApiException notJson) {
-            return notJson;
-        }
-        // A 2xx with a token that MSAL still refused (an expires_in it cannot read, say).
         return new ApiException(
-                        context() + " got an answer MSAL could not use: ",
+                        context() + " was refused: ",
                         response.code(),
                         response.statusText(),
-                        msalError == null ? "" : msalError.getClass().getSimpleName(),
-                        "Check the authority host: it should be Microsoft Entra ID's.")
+                        ErrorText.of(response),
+                        hint(response) + response.hintAddition())
                 .withAttempts(msalTransport.attempts());
     }
 

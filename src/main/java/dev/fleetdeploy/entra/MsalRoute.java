@@ -1,5 +1,6 @@
 package dev.fleetdeploy.entra;
 
+import dev.fleetdeploy.http.ApiBaseUrl;
 import okhttp3.HttpUrl;
 
 /**
@@ -20,10 +21,8 @@ record MsalRoute(HttpUrl told, HttpUrl real) {
 
     /** Where a URL MSAL asks for really goes. */
     HttpUrl map(HttpUrl asked) {
-        boolean sameOrigin =
-                asked.scheme().equals(told.scheme()) && asked.host().equals(told.host()) && asked.port() == told.port();
         String path = asked.encodedPath();
-        if (!sameOrigin || !path.startsWith(told.encodedPath())) {
+        if (!ApiBaseUrl.sameOrigin(asked, told) || !path.startsWith(told.encodedPath())) {
             throw new IllegalStateException("MSAL asked for " + asked.scheme() + "://" + asked.host() + ":"
                     + asked.port() + ", which is not the configured " + told.host() + ": refused, nothing was sent");
         }

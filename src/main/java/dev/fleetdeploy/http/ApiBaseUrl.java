@@ -37,4 +37,15 @@ public final class ApiBaseUrl {
         }
         return url;
     }
+
+    /** A base URL as messages show it: without the trailing slash HttpUrl gives the root. */
+    public static String display(HttpUrl base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Whether two URLs have the same scheme, host and port: where a credential for one may also go. */
+    public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+    }
 }

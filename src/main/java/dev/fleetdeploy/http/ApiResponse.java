@@ -61,9 +61,7 @@ public record ApiResponse(
     public boolean redirectsWithin(okhttp3.HttpUrl base) {
         return header("Location")
                 .map(base::resolve)
-                .filter(target -> target.scheme().equals(base.scheme())
-                        && target.host().equals(base.host())
-                        && target.port() == base.port())
+                .filter(target -> ApiBaseUrl.sameOrigin(target, base))
                 .isPresent();
     }
 

@@ -138,9 +138,7 @@ final class SingleExchange {
         if (target == null) {
             return null;
         }
-        boolean sameOrigin = target.scheme().equals(request.url().scheme())
-                && target.host().equals(request.url().host())
-                && target.port() == request.url().port();
+        boolean sameOrigin = ApiBaseUrl.sameOrigin(target, request.url());
         boolean keepsMethod = code == 307 || code == 308 || request.method().equals("GET");
         return sameOrigin && keepsMethod ? target : null;
     }
