@@ -60,6 +60,11 @@ final class SingleExchange {
         this.deadline = deadline;
     }
 
+    /** The requests on their way now. */
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
     /**
      * Sends the request once, following a {@code 307} or {@code 308} for any method, and any 3xx for a GET, while
      * it stays on the same scheme, host and port.
@@ -68,11 +73,6 @@ final class SingleExchange {
      *     {@link HttpTransport#MAX_BODY_BYTES}
      * @throws NoAnswer when no answer came, or the body broke off while the reader read it
      */
-    /** The requests on their way now. */
-    InFlightRequests inFlight() {
-        return inFlight;
-    }
-
     <T> StreamedAnswer<T> send(ApiRequest request, BodyReader<T> reader) throws NoAnswer {
         remember(request);
         AtomicBoolean sent = new AtomicBoolean();
@@ -182,19 +182,7 @@ final class SingleExchange {
         ResponseBody responseBody = answer.body();
         BodyPrefix body = new BodyPrefix(responseBody.byteStream(), StreamedAnswer.KEPT_BYTES);
         T read = reader.read(body);
-        MediaType type = responseBody.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-        ApiResponse response = new ApiResponse(
-                answer.code(),
-                answer.message(),
-                answer.headers(),
-                answer.header("Content-Type", ""),
-                body.text(charset),
-                body.truncated(),
-                1,
-                false,
-                "");
-        return new StreamedAnswer<>(response, read);
+        return new StreamedAnswer<>(answerOf(answer, body.text(charset(responseBody)), body.truncated()), read);
     }
 
     /** Reads at most {@link HttpTransport#MAX_BODY_BYTES}: a gateway's 10 MB error page must not fill the heap. */
@@ -209,15 +197,22 @@ final class SingleExchange {
                         0,
                         Math.min(
                                 HttpTransport.MAX_BODY_BYTES, source.getBuffer().size()));
-        MediaType type = responseBody.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-        String contentType = answer.header("Content-Type", "");
+        return answerOf(answer, kept.readString(charset(responseBody)), truncated);
+    }
+
+    private static Charset charset(ResponseBody body) {
+        MediaType type = body.contentType();
+        return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    }
+
+    /** One attempt's answer, with the body's text as read (or its start). */
+    private static ApiResponse answerOf(Response answer, String body, boolean truncated) {
         return new ApiResponse(
                 answer.code(),
                 answer.message(),
                 answer.headers(),
-                contentType,
-                kept.readString(charset),
+                answer.header("Content-Type", ""),
+                body,
                 truncated,
                 1,
                 false,
