@@ -299,11 +299,7 @@ final class AduSelector {
     /** An id from the API, checked as a user's would be before it goes into a path. */
     private DeploymentId id(String raw, Operation operation) throws Refusal {
         try {
-            // Nothing a log line would have to escape: the id is shown and sent as it is.
-            if (!WireText.clean(raw).equals(raw)) {
-                throw new ConfigurationException("not printable");
-            }
-            DeploymentId id = DeploymentId.parse(raw, "the selection");
+            DeploymentId id = DeploymentId.fromApi(raw, "the selection");
             provider.checkDeploymentId(id);
             return id;
         } catch (ConfigurationException e) {

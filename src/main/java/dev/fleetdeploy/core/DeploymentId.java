@@ -56,6 +56,17 @@ public record DeploymentId(String value) {
         return new DeploymentId(trimmed);
     }
 
+    /**
+     * An id an API named (in a list, a group, a subgroup), taken only as it stands: one that a log line would show
+     * escaped, or that {@link #parse} would refuse, is refused, since it is shown and sent as it is.
+     */
+    public static DeploymentId fromApi(String raw, String origin) {
+        if (raw == null || !WireText.clean(raw).equals(raw)) {
+            throw new ConfigurationException("The deployment id in " + origin + " is not printable as it stands.");
+        }
+        return parse(raw, origin);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -45,11 +45,7 @@ final class ActiveList {
             }
             DeploymentId id;
             try {
-                // Nothing a log line would have to escape: the id is shown and sent as it is.
-                if (!WireText.clean(item.id()).equals(item.id())) {
-                    throw new ConfigurationException("not printable");
-                }
-                id = DeploymentId.parse(item.id(), "the list of deployments");
+                id = DeploymentId.fromApi(item.id(), "the list of deployments");
             } catch (ConfigurationException e) {
                 throw new Refusal(
                                 "the list names an active deployment '" + WireText.clean(item.id())
