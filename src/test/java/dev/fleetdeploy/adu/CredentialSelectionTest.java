@@ -14,6 +14,7 @@ import dev.fleetdeploy.entra.ManagedIdentity;
 import dev.fleetdeploy.entra.ManagedIdentitySource;
 import dev.fleetdeploy.entra.ReadyToken;
 import dev.fleetdeploy.providers.TargetSettings;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.FakeAzureCli;
 import dev.fleetdeploy.testing.FakeEntra;
 import dev.fleetdeploy.testing.TestCertificates;
@@ -25,9 +26,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +46,9 @@ class CredentialSelectionTest {
     @TempDir
     Path folder;
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     private final Map<String, String> parameters = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
     private final SecretMasker masker = new SecretMasker();
@@ -55,13 +59,6 @@ class CredentialSelectionTest {
         parameters.put("account", "contoso");
         parameters.put("instance", "blue");
         parameters.put("groupId", "TestGroup");
-    }
-
-    @AfterEach
-    void close() {
-        if (entra != null) {
-            entra.close();
-        }
     }
 
     private AzureCredential credential() {
@@ -158,7 +155,7 @@ class CredentialSelectionTest {
 
     @Test
     void autoTakesTheMetadataServiceWhenItAnswersTheProbe() throws Exception {
-        entra = FakeEntra.start();
+        entra = cleanup.add(FakeEntra.start());
         environment.put("AZURE_POD_IDENTITY_AUTHORITY_HOST", entra.imdsEndpoint());
         environment.put("AZURE_CLIENT_ID", "uami-client");
         azOnThePath();
@@ -180,7 +177,7 @@ class CredentialSelectionTest {
 
     @Test
     void aDryRunOrAnOfflineBuildDoesNotProbe() throws Exception {
-        entra = FakeEntra.start();
+        entra = cleanup.add(FakeEntra.start());
         environment.put("AZURE_POD_IDENTITY_AUTHORITY_HOST", entra.imdsEndpoint());
         TargetSettings target = TestTargets.of(null, parameters, TestIds.NONE, NAMING);
 
@@ -196,7 +193,7 @@ class CredentialSelectionTest {
 
     @Test
     void theImdsEndpointParameterBeatsTheEnvironment() throws Exception {
-        entra = FakeEntra.start();
+        entra = cleanup.add(FakeEntra.start());
         parameters.put("imdsEndpoint", entra.imdsEndpoint());
         environment.put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:9");
 

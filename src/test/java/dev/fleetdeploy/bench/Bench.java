@@ -157,8 +157,7 @@ public final class Bench {
     }
 
     private TargetSettings target(String ids) {
-        return TestTargets.of(
-                null, Map.of("provider", "datadog", "baseUrl", baseUrl), TestIds.of(ids), TestTargets.PLAIN);
+        return TestTargets.of(Map.of("provider", "datadog", "baseUrl", baseUrl), TestIds.of(ids));
     }
 
     private static final Environment KEYS = Environment.of(Map.of("DD_API_KEY", API_KEY, "DD_APP_KEY", APP_KEY));

@@ -91,8 +91,7 @@ public final class StatusReadBench {
     }
 
     private Read plugin(HttpTransport transport) {
-        TargetSettings target =
-                TestTargets.of(null, Map.of("provider", "datadog", "baseUrl", url), TestIds.NONE, TestTargets.PLAIN);
+        TargetSettings target = TestTargets.of(Map.of("provider", "datadog", "baseUrl", url), TestIds.NONE);
         DatadogConfig config = DatadogConfig.resolve(
                 target.common(),
                 target.datadog(),

@@ -81,7 +81,7 @@ class LargeDeploymentTest extends AgainstFakeDatadog {
     @Test
     void aWaitOnFiftyThousandHostsEndsOnTheirFinalState() throws Exception {
         fake.deployment("big", "done_with_errors", hosts());
-        TargetSettings target = TestTargets.of(null, parameters(), TestIds.of("big"), TestTargets.PLAIN);
+        TargetSettings target = TestTargets.of(parameters(), TestIds.of("big"));
 
         RunReport report = TestExecution.of(Operation.STATUS, target)
                 .with(settings(0))

@@ -6,6 +6,7 @@ import dev.fleetdeploy.core.DeploymentStatus;
 import dev.fleetdeploy.core.Operation;
 import dev.fleetdeploy.faults.FaultRig.Run;
 import dev.fleetdeploy.testing.CannedAnswer;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.FakeAdu;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.ReceivedRequest;
@@ -16,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Azure Device Update as its SDKs recorded it (src/test/resources/adu/recorded, verbatim): the 2020 v2 API's cancel
@@ -28,12 +29,10 @@ import org.junit.jupiter.api.Test;
 class AduRecordedTest {
     static final String JSON = "application/json; charset=utf-8";
 
-    private final FakeAdu adu = FakeAdu.start().acceptToken(FaultRig.ADU_TOKEN);
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
-    @AfterEach
-    void stop() {
-        adu.close();
-    }
+    private final FakeAdu adu = cleanup.add(FakeAdu.start().acceptToken(FaultRig.ADU_TOKEN));
 
     static String recorded(String path) {
         try (InputStream in = AduRecordedTest.class.getResourceAsStream("/adu/recorded/" + path)) {

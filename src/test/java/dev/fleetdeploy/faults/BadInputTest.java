@@ -421,7 +421,7 @@ class BadInputTest {
                 false, false, Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, Duration.ofSeconds(30));
         FleetExecution execution = new FleetExecution(
                 Operation.CANCEL,
-                List.of(TestTargets.of(null, values, ids, TestTargets.PLAIN)),
+                List.of(TestTargets.of(values, ids)),
                 http,
                 options,
                 env,

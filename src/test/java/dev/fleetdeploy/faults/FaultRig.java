@@ -135,7 +135,7 @@ final class FaultRig {
     }
 
     Run run(Operation operation, String ids) throws InterruptedException {
-        TargetSettings target = TestTargets.of(null, values, TestIds.of(ids), TestTargets.PLAIN);
+        TargetSettings target = TestTargets.of(values, TestIds.of(ids));
         HttpSettings http = new HttpSettings(
                 connectTimeout, readTimeout, RetryPolicy.withRetries(maxRetries).withRandom(jitter), 1, List.of());
         RunOptions options = TestRunOptions.of(

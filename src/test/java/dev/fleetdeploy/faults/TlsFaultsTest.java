@@ -139,10 +139,8 @@ class TlsFaultsTest {
                         Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.withRetries(0), 1, List.of()),
                 new RecordingLog(),
                 MavenTerms.TERMS)) {
-            TargetSettings datadog =
-                    TestTargets.of(null, Map.of("provider", "datadog", "site", "EU1"), TestIds.NONE, TestTargets.PLAIN);
+            TargetSettings datadog = TestTargets.of(Map.of("provider", "datadog", "site", "EU1"), TestIds.NONE);
             TargetSettings adu = TestTargets.of(
-                    null,
                     Map.of(
                             "provider",
                             "adu",
@@ -156,8 +154,7 @@ class TlsFaultsTest {
                             "dc1",
                             "accessToken",
                             FaultRig.ADU_TOKEN),
-                    TestIds.NONE,
-                    TestTargets.PLAIN);
+                    TestIds.NONE);
             DeploymentId id = new DeploymentId("dep-1");
 
             assertThat(cancelPlan(datadog, env, transport, id))

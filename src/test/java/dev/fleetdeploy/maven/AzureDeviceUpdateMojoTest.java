@@ -48,11 +48,6 @@ class AzureDeviceUpdateMojoTest extends MojoTestSupport {
     }
 
     @Override
-    List<String> receivedTargets() {
-        return targets(adu.requests());
-    }
-
-    @Override
     void assertNothingSent() {
         super.assertNothingSent();
         assertThat(adu.requests()).as("requests the fake ADU received").isEmpty();

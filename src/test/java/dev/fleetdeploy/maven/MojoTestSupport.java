@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fleetdeploy.core.Environment;
+import dev.fleetdeploy.testing.Cleanup;
 import dev.fleetdeploy.testing.FakeDatadog;
 import dev.fleetdeploy.testing.LoopbackFake;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.di.Provides;
@@ -22,9 +22,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,8 +69,10 @@ abstract class MojoTestSupport {
     /** Environment variables that give both Datadog keys. */
     static final Map<String, String> ENV_KEYS = Map.of("DD_API_KEY", ENV_API_KEY, "DD_APP_KEY", ENV_APP_KEY);
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
-    private final List<LoopbackFake> fakes = new ArrayList<>();
     final FakeDatadog api = serving("fake.api", FakeDatadog.startAcceptingAnyKeys());
     final MavenSession session = newSession(request);
     final RecordingLog log = new RecordingLog();
@@ -131,14 +133,9 @@ abstract class MojoTestSupport {
      * user property {@code property} that the test POMs name.
      */
     <F extends LoopbackFake> F serving(String property, F fake) {
-        fakes.add(fake);
+        cleanup.add(fake);
         request.getUserProperties().setProperty(property, baseUrl(fake.url()));
         return fake;
-    }
-
-    @AfterEach
-    void stopFakes() {
-        fakes.forEach(LoopbackFake::close);
     }
 
     /** A fake's "http://127.0.0.1:PORT" as a user would write a local baseUrl: "http://localhost:PORT". */
@@ -193,9 +190,9 @@ abstract class MojoTestSupport {
         return api.requests();
     }
 
-    /** The targets ("METHOD /path?query") of every request the fake Datadog received so far. */
+    /** The targets ("METHOD /path?query") of the requests {@link #received()} gives, in arrival order. */
     List<String> receivedTargets() {
-        return targets(api.requests());
+        return targets(received());
     }
 
     static List<String> targets(List<ReceivedRequest> requests) {

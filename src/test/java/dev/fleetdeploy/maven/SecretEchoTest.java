@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.fleetdeploy.core.Environment;
 import dev.fleetdeploy.core.FleetLog;
 import dev.fleetdeploy.core.Operation;
-import dev.fleetdeploy.core.RunOptions;
 import dev.fleetdeploy.core.RunReport;
 import dev.fleetdeploy.core.Secret;
 import dev.fleetdeploy.core.SecretMasker;
-import dev.fleetdeploy.core.ServerLookup;
 import dev.fleetdeploy.core.Sleeper;
-import dev.fleetdeploy.http.HttpSettings;
 import dev.fleetdeploy.http.ProxyConfig;
-import dev.fleetdeploy.http.RetryPolicy;
 import dev.fleetdeploy.providers.FleetExecution;
 import dev.fleetdeploy.testing.HostileServer;
 import dev.fleetdeploy.testing.ReceivedRequest;
 import dev.fleetdeploy.testing.RecordingLog;
+import dev.fleetdeploy.testing.TestExecution;
+import dev.fleetdeploy.testing.TestHttp;
 import dev.fleetdeploy.testing.TestIds;
-import dev.fleetdeploy.testing.TestRunOptions;
 import dev.fleetdeploy.testing.TestTargets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -150,20 +145,8 @@ class SecretEchoTest {
         // A proxy the token request does not take (loopback goes direct), whose credentials the plugin still knows.
         ProxyConfig proxy =
                 new ProxyConfig("https", "proxy.example", 3128, PROXY_USER, Secret.of(PROXY_PASSWORD), null);
-        HttpSettings http = new HttpSettings(
-                Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.withRetries(0), 1, List.of(proxy));
-        RunOptions options =
-                TestRunOptions.of(false, false, Duration.ofSeconds(60), Duration.ofSeconds(1), 1, false, null);
-        return new FleetExecution(
-                Operation.CANCEL,
-                List.of(TestTargets.of(null, values, TestIds.of("dep-1"), TestTargets.PLAIN)),
-                http,
-                options,
-                Environment.of(Map.of()),
-                ServerLookup.NONE,
-                false,
-                MavenTerms.TERMS,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM);
+        return TestExecution.of(Operation.CANCEL, TestTargets.of(values, TestIds.of("dep-1")))
+                .with(TestHttp.settings(Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 1, proxy))
+                .on(Clock.systemUTC(), Sleeper.SYSTEM);
     }
 }

@@ -79,10 +79,6 @@ class AduSelectActiveTest {
         return RunReports.onlyFailure(report).problem();
     }
 
-    private List<String> infoAndAbove() {
-        return log.lines().stream().filter(line -> !line.startsWith("[DEBUG]")).toList();
-    }
-
     /** An old deployment canceled in both subgroups, then the current one, active in both. */
     private void gaHistory() {
         adu.deployment("TestGroup", "old-rollout", List.of(DC1, DC2));
@@ -106,7 +102,7 @@ class AduSelectActiveTest {
                         "/deviceUpdate/blue/management/groups/TestGroup/deviceClassSubgroups/" + DC2
                                 + "/deployments/new-rollout:cancel");
         assertThat(adu.subgroupState("not-ours", DC1)).isEqualTo("Active");
-        assertThat(infoAndAbove().get(0))
+        assertThat(log.infoAndAbove().get(0))
                 .isEqualTo("[INFO] 1 active Azure Device Update deployment matches group 'TestGroup': new-rollout"
                         + " (subgroup " + DC1 + ") (Active, named by its subgroup), new-rollout (subgroup " + DC2
                         + ") (Active, named by its subgroup)");

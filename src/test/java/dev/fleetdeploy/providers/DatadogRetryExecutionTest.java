@@ -45,7 +45,7 @@ class DatadogRetryExecutionTest extends AgainstFakeDatadog {
 
     private RunReport retry(boolean wait, Path createdIdFile, boolean dryRun, boolean offline)
             throws InterruptedException {
-        TargetSettings target = TestTargets.of(null, onTheFake(), TestIds.of("old"), TestTargets.PLAIN);
+        TargetSettings target = TestTargets.of(onTheFake(), TestIds.of("old"));
         return TestExecution.of(Operation.RETRY, target)
                 .with(TestHttp.retries(1))
                 .with(new RunOptions(

@@ -63,11 +63,6 @@ class DatadogSelectActiveTest extends AgainstFakeDatadog {
                 .run(time, log);
     }
 
-    /** What the user reads at the default level. */
-    private List<String> infoAndAbove() {
-        return log.lines().stream().filter(line -> !line.startsWith("[DEBUG]")).toList();
-    }
-
     private List<ReceivedRequest> cancels() {
         return fake.requests().stream().filter(r -> r.method().equals("POST")).toList();
     }
@@ -82,7 +77,7 @@ class DatadogSelectActiveTest extends AgainstFakeDatadog {
                 .containsExactlyInAnyOrder(
                         "/api/v2/fleet/deployments/bot-run/cancel", "/api/v2/fleet/deployments/bot-pend/cancel");
         assertThat(fake.deployment("alice-run").status()).isEqualTo("running");
-        List<String> lines = infoAndAbove();
+        List<String> lines = log.infoAndAbove();
         // Newest first, as the list is asked for.
         assertThat(lines.get(0))
                 .isEqualTo("[INFO] 2 active Datadog deployments match author ci-bot@example.com: bot-pend (pending, by"
@@ -134,7 +129,7 @@ class DatadogSelectActiveTest extends AgainstFakeDatadog {
         assertThat(report.outcomes())
                 .extracting(o -> o.id().value())
                 .containsExactly("bot-pend", "alice-run", "bot-run");
-        assertThat(infoAndAbove().get(0)).startsWith("[INFO] 3 active Datadog deployments match no narrowing: ");
+        assertThat(log.infoAndAbove().get(0)).startsWith("[INFO] 3 active Datadog deployments match no narrowing: ");
         assertThat(cancels()).isEmpty();
     }
 
@@ -158,7 +153,7 @@ class DatadogSelectActiveTest extends AgainstFakeDatadog {
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.outcomes()).hasSize(2).allMatch(DeploymentOutcome.Planned.class::isInstance);
-        assertThat(infoAndAbove().get(0)).startsWith("[INFO] [dry run] 2 active Datadog deployments match author");
+        assertThat(log.infoAndAbove().get(0)).startsWith("[INFO] [dry run] 2 active Datadog deployments match author");
         assertThat(cancels()).isEmpty();
     }
 
@@ -168,7 +163,7 @@ class DatadogSelectActiveTest extends AgainstFakeDatadog {
 
         assertThat(report.outcomes()).isEmpty();
         assertThat(report.hasFailures()).isFalse();
-        assertThat(infoAndAbove().get(0))
+        assertThat(log.infoAndAbove().get(0))
                 .isEqualTo("[INFO] No active Datadog deployment on " + fake.url() + " (in place of"
                         + " api.datadoghq.com), API v2 matches author nobody@example.com: nothing to cancel.");
         assertThat(cancels()).isEmpty();

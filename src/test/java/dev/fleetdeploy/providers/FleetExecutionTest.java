@@ -96,7 +96,7 @@ class FleetExecutionTest {
     @Test
     void datadogRetryThroughTheUnstableApiIsRefusedBeforeKeysOrIdsAreLookedFor() {
         TargetSettings noKeysNoIds =
-                TestTargets.of(null, Map.of("provider", "datadog", "datadogApi", "unstable"), TestIds.NONE, p -> p);
+                TestTargets.of(Map.of("provider", "datadog", "datadogApi", "unstable"), TestIds.NONE);
         FleetExecution retry =
                 TestExecution.of(Operation.RETRY, noKeysNoIds).offline(true).on(Clock.systemUTC(), Sleeper.SYSTEM);
         assertThatThrownBy(() -> retry.run(log, masker))

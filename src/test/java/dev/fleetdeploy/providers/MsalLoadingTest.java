@@ -115,8 +115,8 @@ class MsalLoadingTest {
         public String call() throws Exception {
             try (FakeDatadog datadog = FakeDatadog.start("load-api-key-0a1b2c", "load-app-key-3d4e5f")) {
                 datadog.deployment("dep-load", "running", 1);
-                TargetSettings target = TestTargets.of(
-                        null, Map.of("provider", "datadog", "baseUrl", datadog.url()), TestIds.of("dep-load"), p -> p);
+                TargetSettings target =
+                        TestTargets.of(Map.of("provider", "datadog", "baseUrl", datadog.url()), TestIds.of("dep-load"));
                 RunReport report = execution(new TargetsAndEnv(
                                 target,
                                 Map.of("DD_API_KEY", "load-api-key-0a1b2c", "DD_APP_KEY", "load-app-key-3d4e5f")))
@@ -134,7 +134,6 @@ class MsalLoadingTest {
                     FakeAdu adu = FakeAdu.start().trust(entra)) {
                 adu.deployment("TestGroup", "dep-load", List.of("dc1"));
                 TargetSettings target = TestTargets.of(
-                        null,
                         Map.of(
                                 "provider", "adu",
                                 "baseUrl", adu.url(),
@@ -143,8 +142,7 @@ class MsalLoadingTest {
                                 "groupId", "TestGroup",
                                 "deviceClassId", "dc1",
                                 "authorityHost", entra.authorityHost()),
-                        TestIds.of("dep-load"),
-                        p -> p);
+                        TestIds.of("dep-load"));
                 RunReport report = execution(new TargetsAndEnv(
                                 target,
                                 Map.of(

@@ -4,41 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fake ADU's lists and groups, over real loopback HTTP, so that the ITs can trust them. */
 class FakeAduListsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
+    private final FakeClient client = new FakeClient();
     private FakeAdu adu;
 
     @BeforeEach
     void start() {
-        adu = FakeAdu.start().acceptToken("t-1");
+        adu = cleanup.add(FakeAdu.start().acceptToken("t-1"));
         adu.deployment("G", "first", List.of("dc1", "dc2"));
         adu.deployment("G", "second", List.of("dc1"));
         adu.deployment("H", "other", List.of("dc9"));
     }
 
-    @AfterEach
-    void stop() {
-        adu.close();
-    }
-
     private JsonNode get(String pathAndQuery) throws Exception {
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(
-                                URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : adu.url() + pathAndQuery))
-                        .header("Authorization", "Bearer t-1")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                "GET",
+                pathAndQuery.startsWith("http") ? pathAndQuery : adu.url() + pathAndQuery,
+                "Authorization",
+                "Bearer t-1");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("retry-after")).hasValue("0");
         return JSON.readTree(response.body());

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +20,7 @@ class FakeDatadogCreateAndListTest {
     private static final String APP_KEY = "test-app-key-2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeClient client = new FakeClient();
     private FakeDatadog fake;
 
     @BeforeEach
@@ -165,22 +162,17 @@ class FakeDatadogCreateAndListTest {
     }
 
     private HttpResponse<String> post(String create, String body) throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(fake.url() + "/api/v2/fleet/deployments/" + create))
-                        .header("DD-API-KEY", API_KEY)
-                        .header("DD-APPLICATION-KEY", APP_KEY)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.post(
+                fake.url() + "/api/v2/fleet/deployments/" + create,
+                "application/json",
+                body,
+                "DD-API-KEY",
+                API_KEY,
+                "DD-APPLICATION-KEY",
+                APP_KEY);
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery))
-                        .header("DD-API-KEY", API_KEY)
-                        .header("DD-APPLICATION-KEY", APP_KEY)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send("GET", fake.url() + pathAndQuery, "DD-API-KEY", API_KEY, "DD-APPLICATION-KEY", APP_KEY);
     }
 }

@@ -1,8 +1,5 @@
 package dev.fleetdeploy.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,8 @@ import mockwebserver3.RecordedRequest;
  * </pre>
  */
 public final class HostileServer implements AutoCloseable {
-    private final MockWebServer server = new MockWebServer();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final MockWebServer server;
 
     /**
      * One answer.
@@ -56,7 +53,7 @@ public final class HostileServer implements AutoCloseable {
     }
 
     private HostileServer(Function<ReceivedRequest, Answer> answering) {
-        server.setDispatcher(new Dispatcher() {
+        Dispatcher dispatcher = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 ReceivedRequest seen = RequestRecorder.record(request);
@@ -67,23 +64,18 @@ public final class HostileServer implements AutoCloseable {
                 answer.headers().forEach(response::addHeaderLenient);
                 return response.body(answer.body()).build();
             }
-        });
+        };
+        server = LoopbackServer.start(dispatcher, "hostile");
     }
 
     /** Starts it on an ephemeral loopback port; every request gets what {@code answering} makes of it. */
     public static HostileServer start(Function<ReceivedRequest, Answer> answering) {
-        HostileServer hostile = new HostileServer(answering);
-        try {
-            hostile.server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the hostile server", e);
-        }
-        return hostile;
+        return new HostileServer(answering);
     }
 
     /** "http://127.0.0.1:PORT". */
     public String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return LoopbackServer.url(server.getPort());
     }
 
     /** {@code url() + "/"}, for an authority host. */

@@ -43,6 +43,14 @@ public final class RecordingLog implements FleetLog {
         return lines.stream().map(Line::toString).toList();
     }
 
+    /** Every line but the DEBUG ones, as the console shows them: what a user reads without {@code -X}. */
+    public List<String> infoAndAbove() {
+        return lines.stream()
+                .filter(line -> line.level() != Level.DEBUG)
+                .map(Line::toString)
+                .toList();
+    }
+
     @Override
     public void debug(String message) {
         record(Level.DEBUG, message, null);
